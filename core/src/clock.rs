@@ -1,0 +1,51 @@
+//! Today in Japan, through an injectable [`Clock`] (DESIGN.md principle 3: the rules
+//! never read the clock; the service and the CLI ask a `Clock`).
+
+use chrono::{FixedOffset, NaiveDate, Offset, Utc};
+
+/// Japan Standard Time: UTC+9 all year (no daylight saving).
+pub fn japan_offset() -> FixedOffset {
+    const NINE_HOURS: i32 = 9 * 3600;
+    FixedOffset::east_opt(NINE_HOURS).unwrap_or_else(|| Utc.fix())
+}
+
+/// Where "today" comes from.
+pub trait Clock: Send + Sync {
+    /// Today's civil date in Asia/Tokyo.
+    fn today(&self) -> NaiveDate;
+}
+
+/// The system clock, read in Asia/Tokyo.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn today(&self) -> NaiveDate {
+        Utc::now().with_timezone(&japan_offset()).date_naive()
+    }
+}
+
+/// A clock stopped on one day, for tests and for `--today`.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub NaiveDate);
+
+impl Clock for FixedClock {
+    fn today(&self) -> NaiveDate {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn japan_is_nine_hours_ahead() {
+        assert_eq!(japan_offset().local_minus_utc(), 9 * 3600);
+        // 2026-11-20 15:30 UTC is already the 21st in Tokyo.
+        let instant = Utc.with_ymd_and_hms(2026, 11, 20, 15, 30, 0).single();
+        let tokyo = instant.map(|i| i.with_timezone(&japan_offset()).date_naive());
+        assert_eq!(tokyo, NaiveDate::from_ymd_opt(2026, 11, 21));
+    }
+}

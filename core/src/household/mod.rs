@@ -1,0 +1,356 @@
+//! A household: members, their facts, and their status evaluated on one day.
+//!
+//! Each member's facts go through [`crate::rules::evaluate`] (R1–R7); the status adds
+//! the deadlines that follow from the results (R1 card, R2/R3 certificate and grace,
+//! R4 move, R5 departure, R6 資格確認書, R7 first usable day), split into upcoming and
+//! overdue, and the household is sorted so the member who needs action first comes
+//! first.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::rules::dates::days_between;
+use crate::rules::legacy::eligibility_certificate_valid;
+use crate::rules::{CardState, Evaluation, Facts, HolidayCalendar, evaluate_with_calendar};
+
+/// How a member is related to the person who keeps the household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum Relationship {
+    Myself,
+    Spouse,
+    Child,
+    Parent,
+    Other,
+}
+
+/// One person whose cards the household keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct Member {
+    pub id: String,
+    pub display_name: String,
+    pub relationship: Relationship,
+    pub facts: Facts,
+    /// R6: the expiry printed on the member's 資格確認書, when they hold one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligibility_certificate_expires_on: Option<NaiveDate>,
+}
+
+/// What a deadline is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum DeadlineKind {
+    /// R2: the certificate can be renewed from this day.
+    CertRenewalOpens,
+    /// R2: the certificate's last valid day.
+    CertExpires,
+    /// R3: the last day the card works as マイナ保険証 after the certificate expired.
+    GraceEnds,
+    /// R1: the card itself can be renewed from this day.
+    CardRenewalOpens,
+    /// R1: the card's last valid day.
+    CardExpires,
+    /// R4: the last day for the 転入届.
+    MoveInDue,
+    /// R4: the last day for 継続利用 at the new municipality.
+    ContinuedUseDue,
+    /// R5: the last day to apply for 国外継続利用.
+    OverseasApplyBy,
+    /// R7: マイナ保険証 works with the new insurer from this day.
+    InsuranceUsableFrom,
+    /// R6: the 資格確認書's last valid day.
+    EligibilityCertificateExpires,
+}
+
+impl DeadlineKind {
+    /// Whether the day marks a start (a window opening, a first usable day) rather than
+    /// a limit; a start that has passed is not overdue.
+    pub fn is_start(self) -> bool {
+        matches!(
+            self,
+            DeadlineKind::CertRenewalOpens
+                | DeadlineKind::CardRenewalOpens
+                | DeadlineKind::InsuranceUsableFrom
+        )
+    }
+}
+
+/// A dated step for one member.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct Deadline {
+    pub kind: DeadlineKind,
+    pub date: NaiveDate,
+    /// Days from today to `date` (negative when past).
+    pub days_left: i64,
+}
+
+/// One member evaluated on one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct MemberStatus {
+    pub member_id: String,
+    pub display_name: String,
+    pub relationship: Relationship,
+    pub evaluation: Evaluation,
+    /// Upcoming steps, soonest first (today included).
+    pub upcoming: Vec<Deadline>,
+    /// Limits that passed without the step being recorded, oldest first.
+    pub overdue: Vec<Deadline>,
+    /// R6: whether the member's 資格確認書 is valid today (`None`: holds none).
+    pub eligibility_certificate_valid: Option<bool>,
+}
+
+impl MemberStatus {
+    /// The card state on the evaluated day.
+    pub fn card_state(&self) -> CardState {
+        self.evaluation.results.card_state
+    }
+
+    /// The soonest upcoming step.
+    pub fn next_deadline(&self) -> Option<&Deadline> {
+        self.upcoming.first()
+    }
+
+    /// Whether the member can be seen at a clinic with insurance today: マイナ保険証 in a
+    /// usable state, or a valid 資格確認書.
+    pub fn covered_today(&self) -> bool {
+        self.card_state().usable_as_insurance_card()
+            || self.eligibility_certificate_valid == Some(true)
+    }
+
+    /// 0 is most urgent: not covered, then grace or overdue steps, then a window open or
+    /// a step within 30 days, then unknown, then nothing to do.
+    pub fn urgency_rank(&self) -> u8 {
+        const SOON_DAYS: i64 = 30;
+        let state = self.card_state();
+        if !self.covered_today() && state != CardState::Unknown {
+            0
+        } else if state == CardState::Grace || !self.overdue.is_empty() {
+            1
+        } else if state == CardState::RenewalWindow
+            || self
+                .next_deadline()
+                .is_some_and(|d| d.days_left <= SOON_DAYS && !d.kind.is_start())
+        {
+            2
+        } else if state == CardState::Unknown {
+            3
+        } else {
+            4
+        }
+    }
+
+    fn urgency_order(&self, other: &Self) -> Ordering {
+        let next = |s: &Self| s.next_deadline().map_or(NaiveDate::MAX, |d| d.date);
+        self.urgency_rank()
+            .cmp(&other.urgency_rank())
+            .then_with(|| next(self).cmp(&next(other)))
+            .then_with(|| self.display_name.cmp(&other.display_name))
+    }
+}
+
+/// Evaluates one member on `today`.
+pub fn evaluate_member(
+    member: &Member,
+    today: NaiveDate,
+    calendar: &HolidayCalendar,
+) -> MemberStatus {
+    let evaluation = evaluate_with_calendar(&member.facts, today, calendar);
+    let (upcoming, overdue) = deadlines(member, &evaluation, today);
+    MemberStatus {
+        member_id: member.id.clone(),
+        display_name: member.display_name.clone(),
+        relationship: member.relationship,
+        evaluation,
+        upcoming,
+        overdue,
+        eligibility_certificate_valid: member
+            .eligibility_certificate_expires_on
+            .map(|expires| eligibility_certificate_valid(expires, today)),
+    }
+}
+
+/// The member's pending steps, split into upcoming (soonest first) and overdue.
+fn deadlines(
+    member: &Member,
+    evaluation: &Evaluation,
+    today: NaiveDate,
+) -> (Vec<Deadline>, Vec<Deadline>) {
+    use DeadlineKind as K;
+    let facts = &member.facts;
+    let results = &evaluation.results;
+    let cert_expired = results.cert_expires_on.is_some_and(|day| day < today);
+    let card_renewal_differs = evaluation.card_renewal_opens_on != results.cert_renewal_opens_on;
+    let candidates = [
+        (K::CertRenewalOpens, results.cert_renewal_opens_on, true),
+        (K::CertExpires, results.cert_expires_on, true),
+        (K::GraceEnds, results.insurance_use_until, cert_expired),
+        (
+            K::CardRenewalOpens,
+            evaluation.card_renewal_opens_on,
+            card_renewal_differs,
+        ),
+        (K::CardExpires, results.card_expires_on, true),
+        (K::MoveInDue, results.move_in_due_on, facts.move_in_filed_on.is_none()),
+        (
+            K::ContinuedUseDue,
+            results.continued_use_due_on,
+            facts.continued_use_done_on.is_none(),
+        ),
+        (
+            K::OverseasApplyBy,
+            results.overseas_apply_by,
+            facts.overseas_continued_use_applied_on.is_none(),
+        ),
+        (K::InsuranceUsableFrom, results.insurance_usable_from, true),
+        (
+            K::EligibilityCertificateExpires,
+            member.eligibility_certificate_expires_on,
+            true,
+        ),
+    ];
+    let mut upcoming = Vec::new();
+    let mut overdue = Vec::new();
+    for (kind, date, pending) in candidates {
+        let Some(date) = date.filter(|_| pending) else {
+            continue;
+        };
+        let deadline = Deadline {
+            kind,
+            date,
+            days_left: days_between(today, date),
+        };
+        if date >= today {
+            upcoming.push(deadline);
+        } else if !kind.is_start() {
+            overdue.push(deadline);
+        }
+    }
+    upcoming.sort_by_key(|d| (d.date, d.kind));
+    overdue.sort_by_key(|d| (d.date, d.kind));
+    (upcoming, overdue)
+}
+
+/// The members a household keeps.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Household {
+    pub members: Vec<Member>,
+}
+
+impl Household {
+    /// Every member evaluated on `today`, most urgent first.
+    pub fn evaluate(&self, today: NaiveDate) -> Vec<MemberStatus> {
+        self.evaluate_with_calendar(today, HolidayCalendar::embedded())
+    }
+
+    /// As [`Household::evaluate`], with a given holiday list.
+    pub fn evaluate_with_calendar(
+        &self,
+        today: NaiveDate,
+        calendar: &HolidayCalendar,
+    ) -> Vec<MemberStatus> {
+        let mut statuses: Vec<MemberStatus> = self
+            .members
+            .iter()
+            .map(|member| evaluate_member(member, today, calendar))
+            .collect();
+        statuses.sort_by(MemberStatus::urgency_order);
+        statuses
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::dates::civil;
+
+    fn member(id: &str, facts: Facts) -> Member {
+        Member {
+            id: id.to_owned(),
+            display_name: id.to_owned(),
+            relationship: Relationship::Other,
+            facts,
+            eligibility_certificate_expires_on: None,
+        }
+    }
+
+    fn facts(birth: NaiveDate, f: impl FnOnce(&mut Facts)) -> Facts {
+        let mut facts = Facts::born_on(birth);
+        f(&mut facts);
+        facts
+    }
+
+    #[test]
+    fn sorted_by_urgency() {
+        let today = civil(2026, 11, 21);
+        let household = Household {
+            members: vec![
+                member("valid", facts(civil(1990, 6, 15), |f| {
+                    f.card_issued_on = Some(civil(2024, 3, 1));
+                })),
+                member("unknown", Facts::born_on(civil(1990, 6, 15))),
+                member("expired", facts(civil(1980, 10, 10), |f| {
+                    f.card_issued_on = Some(civil(2020, 5, 15));
+                })),
+                member("grace", facts(civil(1975, 8, 20), |f| {
+                    f.card_issued_on = Some(civil(2017, 1, 10));
+                    f.cert_issued_on = Some(civil(2022, 5, 1));
+                })),
+                member("window", facts(civil(1985, 1, 20), |f| {
+                    f.cert_expires_on = Some(civil(2027, 1, 20));
+                })),
+            ],
+        };
+        let order: Vec<String> = household
+            .evaluate(today)
+            .into_iter()
+            .map(|s| s.member_id)
+            .collect();
+        assert_eq!(order, ["expired", "grace", "window", "unknown", "valid"]);
+    }
+
+    #[test]
+    fn done_steps_are_not_deadlines_and_missed_ones_are_overdue() {
+        let today = civil(2026, 4, 20);
+        let moved = member("m", facts(civil(1990, 6, 15), |f| {
+            f.card_issued_on = Some(civil(2024, 3, 1));
+            f.moved_on = Some(civil(2026, 4, 1));
+        }));
+        let status = evaluate_member(&moved, today, HolidayCalendar::embedded());
+        assert_eq!(status.card_state(), CardState::InvalidMoved);
+        assert_eq!(
+            status.overdue.iter().map(|d| d.kind).collect::<Vec<_>>(),
+            [DeadlineKind::MoveInDue]
+        );
+        assert_eq!(status.overdue.first().map(|d| d.days_left), Some(-5));
+        assert_eq!(status.urgency_rank(), 0);
+
+        let mut filed = moved.clone();
+        filed.facts.move_in_filed_on = Some(civil(2026, 4, 10));
+        let status = evaluate_member(&filed, today, HolidayCalendar::embedded());
+        assert!(status.overdue.is_empty());
+        assert_eq!(
+            status.next_deadline().map(|d| (d.kind, d.date)),
+            Some((DeadlineKind::ContinuedUseDue, civil(2026, 7, 9)))
+        );
+    }
+
+    #[test]
+    fn a_valid_eligibility_certificate_covers_an_unusable_card() {
+        let today = civil(2026, 11, 21);
+        let mut expired = member("e", facts(civil(1980, 10, 10), |f| {
+            f.card_issued_on = Some(civil(2020, 5, 15));
+        }));
+        expired.eligibility_certificate_expires_on = Some(civil(2029, 11, 30));
+        let status = evaluate_member(&expired, today, HolidayCalendar::embedded());
+        assert!(status.covered_today());
+        assert_eq!(status.eligibility_certificate_valid, Some(true));
+        assert_ne!(status.urgency_rank(), 0);
+    }
+}

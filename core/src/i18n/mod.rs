@@ -1,0 +1,234 @@
+//! Member-facing words in Japanese and English, as Fluent messages
+//! (`locales/{ja,en}/*.ftl`), and dates written the way each language writes them:
+//! Japanese with the era (R9) and weekday, 令和8年12月1日(火); English as Tue 1 Dec 2026.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+use unic_langid::{LanguageIdentifier, langid};
+
+use crate::rules::era::format_era_date;
+
+/// A language shikaku speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum Locale {
+    Ja,
+    En,
+}
+
+/// The Fluent sources of a locale, embedded.
+pub fn sources(locale: Locale) -> &'static [(&'static str, &'static str)] {
+    match locale {
+        Locale::Ja => &[("main.ftl", include_str!("locales/ja/main.ftl"))],
+        Locale::En => &[("main.ftl", include_str!("locales/en/main.ftl"))],
+    }
+}
+
+impl Locale {
+    /// Both locales.
+    pub const ALL: [Locale; 2] = [Locale::Ja, Locale::En];
+
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::Ja => "ja",
+            Locale::En => "en",
+        }
+    }
+
+    /// The locale for a POSIX/BCP 47 tag such as `ja_JP.UTF-8` or `en-US`: Japanese for
+    /// `ja…`, English otherwise.
+    pub fn from_tag(tag: &str) -> Locale {
+        if tag.trim().to_ascii_lowercase().starts_with("ja") {
+            Locale::Ja
+        } else {
+            Locale::En
+        }
+    }
+
+    fn language(self) -> LanguageIdentifier {
+        match self {
+            Locale::Ja => langid!("ja"),
+            Locale::En => langid!("en"),
+        }
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundle(locale: Locale) -> &'static Bundle {
+    static JA: OnceLock<Bundle> = OnceLock::new();
+    static EN: OnceLock<Bundle> = OnceLock::new();
+    let cell = match locale {
+        Locale::Ja => &JA,
+        Locale::En => &EN,
+    };
+    cell.get_or_init(|| {
+        let mut bundle = FluentBundle::new_concurrent(vec![locale.language()]);
+        bundle.set_use_isolating(false);
+        for (_, source) in sources(locale) {
+            // A syntax error keeps the entries that parsed; a test keeps the files clean.
+            let resource =
+                FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(partial, _)| partial);
+            bundle.add_resource_overriding(resource);
+        }
+        bundle
+    })
+}
+
+/// The message `id` in `locale` with its arguments; the id itself when it is missing,
+/// so a gap shows as a visible key and never as a crash.
+pub fn text(locale: Locale, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let bundle = bundle(locale);
+    let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) else {
+        return id.to_owned();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+/// A message without arguments.
+pub fn label(locale: Locale, id: &str) -> String {
+    text(locale, id, &[])
+}
+
+const JA_WEEKDAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+const EN_WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const EN_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date as a member reads it: 令和8年12月1日(火) or Tue 1 Dec 2026.
+pub fn format_date(locale: Locale, day: NaiveDate) -> String {
+    let weekday_index = day.weekday().num_days_from_monday() as usize;
+    match locale {
+        Locale::Ja => {
+            let weekday = JA_WEEKDAYS.get(weekday_index).copied().unwrap_or_default();
+            let written = format_era_date(day)
+                .unwrap_or_else(|| format!("{}年{}月{}日", day.year(), day.month(), day.day()));
+            format!("{written}({weekday})")
+        }
+        Locale::En => {
+            let weekday = EN_WEEKDAYS.get(weekday_index).copied().unwrap_or_default();
+            let month = EN_MONTHS.get(day.month0() as usize).copied().unwrap_or_default();
+            format!("{weekday} {} {month} {}", day.day(), day.year())
+        }
+    }
+}
+
+/// A date as `YYYY-MM-DD` for places where both languages want the short form.
+pub fn format_iso(day: NaiveDate) -> String {
+    day.format("%Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use fluent_syntax::ast;
+
+    use super::*;
+    use crate::rules::dates::civil;
+
+    type Catalogue = BTreeMap<String, BTreeSet<String>>;
+
+    fn collect_variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                collect_from_expression(expression, out);
+            }
+        }
+    }
+
+    fn collect_from_expression(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+        match expression {
+            ast::Expression::Inline(inline) => collect_from_inline(inline, out),
+            ast::Expression::Select { selector, variants } => {
+                collect_from_inline(selector, out);
+                for variant in variants {
+                    collect_variables(&variant.value, out);
+                }
+            }
+        }
+    }
+
+    fn collect_from_inline(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::Placeable { expression } => {
+                collect_from_expression(expression, out);
+            }
+            _ => {}
+        }
+    }
+
+    /// Message id → the variables its pattern uses, for one locale; fails on syntax errors.
+    fn catalogue(locale: Locale) -> Catalogue {
+        let mut out = Catalogue::new();
+        for (file, source) in sources(locale) {
+            let resource = match fluent_syntax::parser::parse(*source) {
+                Ok(resource) => resource,
+                Err((_, errors)) => panic!("{}/{file}: {errors:?}", locale.tag()),
+            };
+            for entry in resource.body {
+                if let ast::Entry::Message(message) = entry {
+                    let mut variables = BTreeSet::new();
+                    if let Some(value) = &message.value {
+                        collect_variables(value, &mut variables);
+                    }
+                    out.insert(message.id.name.to_owned(), variables);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn both_locales_have_the_same_messages_and_placeables() {
+        let ja = catalogue(Locale::Ja);
+        let en = catalogue(Locale::En);
+        let ja_ids: BTreeSet<_> = ja.keys().collect();
+        let en_ids: BTreeSet<_> = en.keys().collect();
+        assert_eq!(
+            ja_ids.symmetric_difference(&en_ids).collect::<Vec<_>>(),
+            Vec::<&&String>::new(),
+            "message ids present in one locale only"
+        );
+        for (id, variables) in &ja {
+            assert_eq!(Some(variables), en.get(id), "placeables differ in {id}");
+        }
+    }
+
+    #[test]
+    fn formats_messages_and_dates() {
+        assert_eq!(label(Locale::Ja, "state-grace"), "猶予期間中");
+        assert_eq!(label(Locale::En, "state-grace"), "Grace period");
+        assert_eq!(
+            text(Locale::En, "days-relative", &[("days", 12.into())]),
+            "in 12 days"
+        );
+        assert_eq!(
+            text(Locale::Ja, "days-relative", &[("days", 12.into())]),
+            "あと12日"
+        );
+        assert_eq!(text(Locale::Ja, "days-relative", &[("days", 0.into())]), "今日");
+        assert_eq!(label(Locale::En, "no-such-message"), "no-such-message");
+        assert_eq!(format_date(Locale::Ja, civil(2026, 12, 1)), "令和8年12月1日(火)");
+        assert_eq!(format_date(Locale::En, civil(2026, 12, 1)), "Tue 1 Dec 2026");
+        assert_eq!(Locale::from_tag("ja_JP.UTF-8"), Locale::Ja);
+        assert_eq!(Locale::from_tag("C.UTF-8"), Locale::En);
+    }
+}

@@ -1,0 +1,18 @@
+//! shikaku-core: everything shikaku decides.
+//!
+//! - [`rules`]: the date law of RULES.md (R1–R11), pure functions of facts and `today`.
+//! - [`household`]: members, their facts, and their evaluated status sorted by urgency.
+//! - [`i18n`]: the member-facing words in Japanese and English.
+//! - [`demo`]: the sample household the CLI's demo shows.
+//! - [`clock`]: today in Japan, injectable.
+
+#[cfg(feature = "ffi")]
+uniffi::setup_scaffolding!("shikaku_core");
+
+pub mod clock;
+pub mod demo;
+pub mod household;
+pub mod i18n;
+pub mod rules;
+#[cfg(feature = "ffi")]
+mod uniffi_support;

@@ -1,0 +1,273 @@
+//! The date law of the マイナ保険証 (RULES.md R1–R7, R9–R11) as pure functions of facts
+//! and `today`: no clock, no I/O.
+//!
+//! [`evaluate`] is the one entry point that turns [`Facts`] into every date and the card
+//! state; the CLI's `shikaku rules`, the household and the tests all go through it.
+//! Where RULES.md states a decision (29 February, printed dates), the code follows it
+//! and says so where it is implemented.
+
+pub mod business_days;
+pub mod card;
+pub mod certificate;
+pub mod dates;
+pub mod era;
+pub mod facts;
+pub mod insurer_number;
+pub mod legacy;
+pub mod moving;
+pub mod my_number;
+pub mod overseas;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use business_days::HolidayCalendar;
+pub use facts::{Facts, FactsError};
+
+use moving::Move;
+use overseas::Departure;
+
+/// The state of a member's card as マイナ保険証 on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum CardState {
+    /// The certificate is valid and its renewal window has not opened.
+    Valid,
+    /// The certificate is valid and can be renewed now (R2).
+    RenewalWindow,
+    /// The certificate expired; eligibility still works until the grace ends (R3).
+    Grace,
+    /// The grace is over: renew and register again; meanwhile a 資格確認書.
+    Expired,
+    /// The card became invalid after a move inside Japan (R4).
+    InvalidMoved,
+    /// The card became invalid on departure abroad (R5).
+    InvalidOverseas,
+    /// No certificate date is known.
+    Unknown,
+}
+
+impl CardState {
+    /// Whether the card can be used as マイナ保険証 in this state.
+    pub fn usable_as_insurance_card(self) -> bool {
+        matches!(
+            self,
+            CardState::Valid | CardState::RenewalWindow | CardState::Grace
+        )
+    }
+}
+
+/// The results of RULES.md's vocabulary: exactly what `shikaku rules` prints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RuleResults {
+    pub card_expires_on: Option<NaiveDate>,
+    pub cert_expires_on: Option<NaiveDate>,
+    pub cert_renewal_opens_on: Option<NaiveDate>,
+    pub insurance_use_until: Option<NaiveDate>,
+    pub move_in_due_on: Option<NaiveDate>,
+    pub continued_use_due_on: Option<NaiveDate>,
+    pub overseas_apply_by: Option<NaiveDate>,
+    pub insurance_usable_from: Option<NaiveDate>,
+    pub card_state: CardState,
+}
+
+/// Where a date comes from: printed on the card (券面), or computed by the rules
+/// (then the member is shown it is an estimate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum DateSource {
+    Printed,
+    Computed,
+}
+
+/// Everything the rules say about one member on one day: the vocabulary's results and
+/// the extra dates a screen needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct Evaluation {
+    pub results: RuleResults,
+    pub card_expiry_source: Option<DateSource>,
+    pub cert_expiry_source: Option<DateSource>,
+    /// R1: the card itself can be renewed from this day.
+    pub card_renewal_opens_on: Option<NaiveDate>,
+    /// R5: the last weekday a weekday-only counter takes the 国外継続利用 application.
+    pub overseas_apply_by_last_business_day: Option<NaiveDate>,
+    /// R4/R5: the first day the card is invalid, when it is by `today`.
+    pub card_invalid_from: Option<NaiveDate>,
+    /// R7: false when the holiday list does not cover the dates counted, so holidays
+    /// may be missing from `insurance_usable_from`.
+    pub holidays_known: bool,
+}
+
+/// Evaluates `facts` on `today` with the embedded holiday list.
+#[cfg_attr(feature = "ffi", uniffi::export)]
+pub fn evaluate(facts: &Facts, today: NaiveDate) -> Evaluation {
+    evaluate_with_calendar(facts, today, HolidayCalendar::embedded())
+}
+
+/// Evaluates `facts` on `today` with a given holiday list (a refreshed one, or a test's).
+pub fn evaluate_with_calendar(
+    facts: &Facts,
+    today: NaiveDate,
+    calendar: &HolidayCalendar,
+) -> Evaluation {
+    let birth = facts.birth_date;
+
+    // R1: printed expiry overrides the computed one; the 在留期間 caps either.
+    let (card_expires_on, card_expiry_source) = match (facts.card_expires_on, facts.card_issued_on)
+    {
+        (Some(printed), _) => (Some(printed), Some(DateSource::Printed)),
+        (None, Some(issued)) => (
+            card::card_expires_on(birth, issued, facts.card_applied_on),
+            Some(DateSource::Computed),
+        ),
+        (None, None) => (None, None),
+    };
+    let card_expires_on =
+        card_expires_on.map(|day| card::cap_by_residence_limit(day, facts.residence_limit_on));
+
+    // R2: printed certificate expiry wins; otherwise the 5th birthday after its issue
+    // (with the card unless renewed), never past the card.
+    let (cert_expires_on, cert_expiry_source) = match facts.cert_expires_on {
+        Some(printed) => (Some(printed), Some(DateSource::Printed)),
+        None => match facts.cert_issued_on.or(facts.card_issued_on) {
+            Some(issued) => (
+                certificate::cert_expires_on(birth, issued, card_expires_on),
+                Some(DateSource::Computed),
+            ),
+            None => (None, None),
+        },
+    };
+    let cert_renewal_opens_on = cert_expires_on.and_then(certificate::renewal_opens_on);
+    let insurance_use_until = cert_expires_on.and_then(certificate::insurance_use_until);
+
+    let domestic_move = Move {
+        moved_out_planned_on: facts.moved_out_planned_on,
+        moved_on: facts.moved_on,
+        move_in_filed_on: facts.move_in_filed_on,
+        continued_use_done_on: facts.continued_use_done_on,
+    };
+    let departure = Departure {
+        overseas_departure_on: facts.overseas_departure_on,
+        overseas_continued_use_applied_on: facts.overseas_continued_use_applied_on,
+    };
+
+    let registered = facts.insurer_registered_on;
+    let insurance_usable_from = registered.and_then(|day| calendar.insurance_usable_from(day));
+    let holidays_known = [registered, insurance_usable_from]
+        .into_iter()
+        .flatten()
+        .all(|day| calendar.covers(day));
+
+    // The state: an invalid card wins over the certificate's state; when both a move and
+    // a departure made it invalid, the earlier invalidation names the state.
+    let moved_invalid = domestic_move.card_invalid_from(today);
+    let overseas_invalid = departure.card_invalid_from(today);
+    let (card_state, card_invalid_from) = match (moved_invalid, overseas_invalid) {
+        (Some(moved), Some(abroad)) if abroad < moved => (CardState::InvalidOverseas, Some(abroad)),
+        (Some(moved), _) => (CardState::InvalidMoved, Some(moved)),
+        (None, Some(abroad)) => (CardState::InvalidOverseas, Some(abroad)),
+        (None, None) => (
+            certificate_state(today, cert_expires_on, cert_renewal_opens_on, insurance_use_until),
+            None,
+        ),
+    };
+
+    Evaluation {
+        results: RuleResults {
+            card_expires_on,
+            cert_expires_on,
+            cert_renewal_opens_on,
+            insurance_use_until,
+            move_in_due_on: domestic_move.move_in_due_on(),
+            continued_use_due_on: domestic_move.continued_use_due_on(),
+            overseas_apply_by: departure.apply_by(),
+            insurance_usable_from,
+            card_state,
+        },
+        card_expiry_source,
+        cert_expiry_source,
+        card_renewal_opens_on: card_expires_on.and_then(certificate::renewal_opens_on),
+        overseas_apply_by_last_business_day: departure.apply_by_last_business_day(calendar),
+        card_invalid_from,
+        holidays_known,
+    }
+}
+
+/// R2/R3: valid → renewal window → grace → expired, judged on `today`.
+fn certificate_state(
+    today: NaiveDate,
+    expires_on: Option<NaiveDate>,
+    renewal_opens_on: Option<NaiveDate>,
+    use_until: Option<NaiveDate>,
+) -> CardState {
+    let Some(expires_on) = expires_on else {
+        return CardState::Unknown;
+    };
+    if today <= expires_on {
+        if renewal_opens_on.is_some_and(|opens| today >= opens) {
+            CardState::RenewalWindow
+        } else {
+            CardState::Valid
+        }
+    } else if use_until.is_some_and(|until| today <= until) {
+        CardState::Grace
+    } else {
+        CardState::Expired
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dates::civil;
+
+    #[test]
+    fn nothing_known_is_unknown() {
+        let evaluation = evaluate(&Facts::born_on(civil(1990, 6, 15)), civil(2026, 11, 21));
+        assert_eq!(evaluation.results.card_state, CardState::Unknown);
+        assert_eq!(evaluation.results.card_expires_on, None);
+        assert!(evaluation.holidays_known);
+    }
+
+    #[test]
+    fn earlier_invalidation_names_the_state() {
+        let mut facts = Facts::born_on(civil(1990, 6, 15));
+        facts.cert_issued_on = Some(civil(2024, 3, 1));
+        facts.moved_on = Some(civil(2026, 4, 1));
+        facts.overseas_departure_on = Some(civil(2026, 4, 10));
+        let evaluation = evaluate(&facts, civil(2026, 5, 1));
+        assert_eq!(evaluation.results.card_state, CardState::InvalidOverseas);
+        assert_eq!(evaluation.card_invalid_from, Some(civil(2026, 4, 10)));
+        facts.overseas_departure_on = Some(civil(2026, 4, 20));
+        let evaluation = evaluate(&facts, civil(2026, 5, 1));
+        assert_eq!(evaluation.results.card_state, CardState::InvalidMoved);
+        assert_eq!(evaluation.card_invalid_from, Some(civil(2026, 4, 16)));
+    }
+
+    #[test]
+    fn printed_card_expiry_caps_computed_certificate() {
+        let mut facts = Facts::born_on(civil(1990, 6, 15));
+        facts.card_issued_on = Some(civil(2024, 3, 1));
+        facts.card_expires_on = Some(civil(2026, 1, 31));
+        let evaluation = evaluate(&facts, civil(2026, 1, 1));
+        assert_eq!(evaluation.results.cert_expires_on, Some(civil(2026, 1, 31)));
+        assert_eq!(evaluation.card_expiry_source, Some(DateSource::Printed));
+        assert_eq!(evaluation.cert_expiry_source, Some(DateSource::Computed));
+    }
+
+    #[test]
+    fn registration_beyond_the_holiday_list_is_flagged() {
+        let mut facts = Facts::born_on(civil(1990, 6, 15));
+        facts.insurer_registered_on = Some(civil(2031, 6, 2));
+        let evaluation = evaluate(&facts, civil(2031, 6, 2));
+        assert!(!evaluation.holidays_known);
+        assert_eq!(
+            evaluation.results.insurance_usable_from,
+            Some(civil(2031, 6, 4))
+        );
+    }
+}
