@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::rules::dates::days_between;
 use crate::rules::legacy::eligibility_certificate_valid;
-use crate::rules::{CardState, Evaluation, Facts, HolidayCalendar, evaluate_with_calendar};
+use crate::rules::{
+    CardState, DateSource, Evaluation, Facts, HolidayCalendar, evaluate_with_calendar,
+};
 
 /// How a member is related to the person who keeps the household.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -25,6 +27,19 @@ pub enum Relationship {
     Child,
     Parent,
     Other,
+}
+
+impl Relationship {
+    /// The message id of the relationship's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Relationship::Myself => "relationship-myself",
+            Relationship::Spouse => "relationship-spouse",
+            Relationship::Child => "relationship-child",
+            Relationship::Parent => "relationship-parent",
+            Relationship::Other => "relationship-other",
+        }
+    }
 }
 
 /// One person whose cards the household keeps.
@@ -68,6 +83,24 @@ pub enum DeadlineKind {
 }
 
 impl DeadlineKind {
+    /// The message id of the deadline's name (`deadline-…` in the locales).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            DeadlineKind::CertRenewalOpens => "deadline-cert_renewal_opens",
+            DeadlineKind::CertExpires => "deadline-cert_expires",
+            DeadlineKind::GraceEnds => "deadline-grace_ends",
+            DeadlineKind::CardRenewalOpens => "deadline-card_renewal_opens",
+            DeadlineKind::CardExpires => "deadline-card_expires",
+            DeadlineKind::MoveInDue => "deadline-move_in_due",
+            DeadlineKind::ContinuedUseDue => "deadline-continued_use_due",
+            DeadlineKind::OverseasApplyBy => "deadline-overseas_apply_by",
+            DeadlineKind::InsuranceUsableFrom => "deadline-insurance_usable_from",
+            DeadlineKind::EligibilityCertificateExpires => {
+                "deadline-eligibility_certificate_expires"
+            }
+        }
+    }
+
     /// Whether the day marks a start (a window opening, a first usable day) rather than
     /// a limit; a start that has passed is not overdue.
     pub fn is_start(self) -> bool {
@@ -88,6 +121,9 @@ pub struct Deadline {
     pub date: NaiveDate,
     /// Days from today to `date` (negative when past).
     pub days_left: i64,
+    /// Whether the date is computed from facts rather than printed on the card (or, for
+    /// R7, counted past the end of the holiday list): shown as an estimate.
+    pub estimated: bool,
 }
 
 /// One member evaluated on one day.
@@ -187,37 +223,74 @@ fn deadlines(
     let results = &evaluation.results;
     let cert_expired = results.cert_expires_on.is_some_and(|day| day < today);
     let card_renewal_differs = evaluation.card_renewal_opens_on != results.cert_renewal_opens_on;
+    let card_estimated = evaluation.card_expiry_source == Some(DateSource::Computed);
+    let cert_estimated = evaluation.cert_expiry_source == Some(DateSource::Computed);
+    // (kind, date, still pending, estimated)
     let candidates = [
-        (K::CertRenewalOpens, results.cert_renewal_opens_on, true),
-        (K::CertExpires, results.cert_expires_on, true),
-        (K::GraceEnds, results.insurance_use_until, cert_expired),
+        (
+            K::CertRenewalOpens,
+            results.cert_renewal_opens_on,
+            true,
+            cert_estimated,
+        ),
+        (
+            K::CertExpires,
+            results.cert_expires_on,
+            true,
+            cert_estimated,
+        ),
+        (
+            K::GraceEnds,
+            results.insurance_use_until,
+            cert_expired,
+            cert_estimated,
+        ),
         (
             K::CardRenewalOpens,
             evaluation.card_renewal_opens_on,
             card_renewal_differs,
+            card_estimated,
         ),
-        (K::CardExpires, results.card_expires_on, true),
-        (K::MoveInDue, results.move_in_due_on, facts.move_in_filed_on.is_none()),
+        (
+            K::CardExpires,
+            results.card_expires_on,
+            true,
+            card_estimated,
+        ),
+        (
+            K::MoveInDue,
+            results.move_in_due_on,
+            facts.move_in_filed_on.is_none(),
+            false,
+        ),
         (
             K::ContinuedUseDue,
             results.continued_use_due_on,
             facts.continued_use_done_on.is_none(),
+            false,
         ),
         (
             K::OverseasApplyBy,
             results.overseas_apply_by,
             facts.overseas_continued_use_applied_on.is_none(),
+            false,
         ),
-        (K::InsuranceUsableFrom, results.insurance_usable_from, true),
+        (
+            K::InsuranceUsableFrom,
+            results.insurance_usable_from,
+            true,
+            !evaluation.holidays_known,
+        ),
         (
             K::EligibilityCertificateExpires,
             member.eligibility_certificate_expires_on,
             true,
+            false,
         ),
     ];
     let mut upcoming = Vec::new();
     let mut overdue = Vec::new();
-    for (kind, date, pending) in candidates {
+    for (kind, date, pending, estimated) in candidates {
         let Some(date) = date.filter(|_| pending) else {
             continue;
         };
@@ -225,6 +298,7 @@ fn deadlines(
             kind,
             date,
             days_left: days_between(today, date),
+            estimated,
         };
         if date >= today {
             upcoming.push(deadline);
@@ -291,20 +365,32 @@ mod tests {
         let today = civil(2026, 11, 21);
         let household = Household {
             members: vec![
-                member("valid", facts(civil(1990, 6, 15), |f| {
-                    f.card_issued_on = Some(civil(2024, 3, 1));
-                })),
+                member(
+                    "valid",
+                    facts(civil(1990, 6, 15), |f| {
+                        f.card_issued_on = Some(civil(2024, 3, 1));
+                    }),
+                ),
                 member("unknown", Facts::born_on(civil(1990, 6, 15))),
-                member("expired", facts(civil(1980, 10, 10), |f| {
-                    f.card_issued_on = Some(civil(2020, 5, 15));
-                })),
-                member("grace", facts(civil(1975, 8, 20), |f| {
-                    f.card_issued_on = Some(civil(2017, 1, 10));
-                    f.cert_issued_on = Some(civil(2022, 5, 1));
-                })),
-                member("window", facts(civil(1985, 1, 20), |f| {
-                    f.cert_expires_on = Some(civil(2027, 1, 20));
-                })),
+                member(
+                    "expired",
+                    facts(civil(1980, 10, 10), |f| {
+                        f.card_issued_on = Some(civil(2020, 5, 15));
+                    }),
+                ),
+                member(
+                    "grace",
+                    facts(civil(1975, 8, 20), |f| {
+                        f.card_issued_on = Some(civil(2017, 1, 10));
+                        f.cert_issued_on = Some(civil(2022, 5, 1));
+                    }),
+                ),
+                member(
+                    "window",
+                    facts(civil(1985, 1, 20), |f| {
+                        f.cert_expires_on = Some(civil(2027, 1, 20));
+                    }),
+                ),
             ],
         };
         let order: Vec<String> = household
@@ -318,10 +404,13 @@ mod tests {
     #[test]
     fn done_steps_are_not_deadlines_and_missed_ones_are_overdue() {
         let today = civil(2026, 4, 20);
-        let moved = member("m", facts(civil(1990, 6, 15), |f| {
-            f.card_issued_on = Some(civil(2024, 3, 1));
-            f.moved_on = Some(civil(2026, 4, 1));
-        }));
+        let moved = member(
+            "m",
+            facts(civil(1990, 6, 15), |f| {
+                f.card_issued_on = Some(civil(2024, 3, 1));
+                f.moved_on = Some(civil(2026, 4, 1));
+            }),
+        );
         let status = evaluate_member(&moved, today, HolidayCalendar::embedded());
         assert_eq!(status.card_state(), CardState::InvalidMoved);
         assert_eq!(
@@ -344,9 +433,12 @@ mod tests {
     #[test]
     fn a_valid_eligibility_certificate_covers_an_unusable_card() {
         let today = civil(2026, 11, 21);
-        let mut expired = member("e", facts(civil(1980, 10, 10), |f| {
-            f.card_issued_on = Some(civil(2020, 5, 15));
-        }));
+        let mut expired = member(
+            "e",
+            facts(civil(1980, 10, 10), |f| {
+                f.card_issued_on = Some(civil(2020, 5, 15));
+            }),
+        );
         expired.eligibility_certificate_expires_on = Some(civil(2029, 11, 30));
         let status = evaluate_member(&expired, today, HolidayCalendar::embedded());
         assert!(status.covered_today());

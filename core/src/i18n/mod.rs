@@ -73,8 +73,8 @@ fn bundle(locale: Locale) -> &'static Bundle {
         bundle.set_use_isolating(false);
         for (_, source) in sources(locale) {
             // A syntax error keeps the entries that parsed; a test keeps the files clean.
-            let resource =
-                FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(partial, _)| partial);
+            let resource = FluentResource::try_new((*source).to_owned())
+                .unwrap_or_else(|(partial, _)| partial);
             bundle.add_resource_overriding(resource);
         }
         bundle
@@ -121,7 +121,10 @@ pub fn format_date(locale: Locale, day: NaiveDate) -> String {
         }
         Locale::En => {
             let weekday = EN_WEEKDAYS.get(weekday_index).copied().unwrap_or_default();
-            let month = EN_MONTHS.get(day.month0() as usize).copied().unwrap_or_default();
+            let month = EN_MONTHS
+                .get(day.month0() as usize)
+                .copied()
+                .unwrap_or_default();
             format!("{weekday} {} {month} {}", day.day(), day.year())
         }
     }
@@ -224,10 +227,19 @@ mod tests {
             text(Locale::Ja, "days-relative", &[("days", 12.into())]),
             "あと12日"
         );
-        assert_eq!(text(Locale::Ja, "days-relative", &[("days", 0.into())]), "今日");
+        assert_eq!(
+            text(Locale::Ja, "days-relative", &[("days", 0.into())]),
+            "今日"
+        );
         assert_eq!(label(Locale::En, "no-such-message"), "no-such-message");
-        assert_eq!(format_date(Locale::Ja, civil(2026, 12, 1)), "令和8年12月1日(火)");
-        assert_eq!(format_date(Locale::En, civil(2026, 12, 1)), "Tue 1 Dec 2026");
+        assert_eq!(
+            format_date(Locale::Ja, civil(2026, 12, 1)),
+            "令和8年12月1日(火)"
+        );
+        assert_eq!(
+            format_date(Locale::En, civil(2026, 12, 1)),
+            "Tue 1 Dec 2026"
+        );
         assert_eq!(Locale::from_tag("ja_JP.UTF-8"), Locale::Ja);
         assert_eq!(Locale::from_tag("C.UTF-8"), Locale::En);
     }

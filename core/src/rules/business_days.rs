@@ -219,11 +219,15 @@ mod tests {
         assert!(last >= 2027);
         assert!(calendar.holidays().len() > 1000);
         assert_eq!(
-            calendar.holiday_on(civil(2026, 11, 23)).map(|h| h.name.as_str()),
+            calendar
+                .holiday_on(civil(2026, 11, 23))
+                .map(|h| h.name.as_str()),
             Some("勤労感謝の日")
         );
         assert_eq!(
-            calendar.holiday_on(civil(2026, 5, 6)).map(|h| h.name.as_str()),
+            calendar
+                .holiday_on(civil(2026, 5, 6))
+                .map(|h| h.name.as_str()),
             Some("休日")
         );
     }
@@ -253,7 +257,10 @@ mod tests {
     fn rejects_bad_lists() {
         let header = CABINET_OFFICE_HEADER;
         let bad = |text: &str| HolidayCalendar::parse_text(text).err();
-        assert_eq!(bad("date,name\r\n2026/1/1,元日"), Some(HolidayCsvError::Header));
+        assert_eq!(
+            bad("date,name\r\n2026/1/1,元日"),
+            Some(HolidayCsvError::Header)
+        );
         assert_eq!(bad(header), Some(HolidayCsvError::Empty));
         assert!(matches!(
             bad(&format!("{header}\r\n2026/2/30,x")),

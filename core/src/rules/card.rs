@@ -77,8 +77,14 @@ mod tests {
     fn threshold_follows_the_application_date() {
         let birth = civil(2003, 1, 1);
         let issued = civil(2022, 4, 20);
-        assert_eq!(card_validity_birthdays(birth, issued, Some(civil(2022, 3, 31))), 5);
-        assert_eq!(card_validity_birthdays(birth, issued, Some(civil(2022, 4, 1))), 10);
+        assert_eq!(
+            card_validity_birthdays(birth, issued, Some(civil(2022, 3, 31))),
+            5
+        );
+        assert_eq!(
+            card_validity_birthdays(birth, issued, Some(civil(2022, 4, 1))),
+            10
+        );
         // Unknown application date: the issue date decides (here after 2022-04-01).
         assert_eq!(card_validity_birthdays(birth, issued, None), 10);
     }
@@ -97,7 +103,10 @@ mod tests {
             cap_by_residence_limit(expiry, Some(civil(2027, 9, 30))),
             civil(2027, 9, 30)
         );
-        assert_eq!(cap_by_residence_limit(expiry, Some(civil(2040, 1, 1))), expiry);
+        assert_eq!(
+            cap_by_residence_limit(expiry, Some(civil(2040, 1, 1))),
+            expiry
+        );
         assert_eq!(cap_by_residence_limit(expiry, None), expiry);
     }
 }

@@ -62,14 +62,29 @@ mod tests {
     #[test]
     fn renewal_window_examples_of_rules_md() {
         assert_eq!(renewal_opens_on(civil(2027, 8, 5)), Some(civil(2027, 5, 6)));
-        assert_eq!(renewal_opens_on(civil(2027, 5, 31)), Some(civil(2027, 3, 1)));
-        assert_eq!(renewal_opens_on(civil(2025, 11, 30)), Some(civil(2025, 8, 31)));
+        assert_eq!(
+            renewal_opens_on(civil(2027, 5, 31)),
+            Some(civil(2027, 3, 1))
+        );
+        assert_eq!(
+            renewal_opens_on(civil(2025, 11, 30)),
+            Some(civil(2025, 8, 31))
+        );
     }
 
     #[test]
     fn grace_examples_of_rules_md() {
-        assert_eq!(insurance_use_until(civil(2025, 11, 10)), Some(civil(2026, 2, 28)));
-        assert_eq!(insurance_use_until(civil(2025, 12, 31)), Some(civil(2026, 3, 31)));
-        assert_eq!(insurance_use_until(civil(2027, 11, 30)), Some(civil(2028, 2, 29)));
+        assert_eq!(
+            insurance_use_until(civil(2025, 11, 10)),
+            Some(civil(2026, 2, 28))
+        );
+        assert_eq!(
+            insurance_use_until(civil(2025, 12, 31)),
+            Some(civil(2026, 3, 31))
+        );
+        assert_eq!(
+            insurance_use_until(civil(2027, 11, 30)),
+            Some(civil(2028, 2, 29))
+        );
     }
 }

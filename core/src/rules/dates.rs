@@ -68,7 +68,8 @@ pub fn end_of_month_after(day: NaiveDate, n: u32) -> Option<NaiveDate> {
 
 /// Whether `day` is the last day of its month.
 pub fn is_month_end(day: NaiveDate) -> bool {
-    day.succ_opt().is_some_and(|next| next.month() != day.month())
+    day.succ_opt()
+        .is_some_and(|next| next.month() != day.month())
 }
 
 /// Signed number of days from `from` to `to`.
@@ -127,13 +128,19 @@ mod tests {
         );
         assert!(is_month_end(civil(2028, 2, 29)));
         assert!(!is_month_end(civil(2028, 2, 28)));
-        assert_eq!(minus_months(civil(2027, 5, 31), 3), Some(civil(2027, 2, 28)));
+        assert_eq!(
+            minus_months(civil(2027, 5, 31), 3),
+            Some(civil(2027, 2, 28))
+        );
     }
 
     #[test]
     fn arithmetic_at_the_edge_of_the_calendar_is_none() {
         assert_eq!(plus_days(NaiveDate::MAX, 1), None);
         assert_eq!(end_of_month_after(NaiveDate::MAX, 3), None);
-        assert_eq!(nth_birthday_after(civil(2000, 1, 1), NaiveDate::MAX, 10), None);
+        assert_eq!(
+            nth_birthday_after(civil(2000, 1, 1), NaiveDate::MAX, 10),
+            None
+        );
     }
 }

@@ -56,7 +56,10 @@ impl Era {
 
     /// The era a Gregorian date falls in.
     pub fn of(day: NaiveDate) -> Option<Era> {
-        Era::ALL.into_iter().rev().find(|era| day >= era.first_day())
+        Era::ALL
+            .into_iter()
+            .rev()
+            .find(|era| day >= era.first_day())
     }
 
     fn offset(self) -> i32 {
@@ -87,18 +90,26 @@ pub fn parse_era_date(text: &str) -> Result<NaiveDate, EraDateError> {
         .chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
-            '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
+            '０'..='９' => {
+                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+            }
             _ => c,
         })
         .collect();
     let era = Era::ALL
         .into_iter()
         .find(|era| normalized.starts_with(era.name()))
-        .ok_or(if normalized.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            EraDateError::Format
-        } else {
-            EraDateError::UnknownEra
-        })?;
+        .ok_or(
+            if normalized
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+            {
+                EraDateError::Format
+            } else {
+                EraDateError::UnknownEra
+            },
+        )?;
     let rest = normalized
         .get(era.name().len()..)
         .ok_or(EraDateError::Format)?;
@@ -171,8 +182,14 @@ mod tests {
     #[test]
     fn parses_the_forms_of_rules_md() {
         assert_eq!(parse_era_date("令和7年6月16日"), Ok(civil(2025, 6, 16)));
-        assert_eq!(parse_era_date("令和 7 年 6 月 16 日"), Ok(civil(2025, 6, 16)));
-        assert_eq!(parse_era_date("令和　７年　６月１６日"), Ok(civil(2025, 6, 16)));
+        assert_eq!(
+            parse_era_date("令和 7 年 6 月 16 日"),
+            Ok(civil(2025, 6, 16))
+        );
+        assert_eq!(
+            parse_era_date("令和　７年　６月１６日"),
+            Ok(civil(2025, 6, 16))
+        );
         assert_eq!(parse_era_date("令和元年5月1日"), Ok(civil(2019, 5, 1)));
         assert_eq!(parse_era_date("平成31年4月30日"), Ok(civil(2019, 4, 30)));
         assert_eq!(parse_era_date("平成元年1月8日"), Ok(civil(1989, 1, 8)));
@@ -199,10 +216,19 @@ mod tests {
             parse_era_date("令和0年1月1日"),
             Err(EraDateError::OutsideEra { .. })
         ));
-        assert_eq!(parse_era_date("令和7年2月29日"), Err(EraDateError::NoSuchDay));
-        assert_eq!(parse_era_date("明治45年1月1日"), Err(EraDateError::UnknownEra));
+        assert_eq!(
+            parse_era_date("令和7年2月29日"),
+            Err(EraDateError::NoSuchDay)
+        );
+        assert_eq!(
+            parse_era_date("明治45年1月1日"),
+            Err(EraDateError::UnknownEra)
+        );
         assert_eq!(parse_era_date("令和7年6月"), Err(EraDateError::Format));
-        assert_eq!(parse_era_date("令和7年6月16日です"), Err(EraDateError::Format));
+        assert_eq!(
+            parse_era_date("令和7年6月16日です"),
+            Err(EraDateError::Format)
+        );
         assert_eq!(parse_era_date("令和-1年6月16日"), Err(EraDateError::Format));
         assert_eq!(parse_era_date("2025-06-16"), Err(EraDateError::Format));
         assert_eq!(parse_era_date(""), Err(EraDateError::UnknownEra));
@@ -210,9 +236,18 @@ mod tests {
 
     #[test]
     fn formats_with_gannen() {
-        assert_eq!(format_era_date(civil(2026, 12, 1)).as_deref(), Some("令和8年12月1日"));
-        assert_eq!(format_era_date(civil(2019, 5, 1)).as_deref(), Some("令和元年5月1日"));
-        assert_eq!(format_era_date(civil(2019, 4, 30)).as_deref(), Some("平成31年4月30日"));
+        assert_eq!(
+            format_era_date(civil(2026, 12, 1)).as_deref(),
+            Some("令和8年12月1日")
+        );
+        assert_eq!(
+            format_era_date(civil(2019, 5, 1)).as_deref(),
+            Some("令和元年5月1日")
+        );
+        assert_eq!(
+            format_era_date(civil(2019, 4, 30)).as_deref(),
+            Some("平成31年4月30日")
+        );
         assert_eq!(format_era_date(civil(1900, 1, 1)), None);
     }
 }

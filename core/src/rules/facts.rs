@@ -56,7 +56,9 @@ pub enum FactsError {
     Malformed(String),
     #[error("facts: expected one JSON object of dates")]
     NotAnObject,
-    #[error("{0}: unknown field (the facts are those of RULES.md, e.g. birth_date, card_issued_on)")]
+    #[error(
+        "{0}: unknown field (the facts are those of RULES.md, e.g. birth_date, card_issued_on)"
+    )]
     UnknownField(String),
     #[error("birth_date: required")]
     MissingBirthDate,
@@ -185,8 +187,8 @@ impl Facts {
 
     /// Checks that the facts can be true together.
     pub fn validate(&self) -> Result<(), FactsError> {
-        for (field, value) in std::iter::once(("birth_date", Some(self.birth_date)))
-            .chain(self.optional_dates())
+        for (field, value) in
+            std::iter::once(("birth_date", Some(self.birth_date))).chain(self.optional_dates())
         {
             if let Some(value) = value {
                 if !FACT_YEARS.contains(&value.year()) {
@@ -320,17 +322,41 @@ mod tests {
 
     #[test]
     fn every_error_names_its_field() {
-        assert_eq!(field_of(r#"{"birth_date":"1990-06-15","card_issud_on":"2024-03-01"}"#).as_deref(), Some("card_issud_on"));
-        assert_eq!(field_of(r#"{"birth_date":"1990-06-15","moved_on":"2026-02-30"}"#).as_deref(), Some("moved_on"));
-        assert_eq!(field_of(r#"{"birth_date":"1990-6-15"}"#).as_deref(), Some("birth_date"));
-        assert_eq!(field_of(r#"{"birth_date":19900615}"#).as_deref(), Some("birth_date"));
-        assert_eq!(field_of(r#"{"card_issued_on":"2024-03-01"}"#).as_deref(), Some("birth_date"));
-        assert_eq!(field_of(r#"{"birth_date":"1990-06-15","card_issued_on":"1989-03-01"}"#).as_deref(), Some("card_issued_on"));
-        assert_eq!(field_of(r#"{"birth_date":"1990-06-15","card_issued_on":"9999-03-01"}"#).as_deref(), Some("card_issued_on"));
+        assert_eq!(
+            field_of(r#"{"birth_date":"1990-06-15","card_issud_on":"2024-03-01"}"#).as_deref(),
+            Some("card_issud_on")
+        );
+        assert_eq!(
+            field_of(r#"{"birth_date":"1990-06-15","moved_on":"2026-02-30"}"#).as_deref(),
+            Some("moved_on")
+        );
+        assert_eq!(
+            field_of(r#"{"birth_date":"1990-6-15"}"#).as_deref(),
+            Some("birth_date")
+        );
+        assert_eq!(
+            field_of(r#"{"birth_date":19900615}"#).as_deref(),
+            Some("birth_date")
+        );
+        assert_eq!(
+            field_of(r#"{"card_issued_on":"2024-03-01"}"#).as_deref(),
+            Some("birth_date")
+        );
+        assert_eq!(
+            field_of(r#"{"birth_date":"1990-06-15","card_issued_on":"1989-03-01"}"#).as_deref(),
+            Some("card_issued_on")
+        );
+        assert_eq!(
+            field_of(r#"{"birth_date":"1990-06-15","card_issued_on":"9999-03-01"}"#).as_deref(),
+            Some("card_issued_on")
+        );
         assert_eq!(field_of(r#"{"birth_date":"1990-06-15","card_issued_on":"2024-03-01","card_applied_on":"2024-04-01"}"#).as_deref(), Some("card_issued_on"));
         assert_eq!(field_of(r#"{"birth_date":"1990-06-15","card_issued_on":"2024-03-01","cert_issued_on":"2024-02-01"}"#).as_deref(), Some("cert_issued_on"));
         assert_eq!(field_of(r#"{"birth_date":"1990-06-15","move_in_filed_on":"2024-03-01","continued_use_done_on":"2024-02-01"}"#).as_deref(), Some("continued_use_done_on"));
-        assert_eq!(Facts::from_json("{").err().map(|e| e.field().is_none()), Some(true));
+        assert_eq!(
+            Facts::from_json("{").err().map(|e| e.field().is_none()),
+            Some(true)
+        );
         assert_eq!(Facts::from_json("[]"), Err(FactsError::NotAnObject));
     }
 
@@ -339,7 +365,10 @@ mod tests {
         let mut facts = Facts::born_on(civil(1990, 6, 15));
         facts.cert_issued_on = Some(civil(2024, 3, 1));
         let text = serde_json::to_string(&facts).unwrap_or_default();
-        assert_eq!(text, r#"{"birth_date":"1990-06-15","cert_issued_on":"2024-03-01"}"#);
+        assert_eq!(
+            text,
+            r#"{"birth_date":"1990-06-15","cert_issued_on":"2024-03-01"}"#
+        );
         assert_eq!(Facts::from_json(&text), Ok(facts));
     }
 }

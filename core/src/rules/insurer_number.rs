@@ -53,8 +53,14 @@ mod tests {
 
     #[test]
     fn examples_of_rules_md() {
-        assert_eq!(validate_insurer_number("33120015").as_deref(), Ok("33120015"));
-        assert_eq!(validate_insurer_number("06130017").as_deref(), Ok("06130017"));
+        assert_eq!(
+            validate_insurer_number("33120015").as_deref(),
+            Ok("33120015")
+        );
+        assert_eq!(
+            validate_insurer_number("06130017").as_deref(),
+            Ok("06130017")
+        );
         assert_eq!(
             validate_insurer_number("33120016"),
             Err(InsurerNumberError::CheckDigit)

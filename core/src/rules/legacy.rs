@@ -63,8 +63,14 @@ mod tests {
     #[test]
     fn eligibility_certificate_limits() {
         let issued = civil(2024, 12, 1);
-        assert_eq!(check_eligibility_certificate(issued, civil(2029, 11, 30)), Ok(()));
-        assert_eq!(check_eligibility_certificate(issued, civil(2029, 12, 1)), Ok(()));
+        assert_eq!(
+            check_eligibility_certificate(issued, civil(2029, 11, 30)),
+            Ok(())
+        );
+        assert_eq!(
+            check_eligibility_certificate(issued, civil(2029, 12, 1)),
+            Ok(())
+        );
         assert_eq!(
             check_eligibility_certificate(issued, civil(2029, 12, 2)),
             Err(EligibilityCertificateError::TooLong)
@@ -73,7 +79,13 @@ mod tests {
             check_eligibility_certificate(issued, civil(2024, 11, 30)),
             Err(EligibilityCertificateError::ExpiresBeforeIssue)
         );
-        assert!(eligibility_certificate_valid(civil(2029, 11, 30), civil(2029, 11, 30)));
-        assert!(!eligibility_certificate_valid(civil(2029, 11, 30), civil(2029, 12, 1)));
+        assert!(eligibility_certificate_valid(
+            civil(2029, 11, 30),
+            civil(2029, 11, 30)
+        ));
+        assert!(!eligibility_certificate_valid(
+            civil(2029, 11, 30),
+            civil(2029, 12, 1)
+        ));
     }
 }

@@ -49,6 +49,19 @@ pub enum CardState {
 }
 
 impl CardState {
+    /// The message id of the state's name (`state-…` in the locales).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            CardState::Valid => "state-valid",
+            CardState::RenewalWindow => "state-renewal_window",
+            CardState::Grace => "state-grace",
+            CardState::Expired => "state-expired",
+            CardState::InvalidMoved => "state-invalid_moved",
+            CardState::InvalidOverseas => "state-invalid_overseas",
+            CardState::Unknown => "state-unknown",
+        }
+    }
+
     /// Whether the card can be used as マイナ保険証 in this state.
     pub fn usable_as_insurance_card(self) -> bool {
         matches!(
@@ -171,7 +184,12 @@ pub fn evaluate_with_calendar(
         (Some(moved), _) => (CardState::InvalidMoved, Some(moved)),
         (None, Some(abroad)) => (CardState::InvalidOverseas, Some(abroad)),
         (None, None) => (
-            certificate_state(today, cert_expires_on, cert_renewal_opens_on, insurance_use_until),
+            certificate_state(
+                today,
+                cert_expires_on,
+                cert_renewal_opens_on,
+                insurance_use_until,
+            ),
             None,
         ),
     };

@@ -1,0 +1,176 @@
+//! `shikaku demo`: the sample household of `shikaku_core::demo` evaluated on a day and
+//! shown as a table, coloured when the terminal supports it.
+
+use chrono::NaiveDate;
+use shikaku_core::demo::demo_household;
+use shikaku_core::household::{Deadline, MemberStatus};
+use shikaku_core::i18n::{Locale, format_date, label, text};
+use shikaku_core::rules::CardState;
+use unicode_width::UnicodeWidthStr;
+
+use crate::CliError;
+
+/// Colour only for a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces it.
+pub fn colour_wanted(stdout_is_terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    if set("CLICOLOR_FORCE") {
+        return true;
+    }
+    stdout_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// The evaluated sample household as JSON.
+pub fn json(today: NaiveDate) -> Result<String, CliError> {
+    let statuses = demo_household(today).evaluate(today);
+    serde_json::to_string_pretty(&statuses).map_err(|e| CliError::Failure(e.to_string()))
+}
+
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const RED: &str = "\x1b[31m";
+const DIM: &str = "\x1b[2m";
+const BOLD: &str = "\x1b[1m";
+const RESET: &str = "\x1b[0m";
+
+fn state_colour(state: CardState) -> &'static str {
+    match state {
+        CardState::Valid => GREEN,
+        CardState::RenewalWindow | CardState::Grace => YELLOW,
+        CardState::Expired | CardState::InvalidMoved | CardState::InvalidOverseas => RED,
+        CardState::Unknown => DIM,
+    }
+}
+
+/// A cell's text and the colour it is drawn in.
+struct Cell {
+    text: String,
+    colour: Option<&'static str>,
+}
+
+impl Cell {
+    fn plain(text: String) -> Self {
+        Cell { text, colour: None }
+    }
+}
+
+fn deadline_name(locale: Locale, deadline: &Deadline) -> String {
+    let name = label(locale, deadline.kind.message_id());
+    if deadline.estimated {
+        format!("{name} ({})", label(locale, "demo-estimate"))
+    } else {
+        name
+    }
+}
+
+fn row(status: &MemberStatus, locale: Locale) -> [Cell; 5] {
+    let state = status.card_state();
+    let member = format!(
+        "{} ({})",
+        status.display_name,
+        label(locale, status.relationship.message_id())
+    );
+    let (next, when) = match status.next_deadline() {
+        Some(deadline) => (
+            deadline_name(locale, deadline),
+            format!(
+                "{} {}",
+                format_date(locale, deadline.date),
+                text(
+                    locale,
+                    "days-relative",
+                    &[("days", deadline.days_left.into())]
+                )
+            ),
+        ),
+        None => (label(locale, "demo-nothing-due"), String::new()),
+    };
+    let mut attention: Vec<String> = status
+        .overdue
+        .iter()
+        .map(|deadline| {
+            let days = deadline.days_left.saturating_neg();
+            format!(
+                "{} ({})",
+                label(locale, deadline.kind.message_id()),
+                text(locale, "days-overdue", &[("days", days.into())])
+            )
+        })
+        .collect();
+    if !state.usable_as_insurance_card() && state != CardState::Unknown {
+        attention.push(if status.covered_today() {
+            label(locale, "demo-covered-by-eligibility-certificate")
+        } else {
+            label(locale, "demo-not-covered")
+        });
+    }
+    [
+        Cell::plain(member),
+        Cell {
+            text: label(locale, state.message_id()),
+            colour: Some(state_colour(state)),
+        },
+        Cell::plain(next),
+        Cell::plain(when),
+        Cell {
+            text: attention.join("; "),
+            colour: (!attention.is_empty()).then_some(RED),
+        },
+    ]
+}
+
+/// The sample household on `today` as a table in `locale`.
+pub fn table(today: NaiveDate, locale: Locale, colour: bool) -> String {
+    let statuses = demo_household(today).evaluate(today);
+    let headers = [
+        "demo-column-member",
+        "demo-column-state",
+        "demo-column-next",
+        "demo-column-when",
+        "demo-column-attention",
+    ]
+    .map(|id| Cell::plain(label(locale, id)));
+    let rows: Vec<[Cell; 5]> = statuses.iter().map(|s| row(s, locale)).collect();
+    let mut widths = headers.each_ref().map(|cell| cell.text.width());
+    for cells in &rows {
+        for (width, cell) in widths.iter_mut().zip(cells) {
+            *width = (*width).max(cell.text.width());
+        }
+    }
+    let paint = |cell: &Cell, pad_to: Option<usize>, bold: bool| -> String {
+        let padding = pad_to.map_or(0, |w| w.saturating_sub(cell.text.width()));
+        let body = match (colour, bold, cell.colour) {
+            (true, true, _) => format!("{BOLD}{}{RESET}", cell.text),
+            (true, false, Some(code)) => format!("{code}{}{RESET}", cell.text),
+            _ => cell.text.clone(),
+        };
+        format!("{body}{}", " ".repeat(padding))
+    };
+    let line = |cells: &[Cell; 5], bold: bool| -> String {
+        let last = cells.len() - 1;
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(widths)
+            .enumerate()
+            .map(|(i, (cell, width))| paint(cell, (i < last).then_some(width), bold))
+            .collect();
+        parts.join("  ").trim_end().to_owned()
+    };
+    let date = format_date(locale, today);
+    let mut out = String::new();
+    out.push_str(&text(locale, "demo-title", &[("date", date.into())]));
+    out.push_str("\n\n");
+    out.push_str(&line(&headers, true));
+    out.push('\n');
+    let rule_width = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+    out.push_str(&"─".repeat(rule_width.min(120)));
+    out.push('\n');
+    for cells in &rows {
+        out.push_str(&line(cells, false));
+        out.push('\n');
+    }
+    out.push('\n');
+    let iso = today.format("%Y-%m-%d").to_string();
+    out.push_str(&text(locale, "demo-footer", &[("date", iso.into())]));
+    out.push('\n');
+    out
+}

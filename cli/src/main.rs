@@ -1,0 +1,134 @@
+//! `shikaku`: the terminal shell over shikaku-core.
+//!
+//! - `shikaku rules [--today YYYY-MM-DD]`: one facts object (RULES.md vocabulary) on
+//!   stdin → one JSON object with exactly the result keys of RULES.md.
+//! - `shikaku demo [--today YYYY-MM-DD] [--json]`: the sample household evaluated today.
+//!
+//! Exit status: 0 success, 2 bad input (one line on stderr naming the field), 1 any
+//! other failure.
+
+mod demo;
+mod rules;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use shikaku_core::clock::{Clock, SystemClock};
+use shikaku_core::i18n::Locale;
+use shikaku_core::rules::facts::parse_iso_date;
+
+/// shikaku — the マイナ保険証 companion: card and certificate dates, deadlines, guidance.
+#[derive(Debug, Parser)]
+#[command(name = "shikaku", version, about)]
+struct Cli {
+    /// Language of member-facing text: ja or en (default: from LC_ALL / LANG).
+    #[arg(long, global = true, value_name = "ja|en")]
+    lang: Option<String>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Evaluate one facts object (JSON on stdin) and print the rule results as JSON.
+    Rules {
+        /// The day to judge on, YYYY-MM-DD (default: today in Asia/Tokyo).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+    },
+    /// Show a sample household evaluated today.
+    Demo {
+        /// The day to judge on, YYYY-MM-DD (default: today in Asia/Tokyo).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+        /// Print the evaluated household as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A failure the CLI reports in one line.
+#[derive(Debug)]
+pub enum CliError {
+    /// Bad input: exit status 2.
+    Input(String),
+    /// Anything else (an unwritable stdout, …): exit status 1.
+    Failure(String),
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(error: std::io::Error) -> Self {
+        CliError::Failure(error.to_string())
+    }
+}
+
+/// `--today`, or today in Japan.
+fn today_from(arg: Option<&str>) -> Result<NaiveDate, CliError> {
+    match arg {
+        None => Ok(SystemClock.today()),
+        Some(text) => parse_iso_date(text.trim()).ok_or_else(|| {
+            CliError::Input(format!(
+                "--today: expected a date as YYYY-MM-DD, got \"{}\"",
+                text.chars().take(40).collect::<String>()
+            ))
+        }),
+    }
+}
+
+fn locale_from(arg: Option<&str>) -> Result<Locale, CliError> {
+    match arg {
+        Some("ja") => Ok(Locale::Ja),
+        Some("en") => Ok(Locale::En),
+        Some(other) => Err(CliError::Input(format!(
+            "--lang: expected ja or en, got \"{other}\""
+        ))),
+        None => {
+            let from_env = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|name| std::env::var(name).ok())
+                .find(|value| !value.is_empty());
+            Ok(from_env.map_or(Locale::En, |tag| Locale::from_tag(&tag)))
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    let locale = locale_from(cli.lang.as_deref())?;
+    let stdout = std::io::stdout();
+    match cli.command {
+        Command::Rules { today } => {
+            let today = today_from(today.as_deref())?;
+            let output = rules::run(std::io::stdin().lock(), today)?;
+            writeln!(stdout.lock(), "{output}")?;
+        }
+        Command::Demo { today, json } => {
+            let today = today_from(today.as_deref())?;
+            let mut out = stdout.lock();
+            if json {
+                writeln!(out, "{}", demo::json(today)?)?;
+            } else {
+                let colour = demo::colour_wanted(std::io::IsTerminal::is_terminal(&stdout));
+                write!(out, "{}", demo::table(today, locale, colour))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Input(message)) => {
+            eprintln!("shikaku: {message}");
+            ExitCode::from(2)
+        }
+        Err(CliError::Failure(message)) => {
+            eprintln!("shikaku: {message}");
+            ExitCode::from(1)
+        }
+    }
+}

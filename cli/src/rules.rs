@@ -1,0 +1,42 @@
+//! `shikaku rules`: facts on stdin → the results of RULES.md as JSON, through
+//! `shikaku_core::rules::evaluate`, the same function the app and the tests use.
+
+use std::io::Read;
+
+use chrono::NaiveDate;
+use shikaku_core::rules::{Facts, evaluate};
+
+use crate::CliError;
+
+/// The most stdin the command reads; a facts object is a few hundred bytes.
+const MAX_INPUT_BYTES: u64 = 1 << 20;
+
+/// Reads one facts object from `input` and returns the results as one line of JSON.
+pub fn run(input: impl Read, today: NaiveDate) -> Result<String, CliError> {
+    let mut bytes = Vec::new();
+    input
+        .take(MAX_INPUT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| CliError::Failure(format!("reading stdin: {e}")))?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(CliError::Input(
+            "facts: more than 1 MiB on stdin".to_owned(),
+        ));
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| CliError::Input("facts: stdin is not UTF-8 text".to_owned()))?;
+    let facts = Facts::from_json(&text).map_err(|e| CliError::Input(one_line(&e.to_string())))?;
+    if today < facts.birth_date {
+        return Err(CliError::Input(format!(
+            "--today: {today} is before birth_date {}",
+            facts.birth_date
+        )));
+    }
+    let results = evaluate(&facts, today).results;
+    serde_json::to_string(&results).map_err(|e| CliError::Failure(e.to_string()))
+}
+
+/// Error text on one line, whatever the parser put in it.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
