@@ -65,10 +65,9 @@ proptest! {
     #[test]
     fn card_expiry_is_a_birthday_five_or_ten_birthdays_on(
         birth in day_in((1920, 1, 1), 36_000),
-        age_days in 0u64..40_000,
+        age_days in 0u64..30_000,
     ) {
         let issued = birth + chrono::Days::new(age_days);
-        prop_assume!(issued.year() <= 2100);
         let expiry = card::card_expires_on(birth, issued, None).expect("in range");
         prop_assert_eq!(Some(expiry), birthday_in_year(birth, expiry.year()));
         prop_assert!(expiry > issued);
@@ -131,8 +130,11 @@ proptest! {
     }
 
     #[test]
-    fn insurer_check_digit_is_the_only_valid_one(body in prop::collection::vec(0u8..10, 5..=7), wrong in 1u8..10) {
-        prop_assume!(body.len() != 6);
+    fn insurer_check_digit_is_the_only_valid_one(
+        body in prop::sample::select(vec![5usize, 7])
+            .prop_flat_map(|len| prop::collection::vec(0u8..10, len)),
+        wrong in 1u8..10,
+    ) {
         let check = insurer_check_digit(&body);
         let text: String = body.iter().map(|d| char::from(b'0' + d)).collect();
         let valid = format!("{text}{check}");
