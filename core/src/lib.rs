@@ -5,14 +5,20 @@
 //! - [`i18n`]: the member-facing words in Japanese and English.
 //! - [`demo`]: the sample household the CLI's demo shows.
 //! - [`clock`]: today in Japan, injectable.
+//! - [`store`]: the household's SQLite store; [`vault`]: the sealed 資格情報 PDFs;
+//!   [`secrets`]: where the master key lives; [`error`]: the one public error.
 
 #[cfg(feature = "ffi")]
 uniffi::setup_scaffolding!("shikaku_core");
 
 pub mod clock;
 pub mod demo;
+pub mod error;
 pub mod household;
 pub mod i18n;
 pub mod rules;
+pub mod secrets;
+pub mod store;
 #[cfg(feature = "ffi")]
 mod uniffi_support;
+pub mod vault;

@@ -16,3 +16,7 @@ uniffi::custom_type!(NaiveDate, String, {
     try_lift: |text| Ok(parse_iso_date(&text).ok_or(NotAnIsoDate)?),
     lower: |day| day.format("%Y-%m-%d").to_string(),
 });
+
+/// An instant travels as UniFFI's timestamp (java.time.Instant, Date, datetime).
+type UtcDateTime = chrono::DateTime<chrono::Utc>;
+uniffi::custom_type!(UtcDateTime, std::time::SystemTime, { remote });

@@ -55,6 +55,76 @@ pub struct Member {
     pub eligibility_certificate_expires_on: Option<NaiveDate>,
 }
 
+/// A member as typed in, before the store gives them an id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct MemberDraft {
+    pub display_name: String,
+    pub relationship: Relationship,
+    pub facts: Facts,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligibility_certificate_expires_on: Option<NaiveDate>,
+}
+
+/// The longest display name kept.
+pub const MAX_DISPLAY_NAME_CHARS: usize = 60;
+
+impl MemberDraft {
+    /// Checks the draft: a display name of 1–60 characters without control characters,
+    /// facts that can be true together, a 資格確認書 date after birth.
+    pub fn validate(&self) -> crate::error::Result<()> {
+        use crate::error::Error;
+        let name = self.display_name.trim();
+        if name.is_empty() || name.chars().count() > MAX_DISPLAY_NAME_CHARS {
+            return Err(Error::invalid(
+                "display_name",
+                "must have 1 to 60 characters",
+            ));
+        }
+        if name.chars().any(char::is_control) {
+            return Err(Error::invalid(
+                "display_name",
+                "must not contain control characters",
+            ));
+        }
+        self.facts.validate()?;
+        if self
+            .eligibility_certificate_expires_on
+            .is_some_and(|day| day < self.facts.birth_date)
+        {
+            return Err(Error::invalid(
+                "eligibility_certificate_expires_on",
+                "is before birth_date",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The member this draft becomes under `id`.
+    pub fn into_member(self, id: String) -> Member {
+        Member {
+            id,
+            display_name: self.display_name.trim().to_owned(),
+            relationship: self.relationship,
+            facts: self.facts,
+            eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,
+        }
+    }
+}
+
+impl Member {
+    /// The member without their id.
+    pub fn to_draft(&self) -> MemberDraft {
+        MemberDraft {
+            display_name: self.display_name.clone(),
+            relationship: self.relationship,
+            facts: self.facts.clone(),
+            eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,
+        }
+    }
+}
+
 /// What a deadline is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,0 +1,483 @@
+//! The household store and the document vault against the generated fixtures
+//! (scripts/make-fixtures.py): round trips, every refusal, no plaintext on disk,
+//! tampering, a missing key, and the two kept versions.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use shikaku_core::error::Error;
+use shikaku_core::household::{MemberDraft, Relationship};
+use shikaku_core::rules::Facts;
+use shikaku_core::secrets::{KeyFileSecretStore, MemorySecretStore, SecretStore};
+use shikaku_core::store::Store;
+use shikaku_core::vault::Staleness;
+
+const MARKER: &[u8] = b"SHIKAKU-FIXTURE-MARKER-7F3A";
+const MEMBER_NAME: &str = "山田 秘匿テスト花子";
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 21, 1, 0, 0)
+        .single()
+        .unwrap()
+}
+
+fn draft(name: &str) -> MemberDraft {
+    let mut facts = Facts::born_on(NaiveDate::from_ymd_opt(1985, 4, 12).unwrap());
+    facts.card_issued_on = NaiveDate::from_ymd_opt(2022, 6, 1);
+    MemberDraft {
+        display_name: name.to_owned(),
+        relationship: Relationship::Myself,
+        facts,
+        eligibility_certificate_expires_on: None,
+    }
+}
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    secrets: KeyFileSecretStore,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let secrets = KeyFileSecretStore::new(dir.path().join("keys"));
+        Fixture { dir, secrets }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("data").join("shikaku.sqlite3")
+    }
+
+    fn open(&self) -> Store {
+        Store::open(&self.db(), &self.secrets).unwrap()
+    }
+}
+
+#[test]
+fn import_then_export_is_byte_identical_for_every_valid_fixture() {
+    let fx = Fixture::new();
+    let mut store = fx.open();
+    for name in [
+        "shikaku-kenpo.pdf",
+        "shikaku-kokuho.pdf",
+        "shikaku-unknown-layout.pdf",
+    ] {
+        let member = store.add_member(draft(name), now()).unwrap();
+        let bytes = fixture(name);
+        let report = store.import_document(&member.id, &bytes, now()).unwrap();
+        assert!(!report.replaced_previous);
+        assert_eq!(report.info.byte_len, bytes.len() as u64);
+        assert_eq!(
+            store.document(&member.id).unwrap().as_slice(),
+            bytes.as_slice(),
+            "{name}"
+        );
+    }
+    drop(store);
+    // And after reopening.
+    let store = fx.open();
+    for member in store.members().unwrap() {
+        let bytes = fixture(&member.display_name);
+        assert_eq!(
+            store.document(&member.id).unwrap().as_slice(),
+            bytes.as_slice()
+        );
+    }
+}
+
+#[test]
+fn fields_are_read_from_both_layouts_and_not_from_unknown_ones() {
+    let fx = Fixture::new();
+    let mut store = fx.open();
+    let member = store.add_member(draft("a"), now()).unwrap();
+    let kenpo = store
+        .import_document(&member.id, &fixture("shikaku-kenpo.pdf"), now())
+        .unwrap();
+    let f = &kenpo.info.fields;
+    assert_eq!(kenpo.info.pages, 1);
+    assert_eq!(f.name.as_deref(), Some("佐藤 花子"));
+    assert_eq!(f.insurer_number.as_deref(), Some("06139992"));
+    assert_eq!(f.insurer_name.as_deref(), Some("みなと架空健康保険組合"));
+    assert_eq!(
+        (
+            f.symbol.as_deref(),
+            f.number.as_deref(),
+            f.branch.as_deref()
+        ),
+        (Some("4123"), Some("5678"), Some("00"))
+    );
+    assert_eq!(f.birth_date, NaiveDate::from_ymd_opt(1985, 4, 12));
+    assert_eq!(f.copay_share.as_deref(), Some("3割"));
+    assert_eq!(f.qualified_on, NaiveDate::from_ymd_opt(2020, 4, 1));
+    assert_eq!(f.issued_on, NaiveDate::from_ymd_opt(2026, 11, 1));
+
+    let kokuho = store
+        .import_document(&member.id, &fixture("shikaku-kokuho.pdf"), now())
+        .unwrap();
+    assert!(kokuho.replaced_previous);
+    let f = &kokuho.info.fields;
+    assert_eq!(kokuho.info.pages, 2);
+    assert_eq!(f.insurer_number.as_deref(), Some("138990"));
+    assert_eq!(
+        (
+            f.symbol.as_deref(),
+            f.number.as_deref(),
+            f.branch.as_deref()
+        ),
+        (Some("架空12"), Some("3456"), Some("01"))
+    );
+    assert_eq!(f.birth_date, NaiveDate::from_ymd_opt(1989, 1, 8));
+    assert_eq!(f.issued_on, NaiveDate::from_ymd_opt(2026, 10, 5));
+
+    let unknown = store
+        .import_document(&member.id, &fixture("shikaku-unknown-layout.pdf"), now())
+        .unwrap();
+    assert!(unknown.info.fields.is_empty());
+    assert!(!unknown.info.fields_confirmed);
+}
+
+#[test]
+fn every_bad_file_is_refused_with_its_own_error_and_the_store_is_unchanged() {
+    let fx = Fixture::new();
+    let mut store = fx.open();
+    let member = store.add_member(draft("a"), now()).unwrap();
+    let good = fixture("shikaku-kenpo.pdf");
+    store.import_document(&member.id, &good, now()).unwrap();
+    let before = store.document_info(&member.id, now()).unwrap();
+
+    let mut oversized = b"%PDF-1.7\n".to_vec();
+    oversized.resize(20 * 1024 * 1024 + 1, b' ');
+    type Case = (&'static str, Vec<u8>, fn(&Error) -> bool);
+    let cases: Vec<Case> = vec![
+        ("png", fixture("not-a-pdf.png"), |e| {
+            matches!(e, Error::NotAPdf)
+        }),
+        ("empty", Vec::new(), |e| matches!(e, Error::NotAPdf)),
+        ("damaged", fixture("shikaku-damaged.pdf"), |e| {
+            matches!(e, Error::DocumentDamaged { .. })
+        }),
+        ("truncated", fixture("shikaku-truncated.pdf"), |e| {
+            matches!(e, Error::DocumentDamaged { .. })
+        }),
+        ("encrypted", fixture("shikaku-encrypted.pdf"), |e| {
+            matches!(e, Error::DocumentEncrypted)
+        }),
+        ("no pages", fixture("no-pages.pdf"), |e| {
+            matches!(e, Error::DocumentHasNoPages)
+        }),
+        ("oversized", oversized, |e| {
+            matches!(e, Error::DocumentTooLarge { .. })
+        }),
+    ];
+    for (name, bytes, expected) in cases {
+        let error = store
+            .import_document(&member.id, &bytes, now())
+            .unwrap_err();
+        assert!(expected(&error), "{name}: {error:?}");
+        assert_eq!(
+            store.document_info(&member.id, now()).unwrap(),
+            before,
+            "{name}"
+        );
+        assert_eq!(
+            store.document(&member.id).unwrap().as_slice(),
+            good.as_slice()
+        );
+    }
+    let missing = store
+        .import_document("no-such-member", &good, now())
+        .unwrap_err();
+    assert!(matches!(missing, Error::NotFound { .. }));
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+fn assert_nothing_in_clear(dir: &Path, store_open: bool) {
+    let needles: [(&str, &[u8]); 4] = [
+        ("marker", MARKER),
+        ("member name", MEMBER_NAME.as_bytes()),
+        ("name in the PDF", "佐藤 花子".as_bytes()),
+        ("insurer number", b"06139992"),
+    ];
+    let files = files_under(dir);
+    // While the store is open its last writes sit in the WAL; closing checkpoints them.
+    let has_wal = files.iter().any(|f| f.to_string_lossy().ends_with("-wal"));
+    assert_eq!(has_wal, store_open, "{files:?}");
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap();
+        for (what, needle) in needles {
+            assert!(
+                !bytes.windows(needle.len()).any(|w| w == needle),
+                "{what} in clear in {}",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_plaintext_of_the_pdf_or_the_member_reaches_the_disk() {
+    // The fixture itself has the marker in clear, so finding none proves the sealing.
+    assert!(
+        fixture("shikaku-kenpo.pdf")
+            .windows(MARKER.len())
+            .any(|w| w == MARKER)
+    );
+    let fx = Fixture::new();
+    let mut store = fx.open();
+    let member = store.add_member(draft(MEMBER_NAME), now()).unwrap();
+    store
+        .import_document(&member.id, &fixture("shikaku-kenpo.pdf"), now())
+        .unwrap();
+    store
+        .import_document(&member.id, &fixture("shikaku-kenpo.pdf"), now())
+        .unwrap();
+    // While open (the WAL holds the writes) and after closing.
+    assert_nothing_in_clear(fx.dir.path(), true);
+    drop(store);
+    assert_nothing_in_clear(fx.dir.path(), false);
+}
+
+fn flip_byte(db: &Path, sql_table: &str, column: &str) {
+    let connection = rusqlite::Connection::open(db).unwrap();
+    let (rowid, mut blob): (i64, Vec<u8>) = connection
+        .query_row(
+            &format!("SELECT rowid, {column} FROM {sql_table} LIMIT 1"),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let middle = blob.len() / 2;
+    blob[middle] ^= 0x40;
+    connection
+        .execute(
+            &format!("UPDATE {sql_table} SET {column} = ?1 WHERE rowid = ?2"),
+            rusqlite::params![blob, rowid],
+        )
+        .unwrap();
+}
+
+fn count(db: &Path, table: &str) -> i64 {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_flipped_ciphertext_byte_is_an_integrity_error_and_nothing_is_deleted() {
+    for (table, column) in [
+        ("documents", "sealed_pdf"),
+        ("documents", "wrapped_key"),
+        ("documents", "sealed_info"),
+        ("members", "sealed"),
+    ] {
+        let fx = Fixture::new();
+        let mut store = fx.open();
+        let member = store.add_member(draft("a"), now()).unwrap();
+        store
+            .import_document(&member.id, &fixture("shikaku-kenpo.pdf"), now())
+            .unwrap();
+        drop(store);
+        flip_byte(&fx.db(), table, column);
+        let store = fx.open();
+        let read = if column == "sealed_info" {
+            store.document_info(&member.id, now()).map(|_| ())
+        } else if table == "members" {
+            store.members().map(|_| ())
+        } else {
+            store.document(&member.id).map(|_| ())
+        };
+        assert!(
+            matches!(read, Err(Error::Integrity { .. })),
+            "{table}.{column}: {read:?}"
+        );
+        drop(store);
+        assert_eq!(
+            (count(&fx.db(), "members"), count(&fx.db(), "documents")),
+            (1, 1)
+        );
+    }
+}
+
+#[test]
+fn a_missing_or_wrong_master_key_is_vault_locked_and_changes_nothing() {
+    let fx = Fixture::new();
+    let mut store = fx.open();
+    let member = store.add_member(draft("a"), now()).unwrap();
+    store
+        .import_document(&member.id, &fixture("shikaku-kenpo.pdf"), now())
+        .unwrap();
+    drop(store);
+
+    let empty = MemorySecretStore::default();
+    assert!(matches!(
+        Store::open(&fx.db(), &empty),
+        Err(Error::VaultLocked)
+    ));
+    // The locked attempt wrote no key.
+    assert_eq!(empty.get_secret("anything".into()), Ok(None));
+
+    let wrong = MemorySecretStore::default();
+    for file in files_under(&fx.dir.path().join("keys")) {
+        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+        wrong.set_secret(name, vec![7; 32]).unwrap();
+    }
+    assert!(matches!(
+        Store::open(&fx.db(), &wrong),
+        Err(Error::VaultLocked)
+    ));
+
+    let store = fx.open();
+    assert_eq!(store.members().unwrap().len(), 1);
+    assert_eq!(
+        store.document(&member.id).unwrap().as_slice(),
+        fixture("shikaku-kenpo.pdf").as_slice()
+    );
+}
+
+#[test]
+fn two_versions_are_kept_and_the_member_can_go_back() {
+    let fx = Fixture::new();
+    let mut store = fx.open();
+    let member = store.add_member(draft("a"), now()).unwrap();
+    let first = fixture("shikaku-kenpo.pdf");
+    let second = fixture("shikaku-kokuho.pdf");
+    let third = fixture("shikaku-unknown-layout.pdf");
+    store.import_document(&member.id, &first, now()).unwrap();
+    assert_eq!(
+        store
+            .document_info(&member.id, now())
+            .unwrap()
+            .versions_kept,
+        1
+    );
+    assert!(matches!(
+        store.revert_document(&member.id, now()),
+        Err(Error::NotFound { .. })
+    ));
+    store.import_document(&member.id, &second, now()).unwrap();
+    store.import_document(&member.id, &third, now()).unwrap();
+    assert_eq!(count(&fx.db(), "documents"), 2);
+    assert_eq!(
+        store.document(&member.id).unwrap().as_slice(),
+        third.as_slice()
+    );
+    let info = store.revert_document(&member.id, now()).unwrap();
+    assert_eq!(info.versions_kept, 2);
+    assert_eq!(
+        store.document(&member.id).unwrap().as_slice(),
+        second.as_slice()
+    );
+    store.revert_document(&member.id, now()).unwrap();
+    assert_eq!(
+        store.document(&member.id).unwrap().as_slice(),
+        third.as_slice()
+    );
+}
+
+#[test]
+fn members_round_trip_update_and_remove() {
+    let fx = Fixture::new();
+    let mut store = fx.open();
+    let mut member = store.add_member(draft("山田 太郎"), now()).unwrap();
+    store
+        .import_document(&member.id, &fixture("shikaku-kenpo.pdf"), now())
+        .unwrap();
+    assert_eq!(store.member(&member.id).unwrap(), member);
+    assert_eq!(
+        store.document_info(&member.id, now()).unwrap().staleness,
+        Staleness::Fresh
+    );
+    // New facts: the PDF predates them.
+    member.facts.moved_on = NaiveDate::from_ymd_opt(2026, 11, 20);
+    let later = now() + chrono::Duration::hours(1);
+    store.update_member(&member, later).unwrap();
+    assert_eq!(
+        store.document_info(&member.id, later).unwrap().staleness,
+        Staleness::OlderThanFactsChange
+    );
+    // A year on it is simply old.
+    let next_year = now() + chrono::Duration::days(400);
+    assert_eq!(
+        store
+            .document_info(&member.id, next_year)
+            .unwrap()
+            .staleness,
+        Staleness::OlderThanTwelveMonths
+    );
+
+    let mut bad = draft("");
+    assert!(
+        matches!(store.add_member(bad.clone(), now()), Err(Error::InvalidInput { field, .. }) if field == "display_name")
+    );
+    bad.display_name = "x".into();
+    bad.facts.card_issued_on = NaiveDate::from_ymd_opt(1900, 1, 1);
+    assert!(
+        matches!(store.add_member(bad, now()), Err(Error::InvalidInput { field, .. }) if field == "card_issued_on")
+    );
+
+    store.remove_member(&member.id).unwrap();
+    assert!(matches!(
+        store.member(&member.id),
+        Err(Error::NotFound { .. })
+    ));
+    assert_eq!(count(&fx.db(), "documents"), 0);
+    assert!(matches!(
+        store.remove_member(&member.id),
+        Err(Error::NotFound { .. })
+    ));
+}
+
+#[test]
+fn typed_fields_are_checked_and_kept() {
+    let fx = Fixture::new();
+    let mut store = fx.open();
+    let member = store.add_member(draft("a"), now()).unwrap();
+    store
+        .import_document(&member.id, &fixture("shikaku-unknown-layout.pdf"), now())
+        .unwrap();
+    let mut fields = shikaku_core::vault::DocumentFields {
+        insurer_number: Some("123456789018".into()),
+        ..Default::default()
+    };
+    let refused = store
+        .set_document_fields(&member.id, fields.clone(), now())
+        .unwrap_err();
+    assert!(
+        matches!(&refused, Error::InvalidInput { field, reason } if field == "insurer_number" && reason.contains("マイナンバー")),
+        "{refused:?}"
+    );
+    fields.insurer_number = Some("06139992".into());
+    fields.symbol = Some("4123".into());
+    let info = store
+        .set_document_fields(&member.id, fields.clone(), now())
+        .unwrap();
+    assert!(info.fields_confirmed);
+    assert_eq!(info.fields, fields);
+}
