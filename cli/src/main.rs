@@ -3,14 +3,18 @@
 //! - `shikaku rules [--today YYYY-MM-DD]`: one facts object (RULES.md vocabulary) on
 //!   stdin → one JSON object with exactly the result keys of RULES.md.
 //! - `shikaku demo [--today YYYY-MM-DD] [--json]`: the sample household evaluated today.
+//! - `shikaku [--data-dir DIR] member add|list|show|remove`, `doc import|export|info|
+//!   fields|revert`, `store info`: the household store on disk.
 //!
 //! Exit status: 0 success, 2 bad input (one line on stderr naming the field), 1 any
 //! other failure.
 
 mod demo;
+mod household;
 mod rules;
 
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -26,6 +30,15 @@ struct Cli {
     /// Language of member-facing text: ja or en (default: from LC_ALL / LANG).
     #[arg(long, global = true, value_name = "ja|en")]
     lang: Option<String>,
+
+    /// Where the household store lives (default: $SHIKAKU_DATA_DIR, else
+    /// $XDG_DATA_HOME/shikaku, else ~/.local/share/shikaku).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+
+    /// Where the store's master key is kept.
+    #[arg(long, global = true, value_enum, default_value_t = household::KeyStoreChoice::Auto)]
+    key_store: household::KeyStoreChoice,
 
     #[command(subcommand)]
     command: Command,
@@ -47,6 +60,24 @@ enum Command {
         /// Print the evaluated household as JSON instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// The members of the household store.
+    Member {
+        /// The day to judge states on, YYYY-MM-DD (default: today in Asia/Tokyo).
+        #[arg(long, value_name = "YYYY-MM-DD", global = true)]
+        today: Option<String>,
+        #[command(subcommand)]
+        command: household::MemberCommand,
+    },
+    /// The members' 資格情報 PDFs.
+    Doc {
+        #[command(subcommand)]
+        command: household::DocCommand,
+    },
+    /// The household store itself.
+    Store {
+        #[command(subcommand)]
+        command: household::StoreCommand,
     },
 }
 
@@ -98,6 +129,10 @@ fn locale_from(arg: Option<&str>) -> Result<Locale, CliError> {
 fn run(cli: Cli) -> Result<(), CliError> {
     let locale = locale_from(cli.lang.as_deref())?;
     let stdout = std::io::stdout();
+    let open_store = || -> Result<(household::OpenStore, PathBuf), CliError> {
+        let dir = household::data_dir(cli.data_dir.clone())?;
+        Ok((household::open_store(&dir, cli.key_store)?, dir))
+    };
     match cli.command {
         Command::Rules { today } => {
             let today = today_from(today.as_deref())?;
@@ -114,6 +149,24 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 write!(out, "{}", demo::table(today, locale, colour))?;
             }
         }
+        Command::Member { today, command } => {
+            let today = today_from(today.as_deref())?;
+            let (open, _) = open_store()?;
+            let text = household::member(open, command, today, locale)?;
+            writeln!(stdout.lock(), "{text}")?;
+        }
+        Command::Doc { command } => {
+            let (open, _) = open_store()?;
+            if let Some(text) = household::doc(open, command)? {
+                writeln!(stdout.lock(), "{text}")?;
+            }
+        }
+        Command::Store { command } => match command {
+            household::StoreCommand::Info => {
+                let (open, dir) = open_store()?;
+                writeln!(stdout.lock(), "{}", household::store_info(&open, &dir)?)?;
+            }
+        },
     }
     Ok(())
 }
