@@ -1,1 +1,138 @@
-fn main() {}
+//! The clinic path against its floor, and the import of a 1 MiB PDF.
+//!
+//! - `clinic_path/open_read_decrypt`: open the store on disk (pragmas, schema check,
+//!   key check), read the member's sealed 1 MiB PDF and decrypt it — what a tap on
+//!   "show at the counter" costs from cold.
+//! - `clinic_path/floor_read_decrypt`: read the same sealed bytes from a plain file and
+//!   decrypt them in memory: the least any encrypted-at-rest design can do.
+//! - `clinic_path/read_decrypt_open_store`: the same read on a store already open.
+//! - `import/pdf_1mib`: check, read fields, seal and store a 1 MiB PDF (keeping two).
+//!
+//! `scripts/bench.sh` runs this and writes docs/performance.md from the estimates.
+
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use std::hint::black_box;
+
+use chrono::{NaiveDate, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use lopdf::{Dictionary, Document, Object, Stream, dictionary};
+use shikaku_core::household::{MemberDraft, Relationship};
+use shikaku_core::rules::Facts;
+use shikaku_core::secrets::MemorySecretStore;
+use shikaku_core::store::Store;
+use shikaku_core::vault::seal::Key;
+
+/// A valid one-page PDF of about 1 MiB: a line of text and an incompressible image.
+fn pdf_of_one_mib() -> Vec<u8> {
+    let mut document = Document::with_version("1.7");
+    let pages_id = document.new_object_id();
+    let font_id = document.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+    let noise: Vec<u8> = (0..1024 * 1024)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 32) as u8
+        })
+        .collect();
+    let image_id = document.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Image", "Width" => 512, "Height" => 683,
+            "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8,
+        },
+        noise,
+    ));
+    let content =
+        b"BT /F1 12 Tf 72 720 Td (Shikaku benchmark) Tj ET q 200 0 0 260 72 400 cm /Im1 Do Q";
+    let content_id = document.add_object(Stream::new(Dictionary::new(), content.to_vec()));
+    let page_id = document.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Resources" => dictionary! {
+            "Font" => dictionary! { "F1" => font_id },
+            "XObject" => dictionary! { "Im1" => image_id },
+        },
+    });
+    document.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+        }),
+    );
+    let catalog_id = document.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    document.trailer.set("Root", catalog_id);
+    let mut bytes = Vec::new();
+    document.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+fn draft() -> MemberDraft {
+    MemberDraft {
+        display_name: "Bench".to_owned(),
+        relationship: Relationship::Myself,
+        facts: Facts::born_on(NaiveDate::from_ymd_opt(1985, 4, 12).unwrap()),
+        eligibility_certificate_expires_on: None,
+    }
+}
+
+fn clinic_path(c: &mut Criterion) {
+    let pdf = pdf_of_one_mib();
+    assert!(pdf.len() >= 1024 * 1024);
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("bench.sqlite3");
+    let secrets = MemorySecretStore::default();
+    let member_id = {
+        let mut store = Store::open(&database, &secrets).unwrap();
+        let member = store.add_member(draft(), Utc::now()).unwrap();
+        store.import_document(&member.id, &pdf, Utc::now()).unwrap();
+        member.id
+    };
+
+    // The floor: the same size of sealed bytes in a plain file, decrypted in memory.
+    let key = Key::generate().unwrap();
+    let sealed_path = dir.path().join("sealed.bin");
+    std::fs::write(&sealed_path, key.seal(b"floor", &pdf).unwrap()).unwrap();
+
+    let mut group = c.benchmark_group("clinic_path");
+    group.sample_size(30);
+    group.bench_function("open_read_decrypt", |b| {
+        b.iter(|| {
+            let store = Store::open(&database, &secrets).unwrap();
+            black_box(store.document(&member_id).unwrap().len())
+        });
+    });
+    group.bench_function("floor_read_decrypt", |b| {
+        b.iter(|| {
+            let sealed = std::fs::read(&sealed_path).unwrap();
+            black_box(key.open(b"floor", &sealed, "floor").unwrap().len())
+        });
+    });
+    let store = Store::open(&database, &secrets).unwrap();
+    group.bench_function("read_decrypt_open_store", |b| {
+        b.iter(|| black_box(store.document(&member_id).unwrap().len()));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("import");
+    group.sample_size(20);
+    let mut store = Store::open(&database, &secrets).unwrap();
+    group.bench_function("pdf_1mib", |b| {
+        b.iter(|| {
+            black_box(
+                store
+                    .import_document(&member_id, &pdf, Utc::now())
+                    .unwrap()
+                    .info
+                    .version,
+            )
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, clinic_path);
+criterion_main!(benches);

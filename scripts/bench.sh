@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs the benchmarks and writes docs/performance.md from criterion's estimates.
+# Figures depend on the machine; the page records which one.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cargo bench --locked -p shikaku-core --bench clinic_path -- --noplot "$@"
+python3 scripts/performance-report.py > docs/performance.md
+echo "wrote docs/performance.md" >&2
