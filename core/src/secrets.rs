@@ -7,15 +7,16 @@
 //! keyring, and [`MemorySecretStore`] for tests.
 
 use std::collections::HashMap;
-use std::fmt::Debug;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 
-/// A place for named secrets.
-pub trait SecretStore: Send + Sync + Debug {
+/// A place for named secrets. A shell implements it over UniFFI (a foreign trait) on
+/// the platform's own vault.
+#[cfg_attr(feature = "ffi", uniffi::export(with_foreign))]
+pub trait SecretStore: Send + Sync {
     /// The secret called `name`, if there is one.
     fn get_secret(&self, name: String) -> Result<Option<Vec<u8>>>;
     /// Stores `secret` under `name`, replacing any earlier one.
