@@ -140,141 +140,80 @@ fn refusals_exit_2_in_one_line_and_leave_the_store_unchanged() {
     let mut big = b"%PDF-1.7\n".to_vec();
     big.resize(21 * 1024 * 1024, b' ');
     std::fs::write(&oversized, big).unwrap();
+    let words = |list: &[&str]| -> Vec<String> { list.iter().map(ToString::to_string).collect() };
+    let import = |file: &str| -> Vec<String> {
+        let path = fixture_path(file).display().to_string();
+        words(&["doc", "import", "--member", &id, &path])
+    };
+    let fields = words(&["doc", "fields", "--member", &id]);
+    let add = words(&["member", "add"]);
     let cases: Vec<(Vec<String>, &str, &str)> = vec![
+        (import("not-a-pdf.png"), "", "not a PDF"),
+        (import("shikaku-damaged.pdf"), "", "damaged"),
+        (import("shikaku-truncated.pdf"), "", "damaged"),
+        (import("shikaku-encrypted.pdf"), "", "password"),
+        (import("no-pages.pdf"), "", "no pages"),
         (
-            vec![
-                "doc".into(),
-                "import".into(),
-                "--member".into(),
-                id.clone(),
-                fixture_path("not-a-pdf.png").display().to_string(),
-            ],
-            "",
-            "not a PDF",
-        ),
-        (
-            vec![
-                "doc".into(),
-                "import".into(),
-                "--member".into(),
-                id.clone(),
-                fixture_path("shikaku-damaged.pdf").display().to_string(),
-            ],
-            "",
-            "damaged",
-        ),
-        (
-            vec![
-                "doc".into(),
-                "import".into(),
-                "--member".into(),
-                id.clone(),
-                fixture_path("shikaku-truncated.pdf").display().to_string(),
-            ],
-            "",
-            "damaged",
-        ),
-        (
-            vec![
-                "doc".into(),
-                "import".into(),
-                "--member".into(),
-                id.clone(),
-                fixture_path("shikaku-encrypted.pdf").display().to_string(),
-            ],
-            "",
-            "password",
-        ),
-        (
-            vec![
-                "doc".into(),
-                "import".into(),
-                "--member".into(),
-                id.clone(),
-                fixture_path("no-pages.pdf").display().to_string(),
-            ],
-            "",
-            "no pages",
-        ),
-        (
-            vec![
-                "doc".into(),
-                "import".into(),
-                "--member".into(),
-                id.clone(),
-                oversized.display().to_string(),
-            ],
+            words(&[
+                "doc",
+                "import",
+                "--member",
+                &id,
+                oversized.to_str().unwrap(),
+            ]),
             "",
             "larger than",
         ),
         (
-            vec![
-                "doc".into(),
-                "import".into(),
-                "--member".into(),
-                id.clone(),
-                "/no/such/file.pdf".into(),
-            ],
+            words(&["doc", "import", "--member", &id, "/no/such/file.pdf"]),
             "",
             "/no/such/file.pdf",
         ),
         (
-            vec![
-                "doc".into(),
-                "import".into(),
-                "--member".into(),
-                "nobody".into(),
-                good.display().to_string(),
-            ],
+            words(&[
+                "doc",
+                "import",
+                "--member",
+                "nobody",
+                good.to_str().unwrap(),
+            ]),
             "",
             "member nobody",
         ),
         (
-            vec!["doc".into(), "fields".into(), "--member".into(), id.clone()],
+            fields.clone(),
             r#"{"number":"123456789018"}"#,
             "マイナンバー",
         ),
         (
-            vec!["doc".into(), "fields".into(), "--member".into(), id.clone()],
+            fields.clone(),
             r#"{"insurer_number":"06139993"}"#,
             "insurer_number",
         ),
+        (fields, r#"{"colour":"red"}"#, "colour"),
         (
-            vec!["doc".into(), "fields".into(), "--member".into(), id.clone()],
-            r#"{"colour":"red"}"#,
-            "colour",
-        ),
-        (
-            vec!["doc".into(), "revert".into(), "--member".into(), id.clone()],
+            words(&["doc", "revert", "--member", &id]),
             "",
             "previous document",
         ),
         (
-            vec!["member".into(), "add".into()],
+            add.clone(),
             r#"{"display_name":"x","relationship":"child","facts":{"birth_date":"2015-02-30"}}"#,
             "birth_date",
         ),
         (
-            vec!["member".into(), "add".into()],
+            add.clone(),
             r#"{"display_name":"x","relationship":"child","facts":{"birth_date":"2015-02-03","moved_on":"2014-01-01"}}"#,
             "moved_on",
         ),
         (
-            vec!["member".into(), "add".into()],
+            add.clone(),
             r#"{"display_name":"","relationship":"child","facts":{"birth_date":"2015-02-03"}}"#,
             "display_name",
         ),
-        (vec!["member".into(), "add".into()], "{", "member"),
-        (
-            vec!["member".into(), "show".into(), "nobody".into()],
-            "",
-            "member nobody",
-        ),
-        (
-            vec!["member".into(), "remove".into(), "nobody".into()],
-            "",
-            "member nobody",
-        ),
+        (add, "{", "member"),
+        (words(&["member", "show", "nobody"]), "", "member nobody"),
+        (words(&["member", "remove", "nobody"]), "", "member nobody"),
     ];
     for (args, stdin, names) in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();

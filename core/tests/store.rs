@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use shikaku_core::error::Error;
-use shikaku_core::household::{MemberDraft, Relationship};
+use shikaku_core::household::{Member, MemberDraft, Relationship};
 use shikaku_core::rules::Facts;
 use shikaku_core::secrets::{KeyFileSecretStore, MemorySecretStore, SecretStore};
 use shikaku_core::store::Store;
@@ -65,6 +65,18 @@ impl Fixture {
     fn open(&self) -> Store {
         Store::open(&self.db(), &self.secrets).unwrap()
     }
+
+    /// The open store with one member, holding `document` if one is named.
+    fn with_member(&self, document: Option<&str>) -> (Store, Member) {
+        let mut store = self.open();
+        let member = store.add_member(draft("a"), now()).unwrap();
+        if let Some(name) = document {
+            store
+                .import_document(&member.id, &fixture(name), now())
+                .unwrap();
+        }
+        (store, member)
+    }
 }
 
 #[test]
@@ -102,8 +114,7 @@ fn import_then_export_is_byte_identical_for_every_valid_fixture() {
 #[test]
 fn fields_are_read_from_both_layouts_and_not_from_unknown_ones() {
     let fx = Fixture::new();
-    let mut store = fx.open();
-    let member = store.add_member(draft("a"), now()).unwrap();
+    let (mut store, member) = fx.with_member(None);
     let kenpo = store
         .import_document(&member.id, &fixture("shikaku-kenpo.pdf"), now())
         .unwrap();
@@ -153,8 +164,7 @@ fn fields_are_read_from_both_layouts_and_not_from_unknown_ones() {
 #[test]
 fn every_bad_file_is_refused_with_its_own_error_and_the_store_is_unchanged() {
     let fx = Fixture::new();
-    let mut store = fx.open();
-    let member = store.add_member(draft("a"), now()).unwrap();
+    let (mut store, member) = fx.with_member(None);
     let good = fixture("shikaku-kenpo.pdf");
     store.import_document(&member.id, &good, now()).unwrap();
     let before = store.document_info(&member.id, now()).unwrap();
@@ -298,11 +308,7 @@ fn a_flipped_ciphertext_byte_is_an_integrity_error_and_nothing_is_deleted() {
         ("members", "sealed"),
     ] {
         let fx = Fixture::new();
-        let mut store = fx.open();
-        let member = store.add_member(draft("a"), now()).unwrap();
-        store
-            .import_document(&member.id, &fixture("shikaku-kenpo.pdf"), now())
-            .unwrap();
+        let (store, member) = fx.with_member(Some("shikaku-kenpo.pdf"));
         drop(store);
         flip_byte(&fx.db(), table, column);
         let store = fx.open();
@@ -328,11 +334,7 @@ fn a_flipped_ciphertext_byte_is_an_integrity_error_and_nothing_is_deleted() {
 #[test]
 fn a_missing_or_wrong_master_key_is_vault_locked_and_changes_nothing() {
     let fx = Fixture::new();
-    let mut store = fx.open();
-    let member = store.add_member(draft("a"), now()).unwrap();
-    store
-        .import_document(&member.id, &fixture("shikaku-kenpo.pdf"), now())
-        .unwrap();
+    let (store, member) = fx.with_member(Some("shikaku-kenpo.pdf"));
     drop(store);
 
     let empty = MemorySecretStore::default();
@@ -364,8 +366,7 @@ fn a_missing_or_wrong_master_key_is_vault_locked_and_changes_nothing() {
 #[test]
 fn two_versions_are_kept_and_the_member_can_go_back() {
     let fx = Fixture::new();
-    let mut store = fx.open();
-    let member = store.add_member(draft("a"), now()).unwrap();
+    let (mut store, member) = fx.with_member(None);
     let first = fixture("shikaku-kenpo.pdf");
     let second = fixture("shikaku-kokuho.pdf");
     let third = fixture("shikaku-unknown-layout.pdf");
@@ -457,8 +458,7 @@ fn members_round_trip_update_and_remove() {
 #[test]
 fn typed_fields_are_checked_and_kept() {
     let fx = Fixture::new();
-    let mut store = fx.open();
-    let member = store.add_member(draft("a"), now()).unwrap();
+    let (mut store, member) = fx.with_member(None);
     store
         .import_document(&member.id, &fixture("shikaku-unknown-layout.pdf"), now())
         .unwrap();
