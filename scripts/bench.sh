@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-cargo bench --locked -p shikaku-core --bench clinic_path -- --noplot "$@"
+cargo bench --locked -p shikaku-core --bench clinic_path --bench reminder_plan -- --noplot "$@"
 python3 scripts/performance-report.py > docs/performance.md
 echo "wrote docs/performance.md" >&2

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure this machine has what shikaku's build and tests need; safe to run again.
-# Today that is the Rust toolchain with rustfmt and clippy (the project builds on stable).
+# - the stable Rust toolchain with rustfmt and clippy;
+# - a Python venv in .venv with the packages of tests/python/requirements.txt.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
@@ -18,3 +20,14 @@ for component in rustfmt clippy; do
     rustup component add "$component"
   fi
 done
+
+if [ "${1:-}" = "--python" ]; then
+  requirements=tests/python/requirements.txt
+  stamp=.venv/.requirements
+  if [ ! -x .venv/bin/python ] || ! cmp -s "$requirements" "$stamp"; then
+    say "preparing the Python venv in .venv"
+    python3 -m venv .venv
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
+    cp "$requirements" "$stamp"
+  fi
+fi

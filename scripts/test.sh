@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Every test: formatting, lints with warnings denied, and the whole workspace's tests
-# (unit, rule vectors, bad input, properties). CI runs exactly this.
+# Every test: formatting, lints with warnings denied, the whole workspace's tests (unit,
+# rule vectors, bad input, properties, store and vault, crash safety, reminders), and
+# the Python tests (the calendar export read by an independent parser). CI runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --python
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -15,3 +16,7 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 
 step "cargo test --workspace"
 cargo test --locked --workspace
+
+step "pytest tests/python (against target/debug/shikaku)"
+cargo build --locked --quiet -p shikaku-cli
+.venv/bin/python -m pytest -q tests/python

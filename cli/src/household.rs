@@ -214,7 +214,7 @@ fn restrict_to_owner(dir: &Path) {
     let _ = dir;
 }
 
-fn read_stdin_json<T: serde::de::DeserializeOwned>(what: &str) -> Result<T, CliError> {
+pub fn read_stdin_json<T: serde::de::DeserializeOwned>(what: &str) -> Result<T, CliError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
@@ -234,7 +234,7 @@ fn read_stdin_json<T: serde::de::DeserializeOwned>(what: &str) -> Result<T, CliE
     })
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
     serde_json::to_string_pretty(value).map_err(|e| CliError::Failure(e.to_string()))
 }
 
@@ -316,7 +316,7 @@ fn read_document(path: &Path) -> Result<Vec<u8>, CliError> {
 }
 
 /// Writes `bytes` to `path` whole or not at all, readable by the owner only.
-fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
     let failure = |e: std::io::Error| CliError::Input(format!("--out {}: {e}", path.display()));
     let dir = path
         .parent()

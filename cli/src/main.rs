@@ -5,12 +5,16 @@
 //! - `shikaku demo [--today YYYY-MM-DD] [--json]`: the sample household evaluated today.
 //! - `shikaku [--data-dir DIR] member add|list|show|remove`, `doc import|export|info|
 //!   fields|revert`, `store info`: the household store on disk.
+//! - `shikaku [--data-dir DIR] reminders [--now RFC3339] [--limit N] [--json]`,
+//!   `reminders ack|snooze|settings`, `ics [--member ID] --out FILE`: reminders and the
+//!   calendar export.
 //!
 //! Exit status: 0 success, 2 bad input (one line on stderr naming the field), 1 any
 //! other failure.
 
 mod demo;
 mod household;
+mod reminders;
 mod rules;
 
 use std::io::Write;
@@ -73,6 +77,34 @@ enum Command {
     Doc {
         #[command(subcommand)]
         command: household::DocCommand,
+    },
+    /// The reminder plan (what fires when), or acknowledge, snooze, settings.
+    Reminders {
+        /// The instant to plan from, RFC 3339 (default: now).
+        #[arg(long, value_name = "RFC3339", global = true)]
+        now: Option<String>,
+        /// At most this many reminders (iOS keeps 64 pending).
+        #[arg(long, default_value_t = 64)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+        #[command(subcommand)]
+        command: Option<reminders::ReminderCommand>,
+    },
+    /// Export the deadlines as an iCalendar file.
+    Ics {
+        /// Only this member's deadlines.
+        #[arg(long)]
+        member: Option<String>,
+        /// Name members in the events (by default only their relationship).
+        #[arg(long)]
+        include_names: bool,
+        /// The file to write (`-` for stdout).
+        #[arg(long)]
+        out: PathBuf,
+        /// The instant to export from, RFC 3339 (default: now).
+        #[arg(long, value_name = "RFC3339")]
+        now: Option<String>,
     },
     /// The household store itself.
     Store {
@@ -160,6 +192,35 @@ fn run(cli: Cli) -> Result<(), CliError> {
             if let Some(text) = household::doc(open, command)? {
                 writeln!(stdout.lock(), "{text}")?;
             }
+        }
+        Command::Reminders {
+            now,
+            limit,
+            json,
+            command,
+        } => {
+            let now = reminders::now_from(now.as_deref())?;
+            let (open, _) = open_store()?;
+            let text = match command {
+                None => reminders::show_plan(&open, now, locale, limit, json)?,
+                Some(command) => reminders::run(open, command, now, locale)?,
+            };
+            writeln!(stdout.lock(), "{text}")?;
+        }
+        Command::Ics {
+            member,
+            include_names,
+            out,
+            now,
+        } => {
+            let now = reminders::now_from(now.as_deref())?;
+            let (open, _) = open_store()?;
+            let options = shikaku_core::reminders::ics::IcsOptions {
+                member_id: member,
+                include_names,
+            };
+            let text = reminders::ics(&open, &options, &out, now, locale)?;
+            writeln!(stdout.lock(), "{text}")?;
         }
         Command::Store { command } => match command {
             household::StoreCommand::Info => {

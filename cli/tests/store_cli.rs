@@ -361,3 +361,58 @@ fn sigkill_at_random_points_of_import_and_replace_leaves_old_or_new_whole() {
         "too few kills landed during an import: {killed_early}"
     );
 }
+
+#[test]
+fn reminders_plan_ack_and_ics_through_the_cli() {
+    let data = DataDir::new();
+    let draft = r#"{"display_name":"山田 太郎","relationship":"myself","facts":{"birth_date":"1980-12-20","card_issued_on":"2021-12-25","moved_on":"2026-11-15"}}"#;
+    data.ok(&["member", "add"], draft);
+    let now = ["--now", "2026-11-21T12:00:00+09:00"];
+    let plan = |limit: &str| -> serde_json::Value {
+        let mut args = vec!["reminders", "--json", "--limit", limit];
+        args.extend(now);
+        serde_json::from_str(&data.ok(&args, "")).unwrap()
+    };
+    let first = plan("64");
+    let reminders = first["reminders"].as_array().unwrap();
+    assert_eq!(reminders[0]["kind"], "move_in_due");
+    assert_eq!(reminders[0]["deadline"], "2026-11-29");
+    assert_eq!(reminders[0]["fire_at"], "2026-11-22T00:00:00Z");
+    assert_eq!(plan("2")["omitted"], reminders.len() as u64 - 2);
+    let id = reminders[0]["id"].as_str().unwrap().to_owned();
+    let mut ack = vec!["reminders", "ack", &id];
+    ack.extend(now);
+    data.ok(&ack, "");
+    let after = plan("64");
+    assert!(
+        !after["reminders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == id.as_str())
+    );
+    // Acknowledging it again: it is no longer planned.
+    let output = data.run(&ack, "");
+    assert_eq!(output.status.code(), Some(2));
+
+    let settings = data.ok(&["reminders", "settings"], "");
+    let mut value: serde_json::Value = serde_json::from_str(&settings).unwrap();
+    value["time_of_day"] = serde_json::json!({"hour": 7, "minute": 0});
+    let refused = data.run(&["reminders", "settings", "--set"], &value.to_string());
+    assert_eq!(
+        refused.status.code(),
+        Some(2),
+        "07:00 is inside the default quiet hours"
+    );
+    value["time_of_day"] = serde_json::json!({"hour": 10, "minute": 30});
+    data.ok(&["reminders", "settings", "--set"], &value.to_string());
+    assert_eq!(plan("1")["reminders"][0]["fire_at"], "2026-11-26T01:30:00Z");
+
+    let ics = data.0.path().join("deadlines.ics");
+    let mut export = vec!["ics", "--out", ics.to_str().unwrap()];
+    export.extend(now);
+    data.ok(&export, "");
+    let text = std::fs::read_to_string(&ics).unwrap();
+    assert!(text.contains("DTSTART;VALUE=DATE:20261129"));
+    assert!(!text.contains("山田"), "no names unless asked");
+}

@@ -5,6 +5,7 @@
 //! - [`i18n`]: the member-facing words in Japanese and English.
 //! - [`demo`]: the sample household the CLI's demo shows.
 //! - [`clock`]: today in Japan, injectable.
+//! - [`reminders`]: the reminder plan and the calendar export.
 //! - [`store`]: the household's SQLite store; [`vault`]: the sealed 資格情報 PDFs;
 //!   [`secrets`]: where the master key lives; [`error`]: the one public error.
 
@@ -16,6 +17,7 @@ pub mod demo;
 pub mod error;
 pub mod household;
 pub mod i18n;
+pub mod reminders;
 pub mod rules;
 pub mod secrets;
 pub mod store;

@@ -150,6 +150,9 @@ pub enum DeadlineKind {
     InsuranceUsableFrom,
     /// R6: the 資格確認書's last valid day.
     EligibilityCertificateExpires,
+    /// The stored 資格情報 PDF is over 12 months old or older than the member's last
+    /// change of facts: download a fresh one (a reminder, not a legal deadline).
+    RefreshDocument,
 }
 
 impl DeadlineKind {
@@ -168,7 +171,28 @@ impl DeadlineKind {
             DeadlineKind::EligibilityCertificateExpires => {
                 "deadline-eligibility_certificate_expires"
             }
+            DeadlineKind::RefreshDocument => "deadline-refresh_document",
         }
+    }
+
+    /// Every kind, in a fixed order.
+    pub const ALL: [DeadlineKind; 11] = [
+        DeadlineKind::CertRenewalOpens,
+        DeadlineKind::CertExpires,
+        DeadlineKind::GraceEnds,
+        DeadlineKind::CardRenewalOpens,
+        DeadlineKind::CardExpires,
+        DeadlineKind::MoveInDue,
+        DeadlineKind::ContinuedUseDue,
+        DeadlineKind::OverseasApplyBy,
+        DeadlineKind::InsuranceUsableFrom,
+        DeadlineKind::EligibilityCertificateExpires,
+        DeadlineKind::RefreshDocument,
+    ];
+
+    /// The snake_case name used in JSON and in message ids.
+    pub fn name(self) -> &'static str {
+        self.message_id().trim_start_matches("deadline-")
     }
 
     /// Whether the day marks a start (a window opening, a first usable day) rather than
@@ -179,6 +203,7 @@ impl DeadlineKind {
             DeadlineKind::CertRenewalOpens
                 | DeadlineKind::CardRenewalOpens
                 | DeadlineKind::InsuranceUsableFrom
+                | DeadlineKind::RefreshDocument
         )
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod schema;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -17,6 +18,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::household::{Member, MemberDraft};
+use crate::reminders::{DocumentTiming, ReminderSettings, ReminderState};
 use crate::secrets::SecretStore;
 use crate::vault::seal::{Key, random_bytes};
 use crate::vault::{
@@ -27,6 +29,8 @@ use crate::vault::{
 pub const KEPT_DOCUMENT_VERSIONS: i64 = 2;
 
 const SETTING_STORE_ID: &str = "store_id";
+const SETTING_REMINDERS: &str = "reminder_settings";
+const SETTING_REMINDER_STATE: &str = "reminder_state";
 const SETTING_KEY_CHECK: &str = "key_check";
 const KEY_CHECK_PLAINTEXT: &[u8] = b"shikaku key check";
 
@@ -446,6 +450,91 @@ impl Store {
         self.document_info(member_id, now)
     }
 
+    // ---- reminders ----
+
+    /// When each member's current document was imported, and when their facts changed.
+    pub fn document_timings(&self) -> Result<HashMap<String, DocumentTiming>> {
+        let mut statement = self.connection.prepare(
+            "SELECT m.id, MAX(d.imported_at), m.facts_changed_at
+             FROM members m JOIN documents d ON d.member_id = m.id
+             WHERE d.version = (SELECT MAX(version) FROM documents WHERE member_id = m.id)
+             GROUP BY m.id",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, i64>(1)?,
+                row.get::<_, Option<i64>>(2)?,
+            ))
+        })?;
+        let mut timings = HashMap::new();
+        for row in rows {
+            let (id, imported, changed) = row?;
+            timings.insert(
+                id,
+                DocumentTiming {
+                    imported_at: from_unix_seconds(imported),
+                    facts_changed_at: changed.map(from_unix_seconds),
+                },
+            );
+        }
+        Ok(timings)
+    }
+
+    /// The reminder settings (the defaults until changed).
+    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+        match self.setting(SETTING_REMINDERS)? {
+            None => Ok(ReminderSettings::default()),
+            Some(bytes) => serde_json::from_slice(&bytes).map_err(json_error),
+        }
+    }
+
+    /// Replaces the reminder settings (checked first).
+    pub fn set_reminder_settings(&mut self, settings: &ReminderSettings) -> Result<()> {
+        settings.validate()?;
+        let bytes = serde_json::to_vec(settings).map_err(|e| Error::Storage {
+            reason: e.to_string(),
+        })?;
+        self.set_setting(SETTING_REMINDERS, &bytes)
+    }
+
+    /// Acknowledged and snoozed reminders (sealed: their ids derive from personal dates).
+    pub fn reminder_state(&self) -> Result<ReminderState> {
+        read_reminder_state(&self.connection, &self.key)
+    }
+
+    /// Records that reminder `id` was acknowledged: it never comes back.
+    pub fn acknowledge_reminder(&mut self, id: &str) -> Result<()> {
+        self.update_reminder_state(|state| {
+            state.snoozed_until.remove(id);
+            state.acknowledged.insert(id.to_owned());
+        })
+    }
+
+    /// Snoozes reminder `id` until `until`.
+    pub fn snooze_reminder(&mut self, id: &str, until: DateTime<Utc>) -> Result<()> {
+        self.update_reminder_state(|state| {
+            state.snoozed_until.insert(id.to_owned(), until);
+        })
+    }
+
+    fn update_reminder_state(&mut self, change: impl FnOnce(&mut ReminderState)) -> Result<()> {
+        let transaction = self.connection.transaction()?;
+        let mut state = read_reminder_state(&transaction, &self.key)?;
+        change(&mut state);
+        let plain = Zeroizing::new(serde_json::to_vec(&state).map_err(|e| Error::Storage {
+            reason: e.to_string(),
+        })?);
+        let sealed = self.key.seal(REMINDER_STATE_AAD, &plain)?;
+        transaction.execute(
+            "INSERT INTO settings (name, value) VALUES (?1, ?2)
+             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            params![SETTING_REMINDER_STATE, sealed],
+        )?;
+        transaction.commit()?;
+        Ok(())
+    }
+
     // ---- settings (never personal) ----
 
     /// A setting's value.
@@ -470,6 +559,25 @@ impl Store {
         )?;
         transaction.commit()?;
         Ok(())
+    }
+}
+
+const REMINDER_STATE_AAD: &[u8] = b"shikaku:reminder-state:v1";
+
+fn read_reminder_state(connection: &Connection, key: &Key) -> Result<ReminderState> {
+    let sealed: Option<Vec<u8>> = connection
+        .query_row(
+            "SELECT value FROM settings WHERE name = ?1",
+            [SETTING_REMINDER_STATE],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match sealed {
+        None => Ok(ReminderState::default()),
+        Some(sealed) => {
+            let plain = key.open(REMINDER_STATE_AAD, &sealed, "reminder state")?;
+            serde_json::from_slice(&plain).map_err(json_error)
+        }
     }
 }
 

@@ -51,3 +51,23 @@ demo-covered-by-eligibility-certificate = covered by eligibility certificate
 demo-not-covered = not covered: get an eligibility certificate
 demo-estimate = estimated
 demo-footer = Dates are computed from the facts entered; a date printed on the card always wins. Try: shikaku rules --today { $date } < facts.json
+deadline-refresh_document = Download a fresh insurance record
+
+# Reminders: the title names the member, the step and when; the body says what to do.
+reminder-title = { $name }: { $what } ({ $when })
+reminder-body-cert_renewal_opens = The certificate expires on { $date }. Renew it at your municipal office; renewing early does not shorten it.
+reminder-body-cert_expires = The certificate expires on { $date }. Renew it at your municipal office to keep using the card as your health insurance card.
+reminder-body-grace_ends = After { $date } the card no longer works as a health insurance card until the certificate is renewed and registered again. Until then you need an eligibility certificate (資格確認書) from your insurer.
+reminder-body-card_renewal_opens = The card expires on { $date }. You can apply for a new card at your municipal office now.
+reminder-body-card_expires = The card expires on { $date }. Apply for a new one at your municipal office.
+reminder-body-move_in_due = File the move-in notice with your new municipality by { $date } and show your My Number Card. After that date the card becomes invalid.
+reminder-body-continued_use_due = Have the card confirmed for continued use at your new municipality by { $date }. After that date the card becomes invalid.
+reminder-body-overseas_apply_by = Apply for continued use abroad at your municipal office by { $date }, the day before you leave. Without it the card becomes invalid on the day you leave.
+reminder-body-overseas_last_weekday = If your office opens on weekdays only, { $date } is the last weekday to apply for continued use abroad.
+reminder-body-insurance_usable_from = From { $date } the card works as your health insurance card with your new insurer.
+reminder-body-eligibility_certificate_expires = Your eligibility certificate expires on { $date }. Check that a new one has arrived; if not, ask your insurer.
+reminder-body-refresh_document = The insurance record (資格情報) saved in the app may be out of date. Download the latest one from Mynaportal and import it.
+
+# Calendar export
+ics-calendar-name = shikaku deadlines
+ics-summary = { $what } ({ $who })

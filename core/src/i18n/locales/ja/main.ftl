@@ -47,3 +47,23 @@ demo-covered-by-eligibility-certificate = 資格確認書で受診できます
 demo-not-covered = 受診に資格確認書が必要です
 demo-estimate = 推定
 demo-footer = 日付は入力された情報からの計算です。券面に記載の日付があればそちらが優先されます。例: shikaku rules --today { $date } < facts.json
+deadline-refresh_document = 資格情報の再ダウンロード
+
+# リマインダー：タイトルは誰の・何の・いつ、本文はすること
+reminder-title = { $name }さん：{ $what }（{ $when }）
+reminder-body-cert_renewal_opens = 電子証明書の有効期限は{ $date }です。お住まいの市区町村の窓口で更新の手続きができます。早めに更新しても有効期間が短くなることはありません。
+reminder-body-cert_expires = 電子証明書の有効期限は{ $date }です。マイナ保険証を続けて使うために、市区町村の窓口で更新の手続きをしてください。
+reminder-body-grace_ends = { $date }を過ぎると、電子証明書を更新して利用登録をし直すまでマイナ保険証は使えません。それまでの受診には、保険者から交付される資格確認書が必要です。
+reminder-body-card_renewal_opens = マイナンバーカードの有効期限は{ $date }です。市区町村の窓口で新しいカードの申請ができます。
+reminder-body-card_expires = マイナンバーカードの有効期限は{ $date }です。市区町村の窓口で新しいカードを申請してください。
+reminder-body-move_in_due = { $date }までに、転入先の市区町村に転入届を出し、マイナンバーカードを提示してください。期限を過ぎるとカードは失効します。
+reminder-body-continued_use_due = { $date }までに、転入先の市区町村の窓口でカードの継続利用の手続きをしてください。期限を過ぎるとカードは失効します。
+reminder-body-overseas_apply_by = 出国の前日の{ $date }までに、市区町村の窓口で国外継続利用を申請してください。申請しないと、出国の日にカードは失効します。
+reminder-body-overseas_last_weekday = 窓口が平日のみの場合、国外継続利用を申請できる最後の平日は{ $date }です。
+reminder-body-insurance_usable_from = { $date }から、新しい保険の資格でマイナ保険証が使えるようになります。
+reminder-body-eligibility_certificate_expires = 資格確認書の有効期限は{ $date }です。新しい資格確認書が届いているかご確認ください。届いていない場合は保険者にお問い合わせください。
+reminder-body-refresh_document = アプリに保存している資格情報が古くなっている可能性があります。マイナポータルから最新の資格情報をダウンロードして、取り込み直してください。
+
+# カレンダー書き出し
+ics-calendar-name = shikaku 手続きの期限
+ics-summary = { $what }（{ $who }）
