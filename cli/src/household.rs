@@ -54,6 +54,12 @@ pub enum MemberCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Replace a member's details: the same JSON as `add`, on stdin.
+    Update {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Remove a member and their documents.
     Remove { id: String },
 }
@@ -295,6 +301,17 @@ pub fn member(
                     }
                 }
                 Ok(lines.join("\n"))
+            }
+        }
+        MemberCommand::Update { id, json } => {
+            let draft: MemberDraft = read_stdin_json("member")?;
+            store.member(&id)?;
+            let member = draft.into_member(id);
+            store.update_member(&member, Utc::now())?;
+            if json {
+                to_json(&member)
+            } else {
+                Ok(format!("updated {}", member.id))
             }
         }
         MemberCommand::Remove { id } => {

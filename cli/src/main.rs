@@ -8,11 +8,14 @@
 //! - `shikaku [--data-dir DIR] reminders [--now RFC3339] [--limit N] [--json]`,
 //!   `reminders ack|snooze|settings`, `ics [--member ID] --out FILE`: reminders and the
 //!   calendar export.
+//! - `shikaku [--data-dir DIR] guide [--member ID] [--situation S] [--flow yes,no]`,
+//!   `clinic --member ID`: what to present and do, and the clinic card.
 //!
 //! Exit status: 0 success, 2 bad input (one line on stderr naming the field), 1 any
 //! other failure.
 
 mod demo;
+mod guide;
 mod household;
 mod reminders;
 mod rules;
@@ -105,6 +108,34 @@ enum Command {
         /// The instant to export from, RFC 3339 (default: now).
         #[arg(long, value_name = "RFC3339")]
         now: Option<String>,
+    },
+    /// What to present and what to do: per member, for one situation, or the
+    /// preparation flowchart.
+    Guide {
+        /// Only this member (default: every member of the store).
+        #[arg(long)]
+        member: Option<String>,
+        /// One situation (without a store: in general).
+        #[arg(long, value_enum)]
+        situation: Option<guide::SituationArg>,
+        /// Walk the preparation flowchart with these answers (e.g. `no,yes`; empty: start).
+        #[arg(long, value_name = "yes,no,…", num_args = 0..=1, default_missing_value = "")]
+        flow: Option<String>,
+        /// The day to judge on, YYYY-MM-DD (default: today in Asia/Tokyo).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The clinic card of a member: the screen shown across the counter.
+    Clinic {
+        #[arg(long)]
+        member: String,
+        /// The day to judge on, YYYY-MM-DD (default: today in Asia/Tokyo).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+        #[arg(long)]
+        json: bool,
     },
     /// The household store itself.
     Store {
@@ -221,6 +252,47 @@ fn run(cli: Cli) -> Result<(), CliError> {
             };
             let text = reminders::ics(&open, &options, &out, now, locale)?;
             writeln!(stdout.lock(), "{text}")?;
+        }
+        Command::Guide {
+            member,
+            situation,
+            flow,
+            today,
+            json,
+        } => {
+            let today = today_from(today.as_deref())?;
+            let text = if let Some(answers) = flow {
+                guide::flow(&guide::parse_answers(&answers)?, locale, json)?
+            } else {
+                // A situation alone needs no store; anything about members does.
+                let open = if member.is_none() && situation.is_some() {
+                    None
+                } else {
+                    Some(open_store()?.0)
+                };
+                guide::guide(
+                    open,
+                    member.as_deref(),
+                    situation.map(Into::into),
+                    today,
+                    locale,
+                    json,
+                )?
+            };
+            writeln!(stdout.lock(), "{text}")?;
+        }
+        Command::Clinic {
+            member,
+            today,
+            json,
+        } => {
+            let today = today_from(today.as_deref())?;
+            let (open, _) = open_store()?;
+            writeln!(
+                stdout.lock(),
+                "{}",
+                guide::clinic(&open, &member, today, locale, json)?
+            )?;
         }
         Command::Store { command } => match command {
             household::StoreCommand::Info => {

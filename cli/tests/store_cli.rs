@@ -416,3 +416,115 @@ fn reminders_plan_ack_and_ics_through_the_cli() {
     assert!(text.contains("DTSTART;VALUE=DATE:20261129"));
     assert!(!text.contains("山田"), "no names unless asked");
 }
+
+#[test]
+fn guide_and_clinic_through_the_cli() {
+    let data = DataDir::new();
+    let draft = r#"{"display_name":"佐藤 花子","relationship":"myself","facts":{"birth_date":"1985-04-12","card_issued_on":"2021-06-01","cert_expires_on":"2026-10-31"}}"#;
+    let id = data.ok(&["member", "add"], draft).trim().to_owned();
+    let today = ["--today", "2026-11-21"];
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut all = args.to_vec();
+        all.extend(today);
+        all.push("--json");
+        serde_json::from_str(&data.ok(&all, "")).unwrap()
+    };
+
+    // In grace, no record yet: the card, with the 申立書 as the last resort.
+    let guide = json(&["guide", "--member", &id]);
+    assert_eq!(guide[0]["card_state"], "grace");
+    assert_eq!(
+        guide[0]["advice"]["advice"]["primary"],
+        serde_json::json!(["myna_card"])
+    );
+    assert_eq!(
+        guide[0]["advice"]["advice"]["fallback"],
+        serde_json::json!(["card_with_declaration_form"])
+    );
+    assert_eq!(
+        guide[0]["situations"][0]["situation"],
+        "certificate_expired"
+    );
+    assert_eq!(guide[0]["situations"][0]["dates"][1]["date"], "2027-01-31");
+
+    data.ok(
+        &[
+            "doc",
+            "import",
+            "--member",
+            &id,
+            fixture_path("shikaku-kenpo.pdf").to_str().unwrap(),
+        ],
+        "",
+    );
+    let card = json(&["clinic", "--member", &id]);
+    assert_eq!(card["record_available_offline"], true);
+    assert_eq!(card["fields"][1]["value"], "06139992");
+    assert_eq!(card["fields"][2]["value"], "4123・5678・00");
+    assert!(
+        card["staff_note_ja"]
+            .as_str()
+            .unwrap()
+            .contains("マイナンバーカードと一緒に")
+    );
+    let text = data.ok(
+        &[
+            "--lang",
+            "en",
+            "clinic",
+            "--member",
+            &id,
+            "--today",
+            "2026-11-21",
+        ],
+        "",
+    );
+    assert!(
+        text.contains("受付の方へ") && text.contains("【06139992】"),
+        "{text}"
+    );
+
+    // The card is lost: the member says so; nothing proves insurance now.
+    let lost = draft.replace(
+        r#""facts""#,
+        r#""holdings":{"card_condition":"lost"},"facts""#,
+    );
+    data.ok(&["member", "update", &id], &lost);
+    let guide = json(&["guide", "--member", &id]);
+    assert_eq!(guide[0]["advice"]["advice"]["covered"], false);
+    let situations: Vec<&str> = guide[0]["situations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["situation"].as_str().unwrap())
+        .collect();
+    assert!(
+        situations.contains(&"card_lost") && situations.contains(&"eligibility_certificate"),
+        "{situations:?}"
+    );
+    let card = json(&["clinic", "--member", &id]);
+    assert!(
+        card["staff_note_ja"]
+            .as_str()
+            .unwrap()
+            .contains("資格確認書")
+    );
+    assert_eq!(card["presenting"], serde_json::json!([]));
+
+    // General guidance needs no members; the flowchart refuses what is not yes or no.
+    let general = data.ok(&["--lang", "en", "guide", "--situation", "abroad"], "");
+    assert!(general.contains("day before you leave"), "{general}");
+    let flow = json(&["guide", "--flow", "no,no"]);
+    assert_eq!(flow["node"], "no_card");
+    for (args, names) in [
+        (vec!["guide", "--flow", "maybe"], "--flow"),
+        (vec!["guide", "--flow", "yes,yes"], "answers"),
+        (vec!["clinic", "--member", "nobody"], "member nobody"),
+        (vec!["member", "update", "nobody"], "member nobody"),
+    ] {
+        let output = data.run(&args, draft);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(names), "{args:?}: {stderr}");
+    }
+}

@@ -76,6 +76,7 @@ fn draft() -> MemberDraft {
         relationship: Relationship::Myself,
         facts: Facts::born_on(NaiveDate::from_ymd_opt(1985, 4, 12).unwrap()),
         eligibility_certificate_expires_on: None,
+        holdings: Default::default(),
     }
 }
 

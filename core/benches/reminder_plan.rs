@@ -42,6 +42,7 @@ fn household() -> Vec<Member> {
                 relationship: Relationship::Other,
                 facts,
                 eligibility_certificate_expires_on: (i == 5).then(|| day(2029, 11, 30)),
+                holdings: Default::default(),
             }
         })
         .collect()

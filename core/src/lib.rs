@@ -6,6 +6,8 @@
 //! - [`demo`]: the sample household the CLI's demo shows.
 //! - [`clock`]: today in Japan, injectable.
 //! - [`reminders`]: the reminder plan and the calendar export.
+//! - [`guidance`]: what to present, the preparation flowchart, situations, the clinic
+//!   card; [`content`]: the insurer's details as data.
 //! - [`store`]: the household's SQLite store; [`vault`]: the sealed 資格情報 PDFs;
 //!   [`secrets`]: where the master key lives; [`error`]: the one public error.
 
@@ -13,8 +15,10 @@
 uniffi::setup_scaffolding!("shikaku_core");
 
 pub mod clock;
+pub mod content;
 pub mod demo;
 pub mod error;
+pub mod guidance;
 pub mod household;
 pub mod i18n;
 pub mod reminders;

@@ -43,6 +43,7 @@ fn draft(name: &str) -> MemberDraft {
         relationship: Relationship::Myself,
         facts,
         eligibility_certificate_expires_on: None,
+        holdings: Default::default(),
     }
 }
 

@@ -42,6 +42,58 @@ impl Relationship {
     }
 }
 
+/// What happened to a member's card, beyond its dates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum CardCondition {
+    /// In hand and in use.
+    #[default]
+    InHand,
+    /// Lost (and suspended, or to be).
+    Lost,
+    /// Handed in for renewal or reissue.
+    BeingRenewed,
+    /// Given back to the municipality (返納).
+    Returned,
+}
+
+/// What a member holds and can use at the counter (R6, R8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+#[serde(default, deny_unknown_fields)]
+pub struct Holdings {
+    /// Has a マイナンバーカード.
+    pub has_card: bool,
+    pub card_condition: CardCondition,
+    /// The card is registered for use as health insurance card (保険証利用登録).
+    pub registered_for_insurance: bool,
+    pub has_smartphone: bool,
+    /// マイナ保険証 set up on the smartphone (スマホ保険証, since 2025-09).
+    pub smartphone_insurance_card: bool,
+    /// Keeps the cut-out 資格情報のお知らせ with the card.
+    pub carries_notice: bool,
+    /// Needs a helper to use マイナ保険証 at the reader (a reason for a 資格確認書).
+    pub needs_helper: bool,
+    /// Has a マイナンバー at all (children born abroad may not).
+    pub has_my_number: bool,
+}
+
+impl Default for Holdings {
+    fn default() -> Self {
+        Holdings {
+            has_card: true,
+            card_condition: CardCondition::InHand,
+            registered_for_insurance: true,
+            has_smartphone: true,
+            smartphone_insurance_card: false,
+            carries_notice: false,
+            needs_helper: false,
+            has_my_number: true,
+        }
+    }
+}
+
 /// One person whose cards the household keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -53,6 +105,8 @@ pub struct Member {
     /// R6: the expiry printed on the member's 資格確認書, when they hold one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eligibility_certificate_expires_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub holdings: Holdings,
 }
 
 /// A member as typed in, before the store gives them an id.
@@ -65,6 +119,8 @@ pub struct MemberDraft {
     pub facts: Facts,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eligibility_certificate_expires_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub holdings: Holdings,
 }
 
 /// The longest display name kept.
@@ -109,6 +165,7 @@ impl MemberDraft {
             relationship: self.relationship,
             facts: self.facts,
             eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,
+            holdings: self.holdings,
         }
     }
 }
@@ -121,6 +178,7 @@ impl Member {
             relationship: self.relationship,
             facts: self.facts.clone(),
             eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,
+            holdings: self.holdings,
         }
     }
 }
@@ -446,6 +504,7 @@ mod tests {
             relationship: Relationship::Other,
             facts,
             eligibility_certificate_expires_on: None,
+            holdings: Holdings::default(),
         }
     }
 

@@ -24,8 +24,14 @@ pub enum Locale {
 /// The Fluent sources of a locale, embedded.
 pub fn sources(locale: Locale) -> &'static [(&'static str, &'static str)] {
     match locale {
-        Locale::Ja => &[("main.ftl", include_str!("locales/ja/main.ftl"))],
-        Locale::En => &[("main.ftl", include_str!("locales/en/main.ftl"))],
+        Locale::Ja => &[
+            ("main.ftl", include_str!("locales/ja/main.ftl")),
+            ("guidance.ftl", include_str!("locales/ja/guidance.ftl")),
+        ],
+        Locale::En => &[
+            ("main.ftl", include_str!("locales/en/main.ftl")),
+            ("guidance.ftl", include_str!("locales/en/guidance.ftl")),
+        ],
     }
 }
 

@@ -560,6 +560,7 @@ mod tests {
             relationship: Relationship::Child,
             facts,
             eligibility_certificate_expires_on: None,
+            holdings: Default::default(),
         }
     }
 

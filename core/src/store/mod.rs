@@ -704,6 +704,7 @@ mod tests {
             relationship: Relationship::Child,
             facts: Facts::born_on(civil(2015, 3, 3)),
             eligibility_certificate_expires_on: None,
+            holdings: Default::default(),
         };
         let sealed = key
             .seal(&member_aad(&id), &serde_json::to_vec(&draft).unwrap())

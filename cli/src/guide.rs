@@ -1,0 +1,329 @@
+//! `shikaku guide` and `shikaku clinic`: what to present and do, per member of the store
+//! (or in general), and the clinic card in the terminal (`shikaku_core::guidance`).
+
+use chrono::{NaiveDate, Utc};
+use clap::ValueEnum;
+use shikaku_core::content::InsurerDetails;
+use shikaku_core::guidance::clinic::{ClinicCard, clinic_card};
+use shikaku_core::guidance::{
+    PresentInput, Situation, situation_guide, walk_preparation, write_advice,
+};
+use shikaku_core::household::evaluate_member;
+use shikaku_core::i18n::{Locale, label};
+use shikaku_core::rules::HolidayCalendar;
+use unicode_width::UnicodeWidthStr;
+
+use crate::CliError;
+use crate::household::{OpenStore, to_json};
+
+/// A situation, as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SituationArg {
+    Lost,
+    Expired,
+    Moved,
+    Abroad,
+    NewInsurer,
+    Certificate,
+}
+
+impl From<SituationArg> for Situation {
+    fn from(arg: SituationArg) -> Self {
+        match arg {
+            SituationArg::Lost => Situation::CardLost,
+            SituationArg::Expired => Situation::CertificateExpired,
+            SituationArg::Moved => Situation::Moved,
+            SituationArg::Abroad => Situation::GoingAbroad,
+            SituationArg::NewInsurer => Situation::NewInsurer,
+            SituationArg::Certificate => Situation::EligibilityCertificate,
+        }
+    }
+}
+
+/// `--flow yes,no,…` as answers.
+pub fn parse_answers(text: &str) -> Result<Vec<bool>, CliError> {
+    text.split(',')
+        .filter(|part| !part.trim().is_empty())
+        .map(|part| match part.trim().to_ascii_lowercase().as_str() {
+            "yes" | "y" | "はい" => Ok(true),
+            "no" | "n" | "いいえ" => Ok(false),
+            other => Err(CliError::Input(format!(
+                "--flow: answer yes or no, not \"{other}\""
+            ))),
+        })
+        .collect()
+}
+
+fn bullet_section(out: &mut Vec<String>, heading: String, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    out.push(heading);
+    out.extend(items.iter().map(|item| format!("  ・{item}")));
+}
+
+/// The flowchart walked with `answers`.
+pub fn flow(answers: &[bool], locale: Locale, json: bool) -> Result<String, CliError> {
+    let step = walk_preparation(answers, locale, &InsurerDetails::embedded())?;
+    if json {
+        return to_json(&step);
+    }
+    let mut out = Vec::new();
+    if let Some(question) = step.question {
+        out.push(question);
+        out.push(format!("  → shikaku guide --flow {}", next_hint(answers)));
+    }
+    out.extend(
+        step.steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {s}", i + 1)),
+    );
+    Ok(out.join("\n"))
+}
+
+fn next_hint(answers: &[bool]) -> String {
+    let so_far: Vec<&str> = answers
+        .iter()
+        .map(|a| if *a { "yes" } else { "no" })
+        .collect();
+    let prefix = if so_far.is_empty() {
+        String::new()
+    } else {
+        format!("{},", so_far.join(","))
+    };
+    format!("{prefix}yes | {prefix}no")
+}
+
+/// `guide`: per member (all, or one), or one situation in general without a store.
+pub fn guide(
+    open: Option<OpenStore>,
+    member_id: Option<&str>,
+    situation: Option<Situation>,
+    today: NaiveDate,
+    locale: Locale,
+    json: bool,
+) -> Result<String, CliError> {
+    let insurer = InsurerDetails::embedded();
+    let calendar = HolidayCalendar::embedded();
+    let Some(open) = open else {
+        // No store needed: the general guide to one situation.
+        let situation = situation.unwrap_or(Situation::EligibilityCertificate);
+        let guide = situation_guide(situation, None, locale, &insurer);
+        if json {
+            return to_json(&guide);
+        }
+        let mut out = vec![guide.title];
+        out.extend(
+            guide
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{}. {s}", i + 1)),
+        );
+        return Ok(out.join("\n"));
+    };
+    let members = match member_id {
+        Some(id) => vec![open.store.member(id)?],
+        None => open.store.members()?,
+    };
+    let documents = open.store.document_timings()?;
+    let mut values = Vec::new();
+    let mut out = Vec::new();
+    for member in &members {
+        let status = evaluate_member(member, today, calendar);
+        let input = PresentInput {
+            holdings: member.holdings,
+            card_state: status.card_state(),
+            has_downloaded_record: documents.contains_key(&member.id),
+            eligibility_certificate_valid: status.eligibility_certificate_valid,
+        };
+        let written = write_advice(&input, locale, &insurer);
+        let situations: Vec<Situation> = match situation {
+            Some(one) => vec![one],
+            None => Situation::relevant(&status, &member.holdings),
+        };
+        let guides: Vec<_> = situations
+            .iter()
+            .map(|s| situation_guide(*s, Some(&status), locale, &insurer))
+            .collect();
+        if json {
+            values.push(serde_json::json!({
+                "member_id": member.id,
+                "display_name": member.display_name,
+                "card_state": status.card_state(),
+                "advice": written,
+                "situations": guides,
+            }));
+            continue;
+        }
+        out.push(format!(
+            "■ {} ({}) — {}",
+            member.display_name,
+            label(locale, member.relationship.message_id()),
+            label(locale, status.card_state().message_id())
+        ));
+        if !written.advice.covered {
+            out.push(format!("  {}", label(locale, "guide-not-covered")));
+        }
+        bullet_section(
+            &mut out,
+            label(locale, "guide-heading-present"),
+            &written.primary,
+        );
+        bullet_section(
+            &mut out,
+            label(locale, "guide-heading-fallback"),
+            &written.fallback,
+        );
+        bullet_section(
+            &mut out,
+            label(locale, "guide-heading-never-alone"),
+            &written.never_alone,
+        );
+        bullet_section(
+            &mut out,
+            label(locale, "guide-heading-to-do"),
+            &written.to_do,
+        );
+        bullet_section(
+            &mut out,
+            label(locale, "guide-heading-reasons"),
+            &written.eligibility_reasons,
+        );
+        if !guides.is_empty() {
+            out.push(label(locale, "guide-heading-situations"));
+        }
+        for guide in guides {
+            out.push(format!("  【{}】", guide.title));
+            out.extend(
+                guide
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("    {}. {s}", i + 1)),
+            );
+            out.extend(
+                guide
+                    .dates
+                    .iter()
+                    .map(|d| format!("    ▶ {}: {}", d.label, d.written)),
+            );
+        }
+        out.push(String::new());
+    }
+    if json {
+        return to_json(&values);
+    }
+    Ok(out.join("\n").trim_end().to_owned())
+}
+
+/// `clinic --member ID`.
+pub fn clinic(
+    open: &OpenStore,
+    member_id: &str,
+    today: NaiveDate,
+    locale: Locale,
+    json: bool,
+) -> Result<String, CliError> {
+    let member = open.store.member(member_id)?;
+    let status = evaluate_member(&member, today, HolidayCalendar::embedded());
+    let document = match open.store.document_info(member_id, Utc::now()) {
+        Ok(info) => Some(info),
+        Err(shikaku_core::error::Error::NotFound { .. }) => None,
+        Err(error) => return Err(error.into()),
+    };
+    let card = clinic_card(&member, &status, document.as_ref(), locale);
+    if json {
+        to_json(&card)
+    } else {
+        Ok(render_card(&card, locale))
+    }
+}
+
+/// Punctuation that must not begin a line (禁則).
+const NO_LINE_START: &[char] = &['。', '、', '」', '）', ')', '・', '：'];
+
+/// Lines of at most `width` columns (CJK counts double); closing punctuation stays on
+/// the line before.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_inclusive(|c: char| c == ' ' || !c.is_ascii()) {
+        let closes = word.starts_with(NO_LINE_START);
+        if line.width() + word.width() > width && !line.is_empty() && !closes {
+            lines.push(line.trim_end().to_owned());
+            line.clear();
+        }
+        line.push_str(word);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
+}
+
+/// The clinic card as a box of text for the terminal.
+pub fn render_card(card: &ClinicCard, locale: Locale) -> String {
+    const WIDTH: usize = 56;
+    let mut out = Vec::new();
+    let rule = |left: &str, title: &str| {
+        let fill = WIDTH.saturating_sub(title.width() + 1);
+        format!("{left}─{title}{}", "─".repeat(fill))
+    };
+    out.push(rule(
+        "┌",
+        &format!(" {} ", label(Locale::Ja, "clinic-heading-staff-note")),
+    ));
+    out.extend(
+        wrap(&card.staff_note_ja, WIDTH - 2)
+            .into_iter()
+            .map(|l| format!("│ {l}")),
+    );
+    out.push(rule("├", ""));
+    let label_width = card
+        .fields
+        .iter()
+        .map(|f| f.label_ja.width())
+        .max()
+        .unwrap_or(0);
+    for field in &card.fields {
+        let value = field.value.as_deref().unwrap_or("—");
+        let pad = " ".repeat(label_width.saturating_sub(field.label_ja.width()));
+        let value = if field.large {
+            format!("【{value}】")
+        } else {
+            value.to_owned()
+        };
+        out.push(format!("│ {}{pad}  {value}", field.label_ja));
+    }
+    out.push(format!("└{}", "─".repeat(WIDTH)));
+    if locale != Locale::Ja {
+        out.push(format!("({})", card.staff_note_translated));
+    }
+    if !card.warnings.is_empty() {
+        out.push(format!("{}:", label(locale, "clinic-heading-warnings")));
+        out.extend(card.warnings.iter().map(|w| format!("  ! {}", w.text)));
+    }
+    out.push(label(
+        locale,
+        if card.record_available_offline {
+            "clinic-record-offline"
+        } else {
+            "clinic-record-missing"
+        },
+    ));
+    out.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_closing_punctuation_on_the_line() {
+        let lines = wrap("あいうえおかきくけこ。さしすせそ", 20);
+        assert_eq!(lines, ["あいうえおかきくけこ。", "さしすせそ"]);
+        assert!(wrap("one two three four", 9).iter().all(|l| l.width() <= 9));
+    }
+}

@@ -1,0 +1,266 @@
+//! The clinic card: one member's screen shown across the counter (R8). The staff note is
+//! always Japanese, whatever the user's language; the key fields are large; warnings
+//! tell the member when this is not enough. It never suggests that the 資格情報 or the
+//! お知らせ is enough on its own, and it points to the 資格確認書 whenever the card cannot
+//! be used.
+
+use chrono::NaiveDate;
+use fluent_bundle::FluentValue;
+use serde::{Deserialize, Serialize};
+
+use super::{PresentInput, PresentWay, what_to_present};
+use crate::household::{Member, MemberStatus};
+use crate::i18n::{Locale, format_date, label, text};
+use crate::rules::CardState;
+use crate::store::DocumentInfo;
+use crate::vault::Staleness;
+
+/// A field the staff read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum ClinicFieldKind {
+    Name,
+    InsurerNumber,
+    SymbolNumberBranch,
+    CopayShare,
+    InsurerName,
+    BirthDate,
+}
+
+/// A field of the clinic card: its Japanese label (for the staff), its label in the
+/// user's language, and its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ClinicField {
+    pub kind: ClinicFieldKind,
+    pub label_ja: String,
+    pub label: String,
+    pub value: Option<String>,
+    /// Shown large: the fields the staff copy.
+    pub large: bool,
+}
+
+/// Why the member should look twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum ClinicWarningKind {
+    /// The card cannot be used: this screen is not enough; a 資格確認書 is needed.
+    CardNotUsable,
+    /// The certificate expired; the card works for eligibility only, until a date.
+    CertificateInGrace,
+    /// The stored 資格情報 is old.
+    RecordStale,
+    /// No 資格情報 is stored: the reader's fallback is the お知らせ or the 申立書.
+    NoRecordStored,
+    /// The 資格確認書 expired.
+    EligibilityCertificateExpired,
+}
+
+/// A warning in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ClinicWarning {
+    pub kind: ClinicWarningKind,
+    pub text: String,
+}
+
+/// The clinic card of one member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ClinicCard {
+    pub member_id: String,
+    pub display_name: String,
+    /// For the staff, always in Japanese: what is presented and why.
+    pub staff_note_ja: String,
+    /// The same note in the user's language, so the member knows what it says.
+    pub staff_note_translated: String,
+    pub fields: Vec<ClinicField>,
+    pub warnings: Vec<ClinicWarning>,
+    /// The 資格情報 PDF is stored (encrypted) on the device and opens offline.
+    pub record_available_offline: bool,
+    /// What the member shows, best first (empty: nothing that proves insurance).
+    pub presenting: Vec<PresentWay>,
+}
+
+fn field(kind: ClinicFieldKind, locale: Locale, value: Option<String>, large: bool) -> ClinicField {
+    let id = match kind {
+        ClinicFieldKind::Name => "field-name",
+        ClinicFieldKind::InsurerNumber => "field-insurer_number",
+        ClinicFieldKind::SymbolNumberBranch => "field-symbol_number_branch",
+        ClinicFieldKind::CopayShare => "field-copay_share",
+        ClinicFieldKind::InsurerName => "field-insurer_name",
+        ClinicFieldKind::BirthDate => "field-birth_date",
+    };
+    ClinicField {
+        kind,
+        label_ja: label(Locale::Ja, id),
+        label: label(locale, id),
+        value,
+        large,
+    }
+}
+
+/// The staff note's message id, and its date arguments.
+fn staff_note(
+    card_usable: bool,
+    certificate_valid: bool,
+    has_record: bool,
+    status: &MemberStatus,
+) -> (&'static str, Option<NaiveDate>) {
+    let grace_until = (status.card_state() == CardState::Grace)
+        .then_some(status.evaluation.results.insurance_use_until)
+        .flatten();
+    match (card_usable, certificate_valid, has_record) {
+        (true, _, true) if grace_until.is_some() => {
+            ("staff-note-card_with_record_in_grace", grace_until)
+        }
+        (true, _, true) => ("staff-note-card_with_record", None),
+        (true, _, false) if grace_until.is_some() => ("staff-note-card_only_in_grace", grace_until),
+        (true, _, false) => ("staff-note-card_only", None),
+        (false, true, _) => ("staff-note-eligibility_certificate", None),
+        (false, false, _) => ("staff-note-not_enough", None),
+    }
+}
+
+/// The clinic card of `member` on `today`, with their stored document's details.
+pub fn clinic_card(
+    member: &Member,
+    status: &MemberStatus,
+    document: Option<&DocumentInfo>,
+    locale: Locale,
+) -> ClinicCard {
+    let input = PresentInput {
+        holdings: member.holdings,
+        card_state: status.card_state(),
+        has_downloaded_record: document.is_some(),
+        eligibility_certificate_valid: status.eligibility_certificate_valid,
+    };
+    let advice = what_to_present(&input);
+    let card_usable = input.card_usable();
+    let certificate_valid = status.eligibility_certificate_valid == Some(true);
+    let (note_id, note_date) =
+        staff_note(card_usable, certificate_valid, document.is_some(), status);
+    let note = |locale: Locale| {
+        let args: Vec<(&str, FluentValue<'_>)> = note_date
+            .map(|d| vec![("date", format_date(locale, d).into())])
+            .unwrap_or_default();
+        text(locale, note_id, &args)
+    };
+
+    let fields_of = document.map(|d| &d.fields);
+    let get = |f: fn(&crate::vault::DocumentFields) -> Option<String>| fields_of.and_then(f);
+    let symbol_number_branch = fields_of.and_then(|f| {
+        let parts: Vec<&str> = [&f.symbol, &f.number, &f.branch]
+            .into_iter()
+            .filter_map(|p| p.as_deref())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join("・"))
+    });
+    let fields = vec![
+        field(
+            ClinicFieldKind::Name,
+            locale,
+            get(|f| f.name.clone()).or_else(|| Some(member.display_name.clone())),
+            true,
+        ),
+        field(
+            ClinicFieldKind::InsurerNumber,
+            locale,
+            get(|f| f.insurer_number.clone()),
+            true,
+        ),
+        field(
+            ClinicFieldKind::SymbolNumberBranch,
+            locale,
+            symbol_number_branch,
+            true,
+        ),
+        field(
+            ClinicFieldKind::CopayShare,
+            locale,
+            get(|f| f.copay_share.clone()),
+            true,
+        ),
+        field(
+            ClinicFieldKind::InsurerName,
+            locale,
+            get(|f| f.insurer_name.clone()),
+            false,
+        ),
+        field(
+            ClinicFieldKind::BirthDate,
+            locale,
+            Some(
+                crate::rules::era::format_era_date(member.facts.birth_date)
+                    .unwrap_or_else(|| member.facts.birth_date.to_string()),
+            ),
+            false,
+        ),
+    ];
+
+    let mut warnings = Vec::new();
+    let mut warn = |kind: ClinicWarningKind, id: &str, date: Option<NaiveDate>| {
+        let args: Vec<(&str, FluentValue<'_>)> = date
+            .map(|d| vec![("date", format_date(locale, d).into())])
+            .unwrap_or_default();
+        warnings.push(ClinicWarning {
+            kind,
+            text: text(locale, id, &args),
+        });
+    };
+    if !card_usable {
+        warn(
+            ClinicWarningKind::CardNotUsable,
+            if certificate_valid {
+                "clinic-warning-card_not_usable_certificate"
+            } else {
+                "clinic-warning-card_not_usable"
+            },
+            None,
+        );
+    }
+    if card_usable && status.card_state() == CardState::Grace {
+        warn(
+            ClinicWarningKind::CertificateInGrace,
+            "clinic-warning-grace",
+            status.evaluation.results.insurance_use_until,
+        );
+    }
+    match document {
+        Some(info) if info.staleness != Staleness::Fresh => {
+            warn(
+                ClinicWarningKind::RecordStale,
+                "clinic-warning-record_stale",
+                None,
+            );
+        }
+        None if card_usable => {
+            warn(
+                ClinicWarningKind::NoRecordStored,
+                "clinic-warning-no_record",
+                None,
+            );
+        }
+        _ => {}
+    }
+    if status.eligibility_certificate_valid == Some(false) {
+        warn(
+            ClinicWarningKind::EligibilityCertificateExpired,
+            "clinic-warning-certificate_expired",
+            member.eligibility_certificate_expires_on,
+        );
+    }
+
+    ClinicCard {
+        member_id: member.id.clone(),
+        display_name: member.display_name.clone(),
+        staff_note_ja: note(Locale::Ja),
+        staff_note_translated: note(locale),
+        fields,
+        warnings,
+        record_available_offline: document.is_some(),
+        presenting: advice.primary,
+    }
+}
