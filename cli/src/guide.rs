@@ -10,7 +10,6 @@ use shikaku_core::guidance::{
 };
 use shikaku_core::household::evaluate_member;
 use shikaku_core::i18n::{Locale, label};
-use shikaku_core::rules::HolidayCalendar;
 use unicode_width::UnicodeWidthStr;
 
 use crate::CliError;
@@ -104,9 +103,8 @@ pub fn guide(
     locale: Locale,
     json: bool,
 ) -> Result<String, CliError> {
-    let insurer = InsurerDetails::embedded();
-    let calendar = HolidayCalendar::embedded();
     let Some(open) = open else {
+        let insurer = InsurerDetails::embedded();
         // No store needed: the general guide to one situation.
         let situation = situation.unwrap_or(Situation::EligibilityCertificate);
         let guide = situation_guide(situation, None, locale, &insurer);
@@ -123,6 +121,8 @@ pub fn guide(
         );
         return Ok(out.join("\n"));
     };
+    let insurer = &open.content.bundle.insurer;
+    let calendar = open.content.calendar();
     let members = match member_id {
         Some(id) => vec![open.store.member(id)?],
         None => open.store.members()?,
@@ -138,14 +138,14 @@ pub fn guide(
             has_downloaded_record: documents.contains_key(&member.id),
             eligibility_certificate_valid: status.eligibility_certificate_valid,
         };
-        let written = write_advice(&input, locale, &insurer);
+        let written = write_advice(&input, locale, insurer);
         let situations: Vec<Situation> = match situation {
             Some(one) => vec![one],
             None => Situation::relevant(&status, &member.holdings),
         };
         let guides: Vec<_> = situations
             .iter()
-            .map(|s| situation_guide(*s, Some(&status), locale, &insurer))
+            .map(|s| situation_guide(*s, Some(&status), locale, insurer))
             .collect();
         if json {
             values.push(serde_json::json!({
@@ -227,7 +227,7 @@ pub fn clinic(
     json: bool,
 ) -> Result<String, CliError> {
     let member = open.store.member(member_id)?;
-    let status = evaluate_member(&member, today, HolidayCalendar::embedded());
+    let status = evaluate_member(&member, today, open.content.calendar());
     let document = match open.store.document_info(member_id, Utc::now()) {
         Ok(info) => Some(info),
         Err(shikaku_core::error::Error::NotFound { .. }) => None,

@@ -9,12 +9,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, Utc};
 use clap::{Subcommand, ValueEnum};
+use shikaku_core::content::bundle::TrustedKey;
 use shikaku_core::error::Error;
+use shikaku_core::household::transfer::{decode_member, encode_member};
 use shikaku_core::household::{MemberDraft, evaluate_member};
 use shikaku_core::i18n::{Locale, label};
-use shikaku_core::rules::HolidayCalendar;
 use shikaku_core::secrets::{KeyFileSecretStore, KeyringSecretStore, SecretStore};
-use shikaku_core::store::Store;
+use shikaku_core::store::{InstalledContent, Store};
 use shikaku_core::vault::DocumentFields;
 
 use crate::CliError;
@@ -62,6 +63,22 @@ pub enum MemberCommand {
     },
     /// Remove a member and their documents.
     Remove { id: String },
+    /// Print a code that moves this member to another device (facts and holdings; the
+    /// insurance numbers only with --include-insurance-numbers).
+    Share {
+        #[arg(long)]
+        member: String,
+        #[arg(long)]
+        include_insurance_numbers: bool,
+        /// Also draw the code as a QR code in the terminal.
+        #[arg(long)]
+        qr: bool,
+    },
+    /// Add the member carried by a code from `member share` (on stdin).
+    Receive {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -139,10 +156,11 @@ impl From<Error> for CliError {
     }
 }
 
-/// An open store and a sentence saying where its key is.
+/// An open store, a sentence saying where its key is, and the content in force.
 pub struct OpenStore {
     pub store: Store,
     pub key_location: String,
+    pub content: InstalledContent,
 }
 
 fn key_dir(data_dir: &Path) -> PathBuf {
@@ -157,8 +175,13 @@ fn has_key_files(dir: &Path) -> bool {
     })
 }
 
-/// Opens the store in `data_dir` with the chosen key store.
-pub fn open_store(data_dir: &Path, choice: KeyStoreChoice) -> Result<OpenStore, CliError> {
+/// Opens the store in `data_dir` with the chosen key store; the content in force (checked
+/// against `trusted`) takes effect.
+pub fn open_store(
+    data_dir: &Path,
+    choice: KeyStoreChoice,
+    trusted: &[TrustedKey],
+) -> Result<OpenStore, CliError> {
     let database = data_dir.join(DATABASE_FILE);
     let is_new = !database.exists();
     let file_store = KeyFileSecretStore::new(key_dir(data_dir));
@@ -203,9 +226,12 @@ pub fn open_store(data_dir: &Path, choice: KeyStoreChoice) -> Result<OpenStore, 
             data_dir.display()
         );
     }
+    let content = store.content(trusted)?;
+    content.bundle.apply_text_overrides();
     Ok(OpenStore {
         store,
         key_location,
+        content,
     })
 }
 
@@ -251,8 +277,9 @@ pub fn member(
     today: NaiveDate,
     locale: Locale,
 ) -> Result<String, CliError> {
+    let calendar = open.content.calendar().clone();
+    let calendar = &calendar;
     let mut store = open.store;
-    let calendar = HolidayCalendar::embedded();
     match command {
         MemberCommand::Add { json } => {
             let draft: MemberDraft = read_stdin_json("member")?;
@@ -312,6 +339,38 @@ pub fn member(
                 to_json(&member)
             } else {
                 Ok(format!("updated {}", member.id))
+            }
+        }
+        MemberCommand::Share {
+            member,
+            include_insurance_numbers,
+            qr,
+        } => {
+            let code = encode_member(
+                &store.member(&member)?.to_draft(),
+                include_insurance_numbers,
+            )?;
+            if qr {
+                let picture = crate::content::qr(&code, None)?;
+                Ok(format!("{picture}{code}"))
+            } else {
+                Ok(code)
+            }
+        }
+        MemberCommand::Receive { json } => {
+            let mut code = String::new();
+            std::io::stdin()
+                .lock()
+                .take(MAX_JSON_BYTES)
+                .read_to_string(&mut code)
+                .map_err(|_| {
+                    CliError::Input("transfer code: stdin is not UTF-8 text".to_owned())
+                })?;
+            let member = store.add_member(decode_member(&code)?, Utc::now())?;
+            if json {
+                to_json(&member)
+            } else {
+                Ok(member.id)
             }
         }
         MemberCommand::Remove { id } => {

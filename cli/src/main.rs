@@ -14,6 +14,7 @@
 //! Exit status: 0 success, 2 bad input (one line on stderr naming the field), 1 any
 //! other failure.
 
+mod content;
 mod demo;
 mod guide;
 mod household;
@@ -42,6 +43,11 @@ struct Cli {
     /// $XDG_DATA_HOME/shikaku, else ~/.local/share/shikaku).
     #[arg(long, global = true, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+
+    /// Also trust the content-signing public keys in FILE (a JSON list from
+    /// `content keygen`).
+    #[arg(long, global = true, value_name = "FILE")]
+    trust: Option<PathBuf>,
 
     /// Where the store's master key is kept.
     #[arg(long, global = true, value_enum, default_value_t = household::KeyStoreChoice::Auto)]
@@ -137,6 +143,19 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Signed content updates: refresh, status; keygen and sign for publishers.
+    Content {
+        #[command(subcommand)]
+        command: content::ContentCommand,
+    },
+    /// Draw a QR code in the terminal, or write it as SVG.
+    Qr {
+        /// The text to encode (default: the マイナポータル address).
+        #[arg(long, default_value = shikaku_core::qr::MYNAPORTAL_URL)]
+        text: String,
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+    },
     /// The household store itself.
     Store {
         #[command(subcommand)]
@@ -192,9 +211,10 @@ fn locale_from(arg: Option<&str>) -> Result<Locale, CliError> {
 fn run(cli: Cli) -> Result<(), CliError> {
     let locale = locale_from(cli.lang.as_deref())?;
     let stdout = std::io::stdout();
+    let trusted = content::trusted_keys(cli.trust.as_deref())?;
     let open_store = || -> Result<(household::OpenStore, PathBuf), CliError> {
         let dir = household::data_dir(cli.data_dir.clone())?;
-        Ok((household::open_store(&dir, cli.key_store)?, dir))
+        Ok((household::open_store(&dir, cli.key_store, &trusted)?, dir))
     };
     match cli.command {
         Command::Rules { today } => {
@@ -293,6 +313,20 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 "{}",
                 guide::clinic(&open, &member, today, locale, json)?
             )?;
+        }
+        Command::Content { command } => {
+            let text = match content::publish(&command)? {
+                Some(text) => text,
+                None => {
+                    let (open, _) = open_store()?;
+                    let today = SystemClock.today();
+                    content::with_store(open, command, &trusted, today)?
+                }
+            };
+            writeln!(stdout.lock(), "{text}")?;
+        }
+        Command::Qr { text, svg } => {
+            write!(stdout.lock(), "{}", content::qr(&text, svg.as_deref())?)?;
         }
         Command::Store { command } => match command {
             household::StoreCommand::Info => {

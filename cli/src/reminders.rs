@@ -10,8 +10,6 @@ use shikaku_core::error::Error;
 use shikaku_core::i18n::Locale;
 use shikaku_core::reminders::ics::{IcsOptions, export_ics};
 use shikaku_core::reminders::{PlanInput, ReminderPlan, ReminderSettings, plan};
-use shikaku_core::rules::HolidayCalendar;
-use shikaku_core::store::Store;
 
 use crate::CliError;
 use crate::household::{OpenStore, read_stdin_json, to_json, write_private_file};
@@ -52,16 +50,23 @@ fn parse_instant(field: &str, text: &str) -> Result<DateTime<Utc>, CliError> {
         })
 }
 
+/// The reminder settings in force: the user's, or the content's defaults.
+pub fn settings_of(open: &OpenStore) -> Result<ReminderSettings, Error> {
+    open.store
+        .reminder_settings(&open.content.bundle.reminder_defaults())
+}
+
 /// The plan of everything in the store at `now`.
 pub fn plan_of(
-    store: &Store,
+    open: &OpenStore,
     now: DateTime<Utc>,
     locale: Locale,
     limit: usize,
 ) -> Result<ReminderPlan, Error> {
+    let store = &open.store;
     let members = store.members()?;
     let documents = store.document_timings()?;
-    let settings = store.reminder_settings()?;
+    let settings = settings_of(open)?;
     let state = store.reminder_state()?;
     Ok(plan(
         &PlanInput {
@@ -71,7 +76,7 @@ pub fn plan_of(
             state: &state,
             now,
             locale,
-            calendar: HolidayCalendar::embedded(),
+            calendar: open.content.calendar(),
         },
         limit,
     ))
@@ -85,7 +90,7 @@ pub fn show_plan(
     limit: usize,
     json: bool,
 ) -> Result<String, CliError> {
-    let plan = plan_of(&open.store, now, locale, limit)?;
+    let plan = plan_of(open, now, locale, limit)?;
     if json {
         return to_json(&plan);
     }
@@ -110,16 +115,15 @@ pub fn show_plan(
 
 /// The subcommands of `reminders`.
 pub fn run(
-    open: OpenStore,
+    mut open: OpenStore,
     command: ReminderCommand,
     now: DateTime<Utc>,
     locale: Locale,
 ) -> Result<String, CliError> {
-    let mut store = open.store;
     match command {
         ReminderCommand::Ack { id } => {
-            require_planned(&store, &id, now, locale)?;
-            store.acknowledge_reminder(&id)?;
+            require_planned(&open, &id, now, locale)?;
+            open.store.acknowledge_reminder(&id)?;
             Ok(format!("acknowledged {id}"))
         }
         ReminderCommand::Snooze { id, until } => {
@@ -129,28 +133,28 @@ pub fn run(
                     "--until: must be later than now".to_owned(),
                 ));
             }
-            require_planned(&store, &id, now, locale)?;
-            store.snooze_reminder(&id, until)?;
+            require_planned(&open, &id, now, locale)?;
+            open.store.snooze_reminder(&id, until)?;
             Ok(format!("snoozed {id} until {}", until.to_rfc3339()))
         }
         ReminderCommand::Settings { set } => {
             if set {
                 let settings: ReminderSettings = read_stdin_json("settings")?;
-                store.set_reminder_settings(&settings)?;
+                open.store.set_reminder_settings(&settings)?;
             }
-            to_json(&store.reminder_settings()?)
+            to_json(&settings_of(&open)?)
         }
     }
 }
 
 /// A reminder can be acknowledged or snoozed only while it is planned.
 fn require_planned(
-    store: &Store,
+    open: &OpenStore,
     id: &str,
     now: DateTime<Utc>,
     locale: Locale,
 ) -> Result<(), CliError> {
-    let plan = plan_of(store, now, locale, usize::MAX)?;
+    let plan = plan_of(open, now, locale, usize::MAX)?;
     if plan.reminders.iter().any(|r| r.id == id) {
         Ok(())
     } else {
@@ -170,13 +174,13 @@ pub fn ics(
     locale: Locale,
 ) -> Result<String, CliError> {
     let members = open.store.members()?;
-    let settings = open.store.reminder_settings()?;
+    let settings = settings_of(open)?;
     let text = export_ics(
         &members,
         &settings,
         now,
         locale,
-        HolidayCalendar::embedded(),
+        open.content.calendar(),
         options,
     )?;
     let events = text.matches("BEGIN:VEVENT").count();

@@ -77,6 +77,7 @@ fn draft() -> MemberDraft {
         facts: Facts::born_on(NaiveDate::from_ymd_opt(1985, 4, 12).unwrap()),
         eligibility_certificate_expires_on: None,
         holdings: Default::default(),
+        insurance_fields: None,
     }
 }
 

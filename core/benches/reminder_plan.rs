@@ -43,6 +43,7 @@ fn household() -> Vec<Member> {
                 facts,
                 eligibility_certificate_expires_on: (i == 5).then(|| day(2029, 11, 30)),
                 holdings: Default::default(),
+                insurance_fields: None,
             }
         })
         .collect()

@@ -72,6 +72,7 @@ pub fn demo_household(today: NaiveDate) -> Household {
         facts,
         eligibility_certificate_expires_on: None,
         holdings: Default::default(),
+        insurance_fields: None,
     };
     let mut grandfather = member("ichiro", "山田 一郎", Relationship::Parent, ichiro);
     grandfather.eligibility_certificate_expires_on = Some(shifted(today, 0, 300));

@@ -7,7 +7,8 @@
 //! - [`clock`]: today in Japan, injectable.
 //! - [`reminders`]: the reminder plan and the calendar export.
 //! - [`guidance`]: what to present, the preparation flowchart, situations, the clinic
-//!   card; [`content`]: the insurer's details as data.
+//!   card; [`content`]: the insurer's details and other content, signed and refreshed.
+//! - [`qr`]: QR codes as SVG or a module matrix.
 //! - [`store`]: the household's SQLite store; [`vault`]: the sealed 資格情報 PDFs;
 //!   [`secrets`]: where the master key lives; [`error`]: the one public error.
 
@@ -21,6 +22,7 @@ pub mod error;
 pub mod guidance;
 pub mod household;
 pub mod i18n;
+pub mod qr;
 pub mod reminders;
 pub mod rules;
 pub mod secrets;

@@ -261,6 +261,7 @@ fn member(f: impl FnOnce(&mut Facts), holdings: Holdings) -> Member {
         facts,
         eligibility_certificate_expires_on: None,
         holdings,
+        insurance_fields: None,
     }
 }
 

@@ -44,6 +44,7 @@ fn draft(name: &str) -> MemberDraft {
         facts,
         eligibility_certificate_expires_on: None,
         holdings: Default::default(),
+        insurance_fields: None,
     }
 }
 

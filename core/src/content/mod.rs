@@ -1,6 +1,11 @@
-//! Content the product ships as data rather than code, so that an update can replace it:
-//! the insurer's own details (name, phone, the names of its forms, its 資格確認書 policy;
-//! R6, R8). The default describes a generic 健康保険組合; the format carries a version.
+//! Content the product ships as data rather than code, so that an update can replace it
+//! (DESIGN.md principle 4): the insurer's own details (name, phone, the names of its
+//! forms, its 資格確認書 policy; R6, R8), reminder lead times, text overrides and the
+//! holiday list (R7), in a signed [`bundle`], refreshed over the network by [`fetch`].
+//! The default describes a generic 健康保険組合.
+
+pub mod bundle;
+pub mod fetch;
 
 use serde::{Deserialize, Serialize};
 
@@ -9,8 +14,6 @@ use crate::i18n::Locale;
 
 /// The format version this build reads.
 pub const INSURER_FORMAT: u32 = 1;
-
-const DEFAULT_INSURER_JSON: &str = include_str!("../../data/insurer-default.json");
 
 /// A text in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,81 +70,89 @@ pub struct InsurerDetails {
 }
 
 impl InsurerDetails {
-    /// Parses and checks insurer details (from the embedded default or an update).
-    pub fn from_json(text: &str) -> Result<Self> {
-        let details: InsurerDetails =
-            serde_json::from_str(text).map_err(|e| Error::invalid("insurer", e.to_string()))?;
-        if details.format != INSURER_FORMAT {
+    /// Checks the details (as part of a bundle).
+    pub fn check(&self) -> Result<()> {
+        if self.format != INSURER_FORMAT {
             return Err(Error::invalid(
                 "insurer.format",
                 format!(
                     "this app reads format {INSURER_FORMAT}, not {}",
-                    details.format
+                    self.format
                 ),
             ));
         }
-        if !(1..=5).contains(&details.eligibility_certificate.max_years) {
+        if !(1..=5).contains(&self.eligibility_certificate.max_years) {
             return Err(Error::invalid(
                 "insurer.eligibility_certificate.max_years",
                 "a 資格確認書 is valid for 1 to 5 years",
             ));
         }
-        Ok(details)
+        if self.name.ja.trim().is_empty() || self.name.en.trim().is_empty() {
+            return Err(Error::invalid("insurer.name", "must not be empty"));
+        }
+        Ok(())
     }
 
-    /// The details shipped with the app.
+    /// The details of the bundle built into the app.
     pub fn embedded() -> Self {
-        // A test proves the embedded file parses; this fallback is never expected.
-        Self::from_json(DEFAULT_INSURER_JSON).unwrap_or_else(|_| InsurerDetails {
+        bundle::ContentBundle::embedded().insurer
+    }
+
+    /// Generic details, used only if the built-in bundle were unreadable.
+    pub(crate) fn fallback() -> Self {
+        let same = |ja: &str, en: &str| LocalizedText {
+            ja: ja.to_owned(),
+            en: en.to_owned(),
+        };
+        InsurerDetails {
             format: INSURER_FORMAT,
-            name: LocalizedText {
-                ja: "ご加入の保険者".to_owned(),
-                en: "your insurer".to_owned(),
-            },
+            name: same("ご加入の保険者", "your insurer"),
             phone: None,
             forms: InsurerForms {
-                eligibility_certificate_application: LocalizedText {
-                    ja: "資格確認書交付申請書".to_owned(),
-                    en: "資格確認書交付申請書".to_owned(),
-                },
-                notice_reissue_application: LocalizedText {
-                    ja: "資格情報のお知らせ交付申請書".to_owned(),
-                    en: "資格情報のお知らせ交付申請書".to_owned(),
-                },
-                counter_declaration: LocalizedText {
-                    ja: "被保険者資格申立書".to_owned(),
-                    en: "被保険者資格申立書".to_owned(),
-                },
+                eligibility_certificate_application: same(
+                    "資格確認書交付申請書",
+                    "資格確認書交付申請書",
+                ),
+                notice_reissue_application: same(
+                    "資格情報のお知らせ交付申請書",
+                    "資格情報のお知らせ交付申請書",
+                ),
+                counter_declaration: same("被保険者資格申立書", "被保険者資格申立書"),
             },
             eligibility_certificate: EligibilityCertificatePolicy {
                 max_years: 5,
                 issue_may_take_days: 30,
                 issued_without_application: false,
             },
-        })
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::bundle::ContentBundle;
     use super::*;
 
     #[test]
-    fn the_embedded_details_parse() {
-        let parsed = InsurerDetails::from_json(DEFAULT_INSURER_JSON);
-        assert!(parsed.is_ok(), "{parsed:?}");
+    fn the_embedded_bundle_parses_and_checks_out() {
+        let text = include_str!("../../data/content-default.json");
+        let bundle: ContentBundle = serde_json::from_str(text).unwrap();
+        assert_eq!(bundle.check(), Ok(()));
+        assert_eq!(ContentBundle::embedded(), bundle);
         assert_eq!(
             InsurerDetails::embedded().name.get(Locale::Ja),
             "ご加入の健康保険組合"
         );
+        assert_eq!(InsurerDetails::fallback().check(), Ok(()));
     }
 
     #[test]
-    fn updates_in_another_format_or_with_bad_values_are_refused() {
-        let newer = DEFAULT_INSURER_JSON.replace("\"format\": 1", "\"format\": 2");
-        assert!(InsurerDetails::from_json(&newer).is_err());
-        let too_long = DEFAULT_INSURER_JSON.replace("\"max_years\": 5", "\"max_years\": 6");
-        assert!(InsurerDetails::from_json(&too_long).is_err());
-        assert!(InsurerDetails::from_json("{}").is_err());
+    fn insurer_details_in_another_format_or_with_bad_values_are_refused() {
+        let mut details = InsurerDetails::embedded();
+        details.format = 2;
+        assert!(details.check().is_err());
+        let mut details = InsurerDetails::embedded();
+        details.eligibility_certificate.max_years = 6;
+        assert!(details.check().is_err());
     }
 }

@@ -149,7 +149,9 @@ pub fn clinic_card(
         text(locale, note_id, &args)
     };
 
-    let fields_of = document.map(|d| &d.fields);
+    let fields_of = document
+        .map(|d| &d.fields)
+        .or(member.insurance_fields.as_ref());
     let get = |f: fn(&crate::vault::DocumentFields) -> Option<String>| fields_of.and_then(f);
     let symbol_number_branch = fields_of.and_then(|f| {
         let parts: Vec<&str> = [&f.symbol, &f.number, &f.branch]

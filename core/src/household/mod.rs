@@ -6,6 +6,8 @@
 //! overdue, and the household is sorted so the member who needs action first comes
 //! first.
 
+pub mod transfer;
+
 use std::cmp::Ordering;
 
 use chrono::NaiveDate;
@@ -107,6 +109,10 @@ pub struct Member {
     pub eligibility_certificate_expires_on: Option<NaiveDate>,
     #[serde(default)]
     pub holdings: Holdings,
+    /// Insurance numbers typed from the お知らせ or received from another device, used
+    /// where no 資格情報 PDF is stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance_fields: Option<crate::vault::DocumentFields>,
 }
 
 /// A member as typed in, before the store gives them an id.
@@ -121,6 +127,10 @@ pub struct MemberDraft {
     pub eligibility_certificate_expires_on: Option<NaiveDate>,
     #[serde(default)]
     pub holdings: Holdings,
+    /// Insurance numbers typed from the お知らせ or received from another device, used
+    /// where no 資格情報 PDF is stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance_fields: Option<crate::vault::DocumentFields>,
 }
 
 /// The longest display name kept.
@@ -145,6 +155,9 @@ impl MemberDraft {
             ));
         }
         self.facts.validate()?;
+        if let Some(fields) = &self.insurance_fields {
+            fields.validate()?;
+        }
         if self
             .eligibility_certificate_expires_on
             .is_some_and(|day| day < self.facts.birth_date)
@@ -166,6 +179,7 @@ impl MemberDraft {
             facts: self.facts,
             eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,
             holdings: self.holdings,
+            insurance_fields: self.insurance_fields,
         }
     }
 }
@@ -179,6 +193,7 @@ impl Member {
             facts: self.facts.clone(),
             eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,
             holdings: self.holdings,
+            insurance_fields: self.insurance_fields.clone(),
         }
     }
 }
@@ -505,6 +520,7 @@ mod tests {
             facts,
             eligibility_certificate_expires_on: None,
             holdings: Holdings::default(),
+            insurance_fields: None,
         }
     }
 

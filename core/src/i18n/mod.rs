@@ -2,7 +2,8 @@
 //! (`locales/{ja,en}/*.ftl`), and dates written the way each language writes them:
 //! Japanese with the era (R9) and weekday, 令和8年12月1日(火); English as Tue 1 Dec 2026.
 
-use std::sync::OnceLock;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use chrono::{Datelike, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
@@ -87,10 +88,116 @@ fn bundle(locale: Locale) -> &'static Bundle {
     })
 }
 
-/// The message `id` in `locale` with its arguments; the id itself when it is missing,
-/// so a gap shows as a visible key and never as a crash.
+fn overrides(locale: Locale) -> &'static RwLock<Option<Arc<Bundle>>> {
+    static JA: RwLock<Option<Arc<Bundle>>> = RwLock::new(None);
+    static EN: RwLock<Option<Arc<Bundle>>> = RwLock::new(None);
+    match locale {
+        Locale::Ja => &JA,
+        Locale::En => &EN,
+    }
+}
+
+/// Message id → the variables its pattern uses, for Fluent source text.
+pub fn message_variables(source: &str) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
+    use fluent_syntax::ast;
+    fn from_pattern(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                from_expression(expression, out);
+            }
+        }
+    }
+    fn from_expression(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+        match expression {
+            ast::Expression::Inline(inline) => from_inline(inline, out),
+            ast::Expression::Select { selector, variants } => {
+                from_inline(selector, out);
+                for variant in variants {
+                    from_pattern(&variant.value, out);
+                }
+            }
+        }
+    }
+    fn from_inline(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+        match inline {
+            ast::InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_owned());
+            }
+            ast::InlineExpression::Placeable { expression } => from_expression(expression, out),
+            _ => {}
+        }
+    }
+    let resource = fluent_syntax::parser::parse(source)
+        .map_err(|(_, errors)| format!("Fluent syntax: {errors:?}"))?;
+    let mut out = BTreeMap::new();
+    for entry in resource.body {
+        if let ast::Entry::Message(message) = entry {
+            let mut variables = BTreeSet::new();
+            if let Some(value) = &message.value {
+                from_pattern(value, &mut variables);
+            }
+            out.insert(message.id.name.to_owned(), variables);
+        }
+    }
+    Ok(out)
+}
+
+/// Every built-in message of `locale` with its variables.
+pub fn catalogue(locale: Locale) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
+    let mut all = BTreeMap::new();
+    for (file, source) in sources(locale) {
+        all.extend(message_variables(source).map_err(|e| format!("{}/{file}: {e}", locale.tag()))?);
+    }
+    Ok(all)
+}
+
+/// Checks override source: it parses, and every message it defines exists built in with
+/// the same variables (so no screen loses a date or a name).
+pub fn check_overrides(locale: Locale, source: &str) -> Result<(), String> {
+    let built_in = catalogue(locale)?;
+    for (id, variables) in message_variables(source)? {
+        match built_in.get(&id) {
+            None => return Err(format!("`{id}` is not a message of this app")),
+            Some(expected) if expected != &variables => {
+                return Err(format!("`{id}` must use the placeables {expected:?}"));
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Makes `source` (checked Fluent messages) override the built-in texts of `locale`;
+/// `None` removes the overrides.
+pub fn set_overrides(locale: Locale, source: Option<&str>) {
+    let bundle = source
+        .filter(|s| check_overrides(locale, s).is_ok())
+        .and_then(|s| {
+            let resource = FluentResource::try_new(s.to_owned()).ok()?;
+            let mut bundle = FluentBundle::new_concurrent(vec![locale.language()]);
+            bundle.set_use_isolating(false);
+            bundle.add_resource(resource).ok()?;
+            Some(Arc::new(bundle))
+        });
+    if let Ok(mut slot) = overrides(locale).write() {
+        *slot = bundle;
+    }
+}
+
+/// The message `id` in `locale` with its arguments (an override first, when content
+/// provides one); the id itself when it is missing, so a gap shows as a visible key and
+/// never as a crash.
 pub fn text(locale: Locale, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    let bundle = bundle(locale);
+    let overriding = overrides(locale).read().ok().and_then(|slot| slot.clone());
+    if let Some(bundle) = overriding.as_deref()
+        && bundle.has_message(id)
+    {
+        return format_with(bundle, id, args);
+    }
+    format_with(bundle(locale), id, args)
+}
+
+fn format_with(bundle: &Bundle, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) else {
         return id.to_owned();
     };
@@ -143,72 +250,13 @@ pub fn format_iso(day: NaiveDate) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::{BTreeMap, BTreeSet};
-
-    use fluent_syntax::ast;
-
     use super::*;
     use crate::rules::dates::civil;
 
-    type Catalogue = BTreeMap<String, BTreeSet<String>>;
-
-    fn collect_variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
-        for element in &pattern.elements {
-            if let ast::PatternElement::Placeable { expression } = element {
-                collect_from_expression(expression, out);
-            }
-        }
-    }
-
-    fn collect_from_expression(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
-        match expression {
-            ast::Expression::Inline(inline) => collect_from_inline(inline, out),
-            ast::Expression::Select { selector, variants } => {
-                collect_from_inline(selector, out);
-                for variant in variants {
-                    collect_variables(&variant.value, out);
-                }
-            }
-        }
-    }
-
-    fn collect_from_inline(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
-        match inline {
-            ast::InlineExpression::VariableReference { id } => {
-                out.insert(id.name.to_owned());
-            }
-            ast::InlineExpression::Placeable { expression } => {
-                collect_from_expression(expression, out);
-            }
-            _ => {}
-        }
-    }
-
-    /// Message id → the variables its pattern uses, for one locale; fails on syntax errors.
-    fn catalogue(locale: Locale) -> Catalogue {
-        let mut out = Catalogue::new();
-        for (file, source) in sources(locale) {
-            let resource = match fluent_syntax::parser::parse(*source) {
-                Ok(resource) => resource,
-                Err((_, errors)) => panic!("{}/{file}: {errors:?}", locale.tag()),
-            };
-            for entry in resource.body {
-                if let ast::Entry::Message(message) = entry {
-                    let mut variables = BTreeSet::new();
-                    if let Some(value) = &message.value {
-                        collect_variables(value, &mut variables);
-                    }
-                    out.insert(message.id.name.to_owned(), variables);
-                }
-            }
-        }
-        out
-    }
-
     #[test]
     fn both_locales_have_the_same_messages_and_placeables() {
-        let ja = catalogue(Locale::Ja);
-        let en = catalogue(Locale::En);
+        let ja = catalogue(Locale::Ja).unwrap();
+        let en = catalogue(Locale::En).unwrap();
         let ja_ids: BTreeSet<_> = ja.keys().collect();
         let en_ids: BTreeSet<_> = en.keys().collect();
         assert_eq!(
@@ -219,6 +267,17 @@ mod tests {
         for (id, variables) in &ja {
             assert_eq!(Some(variables), en.get(id), "placeables differ in {id}");
         }
+    }
+
+    #[test]
+    fn overrides_must_match_the_built_in_messages() {
+        assert!(check_overrides(Locale::En, "state-grace = In grace").is_ok());
+        assert!(check_overrides(Locale::En, "no-such-id = x").is_err());
+        assert!(
+            check_overrides(Locale::En, "days-overdue = late").is_err(),
+            "lost $days"
+        );
+        assert!(check_overrides(Locale::En, "state-grace = {").is_err());
     }
 
     #[test]

@@ -561,6 +561,7 @@ mod tests {
             facts,
             eligibility_certificate_expires_on: None,
             holdings: Default::default(),
+            insurance_fields: None,
         }
     }
 

@@ -16,9 +16,12 @@ use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
+use crate::content::bundle::{ContentBundle, TrustedKey, open_envelope};
+use crate::content::fetch::{InstalledMark, NewContent};
 use crate::error::{Error, Result};
 use crate::household::{Member, MemberDraft};
 use crate::reminders::{DocumentTiming, ReminderSettings, ReminderState};
+use crate::rules::HolidayCalendar;
 use crate::secrets::SecretStore;
 use crate::vault::seal::{Key, random_bytes};
 use crate::vault::{
@@ -31,6 +34,8 @@ pub const KEPT_DOCUMENT_VERSIONS: i64 = 2;
 const SETTING_STORE_ID: &str = "store_id";
 const SETTING_REMINDERS: &str = "reminder_settings";
 const SETTING_REMINDER_STATE: &str = "reminder_state";
+const SETTING_CONTENT_ENVELOPE: &str = "content_envelope";
+const SETTING_CONTENT_MARK: &str = "content_mark";
 const SETTING_KEY_CHECK: &str = "key_check";
 const KEY_CHECK_PLAINTEXT: &[u8] = b"shikaku key check";
 
@@ -481,10 +486,10 @@ impl Store {
         Ok(timings)
     }
 
-    /// The reminder settings (the defaults until changed).
-    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
+    /// The reminder settings (`defaults`, from the content, until the user changes them).
+    pub fn reminder_settings(&self, defaults: &ReminderSettings) -> Result<ReminderSettings> {
         match self.setting(SETTING_REMINDERS)? {
-            None => Ok(ReminderSettings::default()),
+            None => Ok(defaults.clone()),
             Some(bytes) => serde_json::from_slice(&bytes).map_err(json_error),
         }
     }
@@ -535,6 +540,59 @@ impl Store {
         Ok(())
     }
 
+    // ---- content ----
+
+    /// What the installed content is, for a conditional request (version 0: none yet).
+    pub fn content_mark(&self) -> Result<InstalledMark> {
+        let embedded_version = ContentBundle::embedded().version;
+        match self.setting(SETTING_CONTENT_MARK)? {
+            Some(bytes) => serde_json::from_slice(&bytes).map_err(json_error),
+            None => Ok(InstalledMark {
+                version: embedded_version,
+                ..InstalledMark::default()
+            }),
+        }
+    }
+
+    /// Installs a bundle that passed every check, in one transaction.
+    pub fn install_content(&mut self, new: &NewContent) -> Result<()> {
+        let mark = InstalledMark {
+            version: new.bundle.version,
+            etag: new.etag.clone(),
+            last_modified: new.last_modified.clone(),
+        };
+        let mark = serde_json::to_vec(&mark).map_err(|e| Error::Storage {
+            reason: e.to_string(),
+        })?;
+        let transaction = self.connection.transaction()?;
+        for (name, value) in [
+            (SETTING_CONTENT_ENVELOPE, new.envelope.as_slice()),
+            (SETTING_CONTENT_MARK, mark.as_slice()),
+        ] {
+            transaction.execute(
+                "INSERT INTO settings (name, value) VALUES (?1, ?2)
+                 ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                params![name, value],
+            )?;
+        }
+        transaction.commit()?;
+        Ok(())
+    }
+
+    /// The content in force: the installed bundle, checked again against `trusted`, or
+    /// the one built into the app.
+    pub fn content(&self, trusted: &[TrustedKey]) -> Result<InstalledContent> {
+        let Some(envelope) = self.setting(SETTING_CONTENT_ENVELOPE)? else {
+            return Ok(InstalledContent::embedded(None));
+        };
+        Ok(match open_envelope(&envelope, trusted) {
+            Ok(bundle) => InstalledContent::from_bundle(bundle, ContentSource::Installed),
+            Err(rejection) => InstalledContent::embedded(Some(format!(
+                "the installed content no longer verifies ({rejection}); using the built-in content"
+            ))),
+        })
+    }
+
     // ---- settings (never personal) ----
 
     /// A setting's value.
@@ -559,6 +617,51 @@ impl Store {
         )?;
         transaction.commit()?;
         Ok(())
+    }
+}
+
+/// Where the content in force comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContentSource {
+    Embedded,
+    Installed,
+}
+
+/// The content in force, with its holiday list ready.
+#[derive(Debug, Clone)]
+pub struct InstalledContent {
+    pub bundle: ContentBundle,
+    pub source: ContentSource,
+    /// Why installed content was set aside, if it was.
+    pub note: Option<String>,
+    calendar: Option<HolidayCalendar>,
+}
+
+impl InstalledContent {
+    fn embedded(note: Option<String>) -> Self {
+        InstalledContent {
+            note,
+            ..Self::from_bundle(ContentBundle::embedded(), ContentSource::Embedded)
+        }
+    }
+
+    fn from_bundle(bundle: ContentBundle, source: ContentSource) -> Self {
+        // The bundle passed its checks, holidays included.
+        let calendar = bundle.holiday_calendar().ok().flatten();
+        InstalledContent {
+            bundle,
+            source,
+            note: None,
+            calendar,
+        }
+    }
+
+    /// The holiday list in force (the bundle's, or the built-in one).
+    pub fn calendar(&self) -> &HolidayCalendar {
+        self.calendar
+            .as_ref()
+            .unwrap_or(HolidayCalendar::embedded())
     }
 }
 
@@ -705,6 +808,7 @@ mod tests {
             facts: Facts::born_on(civil(2015, 3, 3)),
             eligibility_certificate_expires_on: None,
             holdings: Default::default(),
+            insurance_fields: None,
         };
         let sealed = key
             .seal(&member_aad(&id), &serde_json::to_vec(&draft).unwrap())

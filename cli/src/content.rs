@@ -1,0 +1,213 @@
+//! `shikaku content …`, `shikaku qr` and `shikaku member share|receive`: signed content
+//! updates, QR codes in the terminal or as SVG, and moving a member between devices
+//! (`shikaku_core::content`, `shikaku_core::qr`, `shikaku_core::household::transfer`).
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+use shikaku_core::content::bundle::{
+    TrustedKey, embedded_trusted_keys, generate_signing_key, sign_bundle,
+};
+use shikaku_core::content::fetch::{ContentFetcher, FetchLimits, RefreshOutcome};
+use shikaku_core::qr::{QrMatrix, qr_matrix, qr_svg};
+use shikaku_core::store::ContentSource;
+
+use crate::CliError;
+use crate::household::{OpenStore, to_json, write_private_file};
+
+#[derive(Debug, Subcommand)]
+pub enum ContentCommand {
+    /// Fetch a newer signed bundle and install it if it passes every check.
+    Refresh {
+        /// Where the signed bundle is published (https; http only to this machine).
+        #[arg(long)]
+        url: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Which content is in force.
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a signing key pair: the secret to FILE (mode 0600), the public key entry for
+    /// the trust list on stdout.
+    Keygen {
+        #[arg(long)]
+        key_id: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Sign a bundle (checked first) into an envelope to publish.
+    Sign {
+        /// The secret key file from `content keygen`.
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long)]
+        key_id: String,
+        /// The bundle JSON.
+        bundle: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// The trusted keys: those built in, and those in `--trust FILE`.
+pub fn trusted_keys(file: Option<&Path>) -> Result<Vec<TrustedKey>, CliError> {
+    let mut keys = embedded_trusted_keys();
+    if let Some(file) = file {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| CliError::Input(format!("--trust {}: {e}", file.display())))?;
+        let extra: Vec<TrustedKey> = serde_json::from_str(&text).map_err(|e| {
+            CliError::Input(format!(
+                "--trust {}: expected a JSON list of keys ({e})",
+                file.display()
+            ))
+        })?;
+        keys.extend(extra);
+    }
+    Ok(keys)
+}
+
+fn read_file(path: &Path, what: &str) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|e| CliError::Input(format!("{what} {}: {e}", path.display())))
+}
+
+/// `content keygen` and `content sign`, which need no store.
+pub fn publish(command: &ContentCommand) -> Result<Option<String>, CliError> {
+    match command {
+        ContentCommand::Keygen { key_id, out } => {
+            let (secret, key) = generate_signing_key(key_id)?;
+            write_private_file(out, format!("{secret}\n").as_bytes())?;
+            Ok(Some(to_json(&vec![key])?))
+        }
+        ContentCommand::Sign {
+            key,
+            key_id,
+            bundle,
+            out,
+        } => {
+            let secret = String::from_utf8(read_file(key, "--key")?)
+                .map_err(|_| CliError::Input("--key: not a key file".to_owned()))?;
+            let envelope = sign_bundle(&read_file(bundle, "bundle")?, &secret, key_id)?;
+            std::fs::write(out, envelope)
+                .map_err(|e| CliError::Input(format!("--out {}: {e}", out.display())))?;
+            Ok(Some(format!(
+                "signed {} into {}",
+                bundle.display(),
+                out.display()
+            )))
+        }
+        ContentCommand::Refresh { .. } | ContentCommand::Status { .. } => Ok(None),
+    }
+}
+
+/// `content refresh` and `content status`, on the store.
+pub fn with_store(
+    open: OpenStore,
+    command: ContentCommand,
+    trusted: &[TrustedKey],
+    today: NaiveDate,
+) -> Result<String, CliError> {
+    let mut store = open.store;
+    match command {
+        ContentCommand::Refresh { url, json } => {
+            let mark = store.content_mark()?;
+            let fetcher = ContentFetcher::new(FetchLimits::default())?;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| CliError::Failure(e.to_string()))?;
+            let (outcome, new) = runtime.block_on(fetcher.refresh(&url, &mark, trusted, today));
+            if let Some(new) = new {
+                store.install_content(&new)?;
+            }
+            if json {
+                return to_json(&outcome);
+            }
+            Ok(match outcome {
+                RefreshOutcome::Updated { version } => {
+                    format!("updated to content version {version}")
+                }
+                RefreshOutcome::Unchanged => format!("unchanged (version {})", mark.version),
+                RefreshOutcome::Rejected { reason } => {
+                    format!("rejected: {reason}; version {} stays", mark.version)
+                }
+                RefreshOutcome::Offline { reason } => {
+                    format!("offline: {reason}; version {} stays", mark.version)
+                }
+                RefreshOutcome::Busy => "another refresh is under way".to_owned(),
+            })
+        }
+        ContentCommand::Status { json } => {
+            let content = store.content(trusted)?;
+            let mark = store.content_mark()?;
+            let status = serde_json::json!({
+                "source": content.source,
+                "version": content.bundle.version,
+                "valid_until": content.bundle.valid_until,
+                "insurer": content.bundle.insurer.name,
+                "holidays": content.calendar().years(),
+                "etag": mark.etag,
+                "note": content.note,
+                "trusted_keys": trusted.iter().map(|k| &k.key_id).collect::<Vec<_>>(),
+            });
+            if json {
+                return to_json(&status);
+            }
+            let source = match content.source {
+                ContentSource::Embedded => "built in",
+                ContentSource::Installed => "installed",
+            };
+            let mut lines = vec![
+                format!("content version {} ({source})", content.bundle.version),
+                format!("insurer: {}", content.bundle.insurer.name.ja),
+            ];
+            if let Some((first, last)) = content.calendar().years() {
+                lines.push(format!("holidays: {first}–{last}"));
+            }
+            lines.push(format!("trusted keys: {}", trusted.len()));
+            lines.extend(content.note);
+            Ok(lines.join("\n"))
+        }
+        ContentCommand::Keygen { .. } | ContentCommand::Sign { .. } => {
+            Err(CliError::Failure("not a store command".to_owned()))
+        }
+    }
+}
+
+/// A QR code in the terminal: two rows of modules per line, with a quiet zone.
+pub fn render_terminal(matrix: &QrMatrix) -> String {
+    const QUIET: i64 = 2;
+    let size = i64::from(matrix.size);
+    let dark = |x: i64, y: i64| x >= 0 && y >= 0 && matrix.is_dark(x as u32, y as u32);
+    let mut out = String::new();
+    let mut y = -QUIET;
+    while y < size + QUIET {
+        for x in -QUIET..size + QUIET {
+            // Light modules are drawn, dark ones left blank: readable on dark terminals.
+            out.push(match (dark(x, y), dark(x, y + 1)) {
+                (false, false) => '█',
+                (false, true) => '▀',
+                (true, false) => '▄',
+                (true, true) => ' ',
+            });
+        }
+        out.push('\n');
+        y += 2;
+    }
+    out
+}
+
+/// `qr --text TEXT [--svg FILE]`.
+pub fn qr(text: &str, svg: Option<&Path>) -> Result<String, CliError> {
+    match svg {
+        Some(path) => {
+            std::fs::write(path, qr_svg(text)?)
+                .map_err(|e| CliError::Input(format!("--svg {}: {e}", path.display())))?;
+            Ok(format!("wrote {}", path.display()))
+        }
+        None => Ok(render_terminal(&qr_matrix(text)?)),
+    }
+}

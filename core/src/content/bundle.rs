@@ -1,0 +1,291 @@
+//! Content bundles: the insurer's details, guidance parameters (reminder lead times),
+//! text overrides and the holiday list (R7), as JSON with a version and a validity date,
+//! signed with Ed25519 over the exact bytes.
+//!
+//! On the wire a bundle travels in an envelope: `{"key_id", "payload", "signature"}`,
+//! payload and signature in base64. The app ships an unsigned default bundle (trusted
+//! because it is compiled in) and the public keys it trusts. A bundle is accepted only
+//! when its signature verifies with a trusted key, its format is known, its version is
+//! newer than the installed one, it is still valid, and every part of it checks out.
+
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as BASE64;
+use chrono::NaiveDate;
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::InsurerDetails;
+use crate::i18n::{self, Locale};
+use crate::reminders::{LeadTimes, ReminderSettings};
+use crate::rules::HolidayCalendar;
+
+/// The bundle format this build reads.
+pub const BUNDLE_FORMAT: u32 = 1;
+/// The largest envelope accepted (the holiday list is about 20 KiB).
+pub const MAX_BUNDLE_BYTES: usize = 2 * 1024 * 1024;
+
+const DEFAULT_BUNDLE_JSON: &str = include_str!("../../data/content-default.json");
+const TRUSTED_KEYS_JSON: &str = include_str!("../../data/trusted-keys.json");
+
+/// Fluent sources that replace messages of the built-in texts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextOverrides {
+    #[serde(default)]
+    pub ja: Option<String>,
+    #[serde(default)]
+    pub en: Option<String>,
+}
+
+/// A content bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentBundle {
+    pub format: u32,
+    pub version: u64,
+    /// After this day the bundle is not installed (an old one is still used, flagged).
+    pub valid_until: Option<NaiveDate>,
+    pub insurer: InsurerDetails,
+    /// Default reminder lead times per kind (kinds not named keep the built-in ones).
+    #[serde(default)]
+    pub lead_times: Vec<LeadTimes>,
+    #[serde(default)]
+    pub text_overrides: TextOverrides,
+    /// The Cabinet Office holiday CSV as published (CP932), in base64.
+    #[serde(default)]
+    pub holidays_cp932_base64: Option<String>,
+}
+
+/// A signed bundle as it travels.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignedEnvelope {
+    pub key_id: String,
+    /// The bundle's exact JSON bytes, in base64.
+    pub payload: String,
+    /// Ed25519 over those bytes, in base64.
+    pub signature: String,
+}
+
+/// A public key the app trusts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrustedKey {
+    pub key_id: String,
+    /// The 32-byte Ed25519 public key, in base64.
+    pub public_key: String,
+}
+
+/// Why a bundle was refused.
+#[derive(Debug, Error, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    #[error("the bundle is larger than {MAX_BUNDLE_BYTES} bytes")]
+    TooLarge,
+    #[error("the bundle is not a signed envelope: {0}")]
+    Malformed(String),
+    #[error("the bundle is signed with key `{0}`, which this app does not trust")]
+    UnknownKey(String),
+    #[error("the bundle's signature does not verify")]
+    BadSignature,
+    #[error("the bundle has format {0}; this app reads format {BUNDLE_FORMAT}")]
+    UnknownFormat(u32),
+    #[error("the bundle's version {offered} is not newer than the installed {installed}")]
+    NotNewer { offered: u64, installed: u64 },
+    #[error("the bundle was valid until {0}")]
+    Expired(NaiveDate),
+    #[error("{field}: {reason}")]
+    Invalid { field: String, reason: String },
+}
+
+fn invalid(field: &str, reason: impl Into<String>) -> Rejection {
+    Rejection::Invalid {
+        field: field.to_owned(),
+        reason: reason.into(),
+    }
+}
+
+impl ContentBundle {
+    /// The bundle compiled into the app (a test proves it parses and checks out).
+    pub fn embedded() -> ContentBundle {
+        serde_json::from_str::<ContentBundle>(DEFAULT_BUNDLE_JSON)
+            .ok()
+            .filter(|bundle| bundle.check().is_ok())
+            .unwrap_or_else(|| ContentBundle {
+                format: BUNDLE_FORMAT,
+                version: 0,
+                valid_until: None,
+                insurer: InsurerDetails::fallback(),
+                lead_times: Vec::new(),
+                text_overrides: TextOverrides::default(),
+                holidays_cp932_base64: None,
+            })
+    }
+
+    /// Checks every part: format, insurer details, lead times, texts, holidays.
+    pub fn check(&self) -> Result<(), Rejection> {
+        if self.format != BUNDLE_FORMAT {
+            return Err(Rejection::UnknownFormat(self.format));
+        }
+        self.insurer
+            .check()
+            .map_err(|e| invalid("insurer", e.to_string()))?;
+        let settings = self.reminder_defaults();
+        settings
+            .validate()
+            .map_err(|e| invalid("lead_times", e.to_string()))?;
+        for (locale, source) in [
+            (Locale::Ja, &self.text_overrides.ja),
+            (Locale::En, &self.text_overrides.en),
+        ] {
+            if let Some(source) = source {
+                i18n::check_overrides(locale, source).map_err(|reason| {
+                    invalid(&format!("text_overrides.{}", locale.tag()), reason)
+                })?;
+            }
+        }
+        self.holiday_calendar()?;
+        Ok(())
+    }
+
+    /// The holiday list this bundle carries, checked: it parses, its years are
+    /// contiguous, and it reaches at least as far as the list built into the app.
+    pub fn holiday_calendar(&self) -> Result<Option<HolidayCalendar>, Rejection> {
+        let Some(encoded) = &self.holidays_cp932_base64 else {
+            return Ok(None);
+        };
+        let bytes = BASE64
+            .decode(encoded)
+            .map_err(|e| invalid("holidays_cp932_base64", e.to_string()))?;
+        let calendar = HolidayCalendar::parse_cabinet_office_csv(&bytes)
+            .map_err(|e| invalid("holidays_cp932_base64", e.to_string()))?;
+        let reach = |c: &HolidayCalendar| c.years().map(|(_, last)| last);
+        if reach(&calendar) < reach(HolidayCalendar::embedded()) {
+            return Err(invalid(
+                "holidays_cp932_base64",
+                "the list ends before the one built into the app",
+            ));
+        }
+        Ok(Some(calendar))
+    }
+
+    /// Reminder settings with this bundle's lead times as the defaults.
+    pub fn reminder_defaults(&self) -> ReminderSettings {
+        let mut settings = ReminderSettings::default();
+        for lead in &self.lead_times {
+            if let Some(slot) = settings.lead_times.iter_mut().find(|l| l.kind == lead.kind) {
+                *slot = lead.clone();
+            }
+        }
+        settings
+    }
+
+    /// Makes the bundle's text overrides current (the built-in texts stay underneath).
+    pub fn apply_text_overrides(&self) {
+        i18n::set_overrides(Locale::Ja, self.text_overrides.ja.as_deref());
+        i18n::set_overrides(Locale::En, self.text_overrides.en.as_deref());
+    }
+}
+
+/// The public keys built into the app.
+pub fn embedded_trusted_keys() -> Vec<TrustedKey> {
+    serde_json::from_str(TRUSTED_KEYS_JSON).unwrap_or_default()
+}
+
+fn decode_key(key: &TrustedKey) -> Option<VerifyingKey> {
+    let bytes: [u8; 32] = BASE64.decode(&key.public_key).ok()?.try_into().ok()?;
+    VerifyingKey::from_bytes(&bytes).ok()
+}
+
+/// Verifies an envelope and its bundle for installation over `installed_version` on
+/// `today`.
+pub fn verify_envelope(
+    bytes: &[u8],
+    trusted: &[TrustedKey],
+    installed_version: u64,
+    today: NaiveDate,
+) -> Result<ContentBundle, Rejection> {
+    let bundle = open_envelope(bytes, trusted)?;
+    if bundle.version <= installed_version {
+        return Err(Rejection::NotNewer {
+            offered: bundle.version,
+            installed: installed_version,
+        });
+    }
+    if let Some(until) = bundle.valid_until
+        && until < today
+    {
+        return Err(Rejection::Expired(until));
+    }
+    Ok(bundle)
+}
+
+/// Verifies the signature and the bundle's contents (not its version or validity).
+pub fn open_envelope(bytes: &[u8], trusted: &[TrustedKey]) -> Result<ContentBundle, Rejection> {
+    if bytes.len() > MAX_BUNDLE_BYTES {
+        return Err(Rejection::TooLarge);
+    }
+    let envelope: SignedEnvelope =
+        serde_json::from_slice(bytes).map_err(|e| Rejection::Malformed(e.to_string()))?;
+    let key = trusted
+        .iter()
+        .find(|k| k.key_id == envelope.key_id)
+        .and_then(decode_key)
+        .ok_or_else(|| Rejection::UnknownKey(envelope.key_id.clone()))?;
+    let payload = BASE64
+        .decode(&envelope.payload)
+        .map_err(|e| Rejection::Malformed(format!("payload: {e}")))?;
+    let signature_bytes: [u8; 64] = BASE64
+        .decode(&envelope.signature)
+        .ok()
+        .and_then(|s| s.try_into().ok())
+        .ok_or(Rejection::BadSignature)?;
+    key.verify_strict(&payload, &Signature::from_bytes(&signature_bytes))
+        .map_err(|_| Rejection::BadSignature)?;
+    let bundle: ContentBundle =
+        serde_json::from_slice(&payload).map_err(|e| invalid("bundle", e.to_string()))?;
+    bundle.check()?;
+    Ok(bundle)
+}
+
+/// A new signing key: (the secret in base64, its trusted-key entry).
+pub fn generate_signing_key(key_id: &str) -> crate::error::Result<(String, TrustedKey)> {
+    let secret: [u8; 32] = crate::vault::seal::random_bytes()?;
+    let signing = SigningKey::from_bytes(&secret);
+    Ok((
+        BASE64.encode(secret),
+        TrustedKey {
+            key_id: key_id.to_owned(),
+            public_key: BASE64.encode(signing.verifying_key().as_bytes()),
+        },
+    ))
+}
+
+/// Signs a bundle's exact bytes with a secret from [`generate_signing_key`]; the bundle
+/// is checked first, so a publisher cannot sign what the app would refuse.
+pub fn sign_bundle(
+    bundle_bytes: &[u8],
+    secret_base64: &str,
+    key_id: &str,
+) -> crate::error::Result<String> {
+    use crate::error::Error;
+    let bundle: ContentBundle = serde_json::from_slice(bundle_bytes)
+        .map_err(|e| Error::invalid("bundle", e.to_string()))?;
+    bundle
+        .check()
+        .map_err(|e| Error::invalid("bundle", e.to_string()))?;
+    let secret: [u8; 32] = BASE64
+        .decode(secret_base64.trim())
+        .ok()
+        .and_then(|s| s.try_into().ok())
+        .ok_or_else(|| Error::invalid("key", "not a base64 Ed25519 secret key"))?;
+    let signature = SigningKey::from_bytes(&secret).sign(bundle_bytes);
+    let envelope = SignedEnvelope {
+        key_id: key_id.to_owned(),
+        payload: BASE64.encode(bundle_bytes),
+        signature: BASE64.encode(signature.to_bytes()),
+    };
+    serde_json::to_string_pretty(&envelope).map_err(|e| Error::Storage {
+        reason: e.to_string(),
+    })
+}

@@ -1,0 +1,262 @@
+//! Refreshing content over the network (DESIGN.md principle 4: only public content is
+//! fetched, and no personal data is ever sent): a conditional GET (ETag /
+//! If-Modified-Since) with timeouts and a size cap, at most one request in flight, over
+//! reqwest with rustls on ring (no OpenSSL, no aws-lc) and the Mozilla root store built
+//! in, so no platform set-up is needed on Android or iOS.
+//!
+//! [`refresh`] turns the answer into an outcome — updated, unchanged, rejected with its
+//! reason, offline, busy — and, only for a bundle that passed every check, the bytes to
+//! install. The caller installs them in one transaction; on any failure the installed
+//! content stays as it was.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
+use serde::{Deserialize, Serialize};
+
+use super::bundle::{ContentBundle, MAX_BUNDLE_BYTES, TrustedKey, verify_envelope};
+use crate::error::{Error, Result};
+
+/// Limits of one refresh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FetchLimits {
+    pub connect_timeout: Duration,
+    /// The whole request, body included.
+    pub total_timeout: Duration,
+    pub max_bytes: usize,
+}
+
+impl Default for FetchLimits {
+    fn default() -> Self {
+        FetchLimits {
+            connect_timeout: Duration::from_secs(10),
+            total_timeout: Duration::from_secs(30),
+            max_bytes: MAX_BUNDLE_BYTES,
+        }
+    }
+}
+
+/// What the installed content is, for a conditional request.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstalledMark {
+    pub version: u64,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// A bundle that passed every check, with what the server said about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewContent {
+    pub envelope: Vec<u8>,
+    pub bundle: ContentBundle,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+}
+
+/// How a refresh ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum RefreshOutcome {
+    /// A newer bundle was accepted.
+    Updated { version: u64 },
+    /// The server has nothing newer (304, or the same bundle again).
+    Unchanged,
+    /// The server answered with something the app refuses; the installed content stays.
+    Rejected { reason: String },
+    /// No answer: no network, a timeout, a refused connection, a server error.
+    Offline { reason: String },
+    /// Another refresh is under way.
+    Busy,
+}
+
+/// Fetches bundles; holds the HTTP client and the one-request-at-a-time guard.
+#[derive(Debug)]
+pub struct ContentFetcher {
+    client: reqwest::Client,
+    limits: FetchLimits,
+    in_flight: tokio::sync::Mutex<()>,
+}
+
+/// The TLS set-up: rustls with the ring provider and the Mozilla roots.
+fn tls_config() -> Result<rustls::ClientConfig> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let roots = rustls::RootCertStore {
+        roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
+    };
+    Ok(rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::Storage {
+            reason: format!("TLS set-up: {e}"),
+        })?
+        .with_root_certificates(roots)
+        .with_no_client_auth())
+}
+
+/// Only HTTPS, except plain HTTP to this machine (a local test server).
+pub fn check_url(url: &str) -> Result<reqwest::Url> {
+    let parsed = reqwest::Url::parse(url).map_err(|e| Error::invalid("url", e.to_string()))?;
+    let loopback = matches!(parsed.host(), Some(url::Host::Domain("localhost")))
+        || match parsed.host() {
+            Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+            Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+            _ => false,
+        };
+    match parsed.scheme() {
+        "https" => Ok(parsed),
+        "http" if loopback => Ok(parsed),
+        _ => Err(Error::invalid("url", "content is fetched over https only")),
+    }
+}
+
+impl ContentFetcher {
+    /// A fetcher with the given limits.
+    pub fn new(limits: FetchLimits) -> Result<Self> {
+        let client = reqwest::Client::builder()
+            .tls_backend_preconfigured(tls_config()?)
+            .connect_timeout(limits.connect_timeout)
+            .timeout(limits.total_timeout)
+            .no_proxy()
+            .user_agent(concat!("shikaku/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::Storage {
+                reason: format!("HTTP client: {e}"),
+            })?;
+        Ok(ContentFetcher {
+            client,
+            limits,
+            in_flight: tokio::sync::Mutex::new(()),
+        })
+    }
+
+    /// Fetches `url` and checks what comes back against `installed` (see [`RefreshOutcome`]).
+    pub async fn refresh(
+        &self,
+        url: &str,
+        installed: &InstalledMark,
+        trusted: &[TrustedKey],
+        today: NaiveDate,
+    ) -> (RefreshOutcome, Option<NewContent>) {
+        let Ok(_guard) = self.in_flight.try_lock() else {
+            return (RefreshOutcome::Busy, None);
+        };
+        let url = match check_url(url) {
+            Ok(url) => url,
+            Err(error) => {
+                return (
+                    RefreshOutcome::Rejected {
+                        reason: error.to_string(),
+                    },
+                    None,
+                );
+            }
+        };
+        match self.download(url, installed).await {
+            Err(outcome) => (outcome, None),
+            Ok(None) => (RefreshOutcome::Unchanged, None),
+            Ok(Some((bytes, etag, last_modified))) => {
+                match verify_envelope(&bytes, trusted, installed.version, today) {
+                    Ok(bundle) => (
+                        RefreshOutcome::Updated {
+                            version: bundle.version,
+                        },
+                        Some(NewContent {
+                            envelope: bytes,
+                            bundle,
+                            etag,
+                            last_modified,
+                        }),
+                    ),
+                    Err(super::bundle::Rejection::NotNewer { offered, installed })
+                        if offered == installed =>
+                    {
+                        (RefreshOutcome::Unchanged, None)
+                    }
+                    Err(rejection) => (
+                        RefreshOutcome::Rejected {
+                            reason: rejection.to_string(),
+                        },
+                        None,
+                    ),
+                }
+            }
+        }
+    }
+
+    /// The body (with its ETag and Last-Modified), or `None` for 304 Not Modified.
+    #[allow(clippy::type_complexity)]
+    async fn download(
+        &self,
+        url: reqwest::Url,
+        installed: &InstalledMark,
+    ) -> std::result::Result<Option<(Vec<u8>, Option<String>, Option<String>)>, RefreshOutcome>
+    {
+        let offline = |e: reqwest::Error| RefreshOutcome::Offline {
+            reason: if e.is_timeout() {
+                "the server did not answer in time".to_owned()
+            } else if e.is_connect() {
+                "no connection to the server".to_owned()
+            } else {
+                format!("the transfer failed ({})", without_url(&e))
+            },
+        };
+        let mut request = self.client.get(url);
+        if let Some(etag) = &installed.etag {
+            request = request.header(IF_NONE_MATCH, etag);
+        }
+        if let Some(date) = &installed.last_modified {
+            request = request.header(IF_MODIFIED_SINCE, date);
+        }
+        let mut response = request.send().await.map_err(offline)?;
+        let status = response.status();
+        if status == reqwest::StatusCode::NOT_MODIFIED {
+            return Ok(None);
+        }
+        if status.is_server_error() {
+            return Err(RefreshOutcome::Offline {
+                reason: format!("the server answered {status}"),
+            });
+        }
+        if !status.is_success() {
+            return Err(RefreshOutcome::Rejected {
+                reason: format!("the server answered {status}"),
+            });
+        }
+        let too_large = || RefreshOutcome::Rejected {
+            reason: format!("the bundle is larger than {} bytes", self.limits.max_bytes),
+        };
+        if response
+            .content_length()
+            .is_some_and(|length| length > self.limits.max_bytes as u64)
+        {
+            return Err(too_large());
+        }
+        let header = |name| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let (etag, last_modified) = (header(ETAG), header(LAST_MODIFIED));
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(offline)? {
+            if body.len() + chunk.len() > self.limits.max_bytes {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Some((body, etag, last_modified)))
+    }
+}
+
+/// An HTTP error's text without the URL it names.
+fn without_url(error: &reqwest::Error) -> String {
+    let mut text = error.to_string();
+    if let Some(url) = error.url() {
+        text = text.replace(url.as_str(), "…");
+    }
+    text
+}

@@ -1,0 +1,79 @@
+//! Moving one member to another device with a QR code: the member's facts and what they
+//! hold (never documents; insurance numbers only when the user chooses), in a text with
+//! a format version and a checksum: `SHIKAKU-MEMBER:1:<base64url JSON>:<checksum>`.
+//! A damaged code, or one from a newer version of the app, is refused with a clear error.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::MemberDraft;
+use crate::error::{Error, Result};
+use crate::vault::hex;
+
+/// The prefix every transfer code starts with.
+pub const TRANSFER_PREFIX: &str = "SHIKAKU-MEMBER";
+/// The format this build writes and reads.
+pub const TRANSFER_VERSION: u32 = 1;
+
+fn checksum(json: &[u8]) -> String {
+    let digest = Sha256::digest(json);
+    hex(digest.get(..4).unwrap_or(&digest))
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Payload {
+    member: MemberDraft,
+}
+
+/// The transfer code of a member; their insurance fields travel only when
+/// `include_insurance_numbers` is set.
+pub fn encode_member(draft: &MemberDraft, include_insurance_numbers: bool) -> Result<String> {
+    let mut member = draft.clone();
+    if !include_insurance_numbers {
+        member.insurance_fields = None;
+    }
+    let json = serde_json::to_vec(&Payload { member }).map_err(|e| Error::Storage {
+        reason: e.to_string(),
+    })?;
+    Ok(format!(
+        "{TRANSFER_PREFIX}:{TRANSFER_VERSION}:{}:{}",
+        URL_SAFE_NO_PAD.encode(&json),
+        checksum(&json)
+    ))
+}
+
+/// The member a transfer code carries, checked like typed input.
+pub fn decode_member(code: &str) -> Result<MemberDraft> {
+    let refuse = |reason: &str| Error::invalid("transfer code", reason);
+    let mut parts = code.trim().split(':');
+    if parts.next() != Some(TRANSFER_PREFIX) {
+        return Err(refuse("this is not a shikaku member code"));
+    }
+    let version: u32 = parts
+        .next()
+        .and_then(|v| v.parse().ok())
+        .ok_or_else(|| refuse("the code is damaged (no version)"))?;
+    if version > TRANSFER_VERSION {
+        return Err(refuse(
+            "the code comes from a newer version of shikaku; update this app first",
+        ));
+    }
+    let (Some(body), Some(sum), None) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(refuse("the code is damaged (wrong shape)"));
+    };
+    let json = URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|_| refuse("the code is damaged (not base64)"))?;
+    if checksum(&json) != sum {
+        return Err(refuse(
+            "the code is damaged (checksum mismatch); scan it again",
+        ));
+    }
+    let payload: Payload = serde_json::from_slice(&json)
+        .map_err(|e| refuse(&format!("the code's contents are not valid ({e})")))?;
+    payload.member.validate()?;
+    Ok(payload.member)
+}

@@ -1,0 +1,70 @@
+//! QR codes (qrcode crate) as SVG and as a module matrix a shell draws natively. Uses:
+//! the マイナポータル entry URL, for members who read this on a PC and continue on their
+//! phone (R8's download path), and the household transfer code
+//! ([`crate::household::transfer`]).
+
+use qrcode::{EcLevel, QrCode};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// Where members log in to download their 資格情報.
+pub const MYNAPORTAL_URL: &str = "https://myna.go.jp/";
+
+/// The most text a code carries here (a transfer code is well below).
+pub const MAX_QR_PAYLOAD_BYTES: usize = 2048;
+
+/// A QR code as rows of modules, dark = true, without the quiet zone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct QrMatrix {
+    /// Modules per side.
+    pub size: u32,
+    /// Row by row, `size × size` values.
+    pub modules: Vec<bool>,
+}
+
+impl QrMatrix {
+    /// Whether the module at column `x`, row `y` is dark (outside: light).
+    pub fn is_dark(&self, x: u32, y: u32) -> bool {
+        x < self.size
+            && y < self.size
+            && self
+                .modules
+                .get((y * self.size + x) as usize)
+                .copied()
+                .unwrap_or(false)
+    }
+}
+
+fn code(payload: &str) -> Result<QrCode> {
+    if payload.is_empty() || payload.len() > MAX_QR_PAYLOAD_BYTES {
+        return Err(Error::invalid(
+            "qr",
+            format!("the text must have 1 to {MAX_QR_PAYLOAD_BYTES} bytes"),
+        ));
+    }
+    QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M)
+        .map_err(|e| Error::invalid("qr", e.to_string()))
+}
+
+/// The QR code of `payload` as a module matrix.
+pub fn qr_matrix(payload: &str) -> Result<QrMatrix> {
+    let code = code(payload)?;
+    let size = u32::try_from(code.width()).unwrap_or(0);
+    let modules = code
+        .to_colors()
+        .into_iter()
+        .map(|color| color == qrcode::Color::Dark)
+        .collect();
+    Ok(QrMatrix { size, modules })
+}
+
+/// The QR code of `payload` as an SVG document (with a quiet zone).
+pub fn qr_svg(payload: &str) -> Result<String> {
+    Ok(code(payload)?
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(240, 240)
+        .quiet_zone(true)
+        .build())
+}

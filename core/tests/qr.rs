@@ -1,0 +1,116 @@
+//! Every QR code decodes back to its payload with an independent decoder (rqrr), and the
+//! household transfer code round-trips a member and refuses damaged or newer codes.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use chrono::NaiveDate;
+use shikaku_core::household::transfer::{decode_member, encode_member};
+use shikaku_core::household::{CardCondition, Holdings, MemberDraft, Relationship};
+use shikaku_core::qr::{MYNAPORTAL_URL, QrMatrix, qr_matrix, qr_svg};
+use shikaku_core::rules::Facts;
+use shikaku_core::vault::DocumentFields;
+
+/// Decodes a module matrix the way a camera would see it: scaled, with a quiet zone.
+fn decode(matrix: &QrMatrix) -> String {
+    const SCALE: u32 = 4;
+    const QUIET: u32 = 4;
+    let side = (matrix.size + 2 * QUIET) * SCALE;
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(side as usize, side as usize, |x, y| {
+            let (mx, my) = (
+                (x as u32 / SCALE).wrapping_sub(QUIET),
+                (y as u32 / SCALE).wrapping_sub(QUIET),
+            );
+            if matrix.is_dark(mx, my) { 0 } else { 255 }
+        });
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one code in the picture");
+    grids[0].decode().expect("decodes").1
+}
+
+fn member() -> MemberDraft {
+    let mut facts = Facts::born_on(NaiveDate::from_ymd_opt(2015, 5, 5).unwrap());
+    facts.card_issued_on = NaiveDate::from_ymd_opt(2023, 1, 10);
+    facts.moved_on = NaiveDate::from_ymd_opt(2026, 11, 15);
+    MemberDraft {
+        display_name: "山田 さくら".into(),
+        relationship: Relationship::Child,
+        facts,
+        eligibility_certificate_expires_on: NaiveDate::from_ymd_opt(2029, 11, 30),
+        holdings: Holdings {
+            has_smartphone: false,
+            carries_notice: true,
+            card_condition: CardCondition::InHand,
+            ..Holdings::default()
+        },
+        insurance_fields: Some(DocumentFields {
+            insurer_number: Some("06139992".into()),
+            symbol: Some("4123".into()),
+            number: Some("5678".into()),
+            branch: Some("02".into()),
+            ..DocumentFields::default()
+        }),
+    }
+}
+
+#[test]
+fn codes_decode_back_to_their_payload() {
+    let transfer = encode_member(&member(), true).unwrap();
+    for payload in [MYNAPORTAL_URL, "資格情報", "x", transfer.as_str()] {
+        let matrix = qr_matrix(payload).unwrap();
+        assert_eq!(matrix.modules.len(), (matrix.size * matrix.size) as usize);
+        assert_eq!(decode(&matrix), payload);
+    }
+    let svg = qr_svg(MYNAPORTAL_URL).unwrap();
+    assert!(svg.starts_with("<?xml") && svg.contains("<svg"), "{svg}");
+    assert!(qr_matrix("").is_err());
+    assert!(qr_matrix(&"x".repeat(5000)).is_err());
+}
+
+#[test]
+fn the_transfer_code_round_trips_a_member_without_numbers_unless_chosen() {
+    let draft = member();
+    let without = encode_member(&draft, false).unwrap();
+    let received = decode_member(&without).unwrap();
+    assert_eq!(received.insurance_fields, None);
+    assert_eq!(
+        MemberDraft {
+            insurance_fields: draft.insurance_fields.clone(),
+            ..received
+        },
+        draft
+    );
+    assert!(!without.contains("06139992"));
+    let with = encode_member(&draft, true).unwrap();
+    assert_eq!(decode_member(&with).unwrap(), draft);
+    // Through a QR code and back.
+    assert_eq!(
+        decode_member(&decode(&qr_matrix(&with).unwrap())).unwrap(),
+        draft
+    );
+}
+
+#[test]
+fn damaged_foreign_and_newer_codes_are_refused() {
+    let code = encode_member(&member(), false).unwrap();
+    let refused = |text: &str| decode_member(text).unwrap_err().to_string();
+    // One character changed in the body.
+    let mut damaged: Vec<char> = code.chars().collect();
+    let middle = damaged.len() / 2;
+    damaged[middle] = if damaged[middle] == 'A' { 'B' } else { 'A' };
+    let damaged: String = damaged.into_iter().collect();
+    assert!(
+        refused(&damaged).contains("damaged"),
+        "{}",
+        refused(&damaged)
+    );
+    assert!(refused(&code.replace("SHIKAKU-MEMBER:1:", "SHIKAKU-MEMBER:2:")).contains("newer"));
+    assert!(refused("https://example.org").contains("not a shikaku"));
+    assert!(refused("SHIKAKU-MEMBER:1:abc").contains("damaged"));
+    assert!(refused(&code[..code.len() - 3]).contains("damaged"));
+}
