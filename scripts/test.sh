@@ -17,6 +17,9 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 step "cargo test --workspace"
 cargo test --locked --workspace
 
-step "pytest tests/python (against target/debug/shikaku)"
+step "generate the Kotlin, Swift and Python bindings"
+bash scripts/generate-bindings.sh
+
+step "pytest tests/python (the CLI at target/debug/shikaku, the bindings in build/bindings)"
 cargo build --locked --quiet -p shikaku-cli
 .venv/bin/python -m pytest -q tests/python

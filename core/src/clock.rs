@@ -1,7 +1,7 @@
 //! Today in Japan, through an injectable [`Clock`] (DESIGN.md principle 3: the rules
 //! never read the clock; the service and the CLI ask a `Clock`).
 
-use chrono::{FixedOffset, NaiveDate, Offset, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, Utc};
 
 /// Japan Standard Time: UTC+9 all year (no daylight saving).
 pub fn japan_offset() -> FixedOffset {
@@ -9,10 +9,15 @@ pub fn japan_offset() -> FixedOffset {
     FixedOffset::east_opt(NINE_HOURS).unwrap_or_else(|| Utc.fix())
 }
 
-/// Where "today" comes from.
+/// Where "now" and "today" come from.
 pub trait Clock: Send + Sync {
+    /// The current instant.
+    fn now(&self) -> DateTime<Utc>;
+
     /// Today's civil date in Asia/Tokyo.
-    fn today(&self) -> NaiveDate;
+    fn today(&self) -> NaiveDate {
+        self.now().with_timezone(&japan_offset()).date_naive()
+    }
 }
 
 /// The system clock, read in Asia/Tokyo.
@@ -20,17 +25,17 @@ pub trait Clock: Send + Sync {
 pub struct SystemClock;
 
 impl Clock for SystemClock {
-    fn today(&self) -> NaiveDate {
-        Utc::now().with_timezone(&japan_offset()).date_naive()
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
     }
 }
 
-/// A clock stopped on one day, for tests and for `--today`.
+/// A clock stopped at one instant, for tests and for `--now`.
 #[derive(Debug, Clone, Copy)]
-pub struct FixedClock(pub NaiveDate);
+pub struct FixedClock(pub DateTime<Utc>);
 
 impl Clock for FixedClock {
-    fn today(&self) -> NaiveDate {
+    fn now(&self) -> DateTime<Utc> {
         self.0
     }
 }

@@ -1,5 +1,6 @@
 //! shikaku-core: everything shikaku decides.
 //!
+//! - [`companion::Companion`]: the one object a shell holds, over everything below.
 //! - [`rules`]: the date law of RULES.md (R1–R11), pure functions of facts and `today`.
 //! - [`household`]: members, their facts, and their evaluated status sorted by urgency.
 //! - [`i18n`]: the member-facing words in Japanese and English.
@@ -13,9 +14,10 @@
 //!   [`secrets`]: where the master key lives; [`error`]: the one public error.
 
 #[cfg(feature = "ffi")]
-uniffi::setup_scaffolding!("shikaku_core");
+uniffi::setup_scaffolding!("shikaku");
 
 pub mod clock;
+pub mod companion;
 pub mod content;
 pub mod demo;
 pub mod error;

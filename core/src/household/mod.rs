@@ -124,12 +124,14 @@ pub struct MemberDraft {
     pub relationship: Relationship,
     pub facts: Facts,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub eligibility_certificate_expires_on: Option<NaiveDate>,
     #[serde(default)]
     pub holdings: Holdings,
     /// Insurance numbers typed from the お知らせ or received from another device, used
     /// where no 資格情報 PDF is stored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub insurance_fields: Option<crate::vault::DocumentFields>,
 }
 

@@ -20,32 +20,45 @@ pub const FACT_YEARS: std::ops::RangeInclusive<i32> = 1868..=2200;
 pub struct Facts {
     pub birth_date: NaiveDate,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub card_issued_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub card_applied_on: Option<NaiveDate>,
     /// The expiry printed on the card (券面), which overrides the computed one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub card_expires_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub residence_limit_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub cert_issued_on: Option<NaiveDate>,
     /// The certificate expiry printed on the card, which overrides the computed one.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub cert_expires_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub moved_out_planned_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub moved_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub move_in_filed_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub continued_use_done_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub overseas_departure_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub overseas_continued_use_applied_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub insurer_registered_on: Option<NaiveDate>,
 }
 

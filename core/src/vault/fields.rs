@@ -25,33 +25,43 @@ use crate::rules::my_number::screen_insurance_field;
 pub struct DocumentFields {
     /// 保険者名称
     #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub insurer_name: Option<String>,
     /// 保険者番号 (6 or 8 digits, check digit valid)
     #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub insurer_number: Option<String>,
     /// 記号
     #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub symbol: Option<String>,
     /// 番号
     #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub number: Option<String>,
     /// 枝番 (2 digits)
     #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub branch: Option<String>,
     /// 氏名
     #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub name: Option<String>,
     /// 生年月日
     #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub birth_date: Option<NaiveDate>,
     /// 負担割合, e.g. "3割"
     #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub copay_share: Option<String>,
     /// 資格取得年月日
     #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub qualified_on: Option<NaiveDate>,
     /// The date the 資格情報 was output or issued (出力日, 交付年月日)
     #[serde(default)]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub issued_on: Option<NaiveDate>,
 }
 
