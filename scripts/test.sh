@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints with warnings denied, the whole workspace's tests (unit,
 # rule vectors, bad input, properties, store and vault, crash safety, reminders), and
-# the Python tests (the calendar export read by an independent parser). CI runs this.
+# the Kotlin and Python tests of the generated bindings and of the CLI. CI runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --python
@@ -19,6 +19,9 @@ cargo test --locked --workspace
 
 step "generate the Kotlin, Swift and Python bindings"
 bash scripts/generate-bindings.sh
+
+step "Kotlin bindings on the JVM (Maven: kotlin-maven-plugin, JNA, coroutines, JUnit 5)"
+mvn -B -ntp -f tests/kotlin/pom.xml test
 
 step "pytest tests/python (the CLI at target/debug/shikaku, the bindings in build/bindings)"
 cargo build --locked --quiet -p shikaku-cli

@@ -1,4 +1,4 @@
-//! The Companion: the one stateful object a shell holds (DESIGN.md). It owns the
+//! The Companion ([`ShikakuCompanion`]): the one stateful object a shell holds (DESIGN.md). It owns the
 //! household store, the content in force, the locale and the clock, and answers every
 //! question a screen asks — the dashboard, the clinic card, documents, reminders, the
 //! calendar export, guidance, QR codes, content refresh — with the core's own types.
@@ -32,8 +32,10 @@ use crate::vault::DocumentFields;
 pub const DATABASE_FILE: &str = "shikaku.sqlite3";
 
 /// The shikaku core as one object: open it on a data directory with a secret store.
+/// (The Companion of DESIGN.md; a Kotlin class may not be named `Companion`, which is its
+/// companion object's name, hence the prefix.)
 #[cfg_attr(feature = "ffi", derive(uniffi::Object))]
-pub struct Companion {
+pub struct ShikakuCompanion {
     store: Mutex<Store>,
     content: RwLock<InstalledContent>,
     trusted: Vec<TrustedKey>,
@@ -42,9 +44,9 @@ pub struct Companion {
     fetcher: ContentFetcher,
 }
 
-impl std::fmt::Debug for Companion {
+impl std::fmt::Debug for ShikakuCompanion {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Companion").finish_non_exhaustive()
+        f.debug_struct("ShikakuCompanion").finish_non_exhaustive()
     }
 }
 
@@ -54,7 +56,7 @@ fn poisoned() -> Error {
     }
 }
 
-impl Companion {
+impl ShikakuCompanion {
     /// Opens with a given clock and trust list (tests, and the CLI's `--today`).
     pub fn open_with(
         data_dir: PathBuf,
@@ -66,7 +68,7 @@ impl Companion {
         let store = Store::open(&data_dir.join(DATABASE_FILE), secret_store)?;
         let content = store.content(&trusted)?;
         content.bundle.apply_text_overrides();
-        Ok(Companion {
+        Ok(ShikakuCompanion {
             store: Mutex::new(store),
             content: RwLock::new(content),
             trusted,
@@ -105,7 +107,7 @@ impl Companion {
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export(async_runtime = "tokio"))]
-impl Companion {
+impl ShikakuCompanion {
     /// Opens the household store in `data_dir` (created on first use), its master key
     /// kept in `secret_store` (the platform keychain or keystore), speaking `locale`.
     #[cfg_attr(feature = "ffi", uniffi::constructor)]
@@ -114,7 +116,7 @@ impl Companion {
         secret_store: Arc<dyn SecretStore>,
         locale: Locale,
     ) -> Result<Arc<Self>> {
-        Companion::open_with(
+        ShikakuCompanion::open_with(
             PathBuf::from(data_dir),
             secret_store.as_ref(),
             locale,

@@ -6,10 +6,11 @@ use thiserror::Error;
 
 use crate::rules::FactsError;
 
-/// What went wrong, as a shell or the CLI needs to know it.
+/// What went wrong, as a shell or the CLI needs to know it (Kotlin: `ShikakuException`,
+/// Swift and Python: `ShikakuError`).
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Error))]
-pub enum Error {
+pub enum ShikakuError {
     #[error("not found: {what}")]
     NotFound { what: String },
     #[error("{field}: {reason}")]
@@ -33,6 +34,9 @@ pub enum Error {
     #[error("the secret store failed: {reason}")]
     SecretStore { reason: String },
 }
+
+/// The core's error under its short name.
+pub type Error = ShikakuError;
 
 impl Error {
     /// Whether the cause is the caller's input (the CLI exits 2) rather than the system.

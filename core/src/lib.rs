@@ -1,6 +1,6 @@
 //! shikaku-core: everything shikaku decides.
 //!
-//! - [`companion::Companion`]: the one object a shell holds, over everything below.
+//! - [`companion::ShikakuCompanion`]: the one object a shell holds, over everything below.
 //! - [`rules`]: the date law of RULES.md (R1–R11), pure functions of facts and `today`.
 //! - [`household`]: members, their facts, and their evaluated status sorted by urgency.
 //! - [`i18n`]: the member-facing words in Japanese and English.

@@ -51,7 +51,7 @@ def draft(name="山田 さくら", **facts):
 @pytest.fixture()
 def companion(tmp_path):
     store = DictSecretStore()
-    c = shikaku.Companion.open(str(tmp_path), store, shikaku.Locale.JA)
+    c = shikaku.ShikakuCompanion.open(str(tmp_path), store, shikaku.Locale.JA)
     c.store_for_test = store
     return c
 
@@ -106,40 +106,40 @@ def test_the_whole_flow(companion, tmp_path):
 
 def test_errors_are_typed(companion):
     member = companion.add_member(draft())
-    with pytest.raises(shikaku.Error.NotAPdf):
+    with pytest.raises(shikaku.ShikakuError.NotAPdf):
         companion.import_document(member.id, (FIXTURES / "not-a-pdf.png").read_bytes())
-    with pytest.raises(shikaku.Error.DocumentEncrypted):
+    with pytest.raises(shikaku.ShikakuError.DocumentEncrypted):
         companion.import_document(member.id, (FIXTURES / "shikaku-encrypted.pdf").read_bytes())
-    with pytest.raises(shikaku.Error.DocumentDamaged):
+    with pytest.raises(shikaku.ShikakuError.DocumentDamaged):
         companion.import_document(member.id, (FIXTURES / "shikaku-truncated.pdf").read_bytes())
-    with pytest.raises(shikaku.Error.NotFound):
+    with pytest.raises(shikaku.ShikakuError.NotFound):
         companion.document(member.id)
-    with pytest.raises(shikaku.Error.InvalidInput) as invalid:
+    with pytest.raises(shikaku.ShikakuError.InvalidInput) as invalid:
         companion.add_member(draft(card_issued_on=dt.date(2010, 1, 1)))
     assert invalid.value.field == "card_issued_on"
     companion.import_document(member.id, (FIXTURES / "shikaku-kenpo.pdf").read_bytes())
-    with pytest.raises(shikaku.Error.InvalidInput) as refused:
+    with pytest.raises(shikaku.ShikakuError.InvalidInput) as refused:
         companion.set_document_fields(member.id, shikaku.DocumentFields(number="123456789018"))
     assert "マイナンバー" in refused.value.reason
-    with pytest.raises(shikaku.Error.InvalidInput):
+    with pytest.raises(shikaku.ShikakuError.InvalidInput):
         companion.walk_preparation([False, False, True])
 
 
 def test_a_lost_key_is_vault_locked(tmp_path):
     first = DictSecretStore()
-    c = shikaku.Companion.open(str(tmp_path), first, shikaku.Locale.JA)
+    c = shikaku.ShikakuCompanion.open(str(tmp_path), first, shikaku.Locale.JA)
     c.add_member(draft())
     del c
-    with pytest.raises(shikaku.Error.VaultLocked):
-        shikaku.Companion.open(str(tmp_path), DictSecretStore(), shikaku.Locale.JA)
-    again = shikaku.Companion.open(str(tmp_path), first, shikaku.Locale.JA)
+    with pytest.raises(shikaku.ShikakuError.VaultLocked):
+        shikaku.ShikakuCompanion.open(str(tmp_path), DictSecretStore(), shikaku.Locale.JA)
+    again = shikaku.ShikakuCompanion.open(str(tmp_path), first, shikaku.Locale.JA)
     assert len(again.members()) == 1
 
 
 def test_a_failing_python_store_surfaces_as_an_error(tmp_path):
     class Broken(DictSecretStore):
         def get_secret(self, name):
-            raise shikaku.Error.SecretStore("keychain unavailable")
+            raise shikaku.ShikakuError.SecretStore("keychain unavailable")
 
-    with pytest.raises(shikaku.Error.SecretStore):
-        shikaku.Companion.open(str(tmp_path), Broken(), shikaku.Locale.JA)
+    with pytest.raises(shikaku.ShikakuError.SecretStore):
+        shikaku.ShikakuCompanion.open(str(tmp_path), Broken(), shikaku.Locale.JA)

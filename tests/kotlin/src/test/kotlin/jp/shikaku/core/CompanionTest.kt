@@ -1,0 +1,154 @@
+package jp.shikaku.core
+
+import com.sun.net.httpserver.HttpServer
+import kotlinx.coroutines.async
+import kotlinx.coroutines.runBlocking
+import org.junit.jupiter.api.Assertions.assertArrayEquals
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import org.junit.jupiter.api.io.TempDir
+import java.io.File
+import java.net.InetSocketAddress
+import java.net.ServerSocket
+import java.time.LocalDate
+
+/** A SecretStore as an Android shell writes one, here over a map. */
+class MapSecretStore : SecretStore {
+    val secrets = mutableMapOf<String, ByteArray>()
+
+    override fun getSecret(name: String): ByteArray? = secrets[name]
+
+    override fun setSecret(
+        name: String,
+        secret: ByteArray,
+    ) {
+        secrets[name] = secret
+    }
+
+    override fun deleteSecret(name: String) {
+        secrets.remove(name)
+    }
+}
+
+class CompanionTest {
+    @TempDir
+    lateinit var dir: File
+
+    private val fixtures = File(System.getProperty("shikaku.fixtures"))
+
+    private fun holdings() =
+        Holdings(
+            hasCard = true,
+            cardCondition = CardCondition.IN_HAND,
+            registeredForInsurance = true,
+            hasSmartphone = true,
+            smartphoneInsuranceCard = false,
+            carriesNotice = false,
+            needsHelper = false,
+            hasMyNumber = true,
+        )
+
+    private fun draft(
+        issued: LocalDate? = LocalDate.of(2023, 1, 10),
+        movedOn: LocalDate? = null,
+    ) = MemberDraft(
+        displayName = "山田 さくら",
+        relationship = Relationship.CHILD,
+        facts = Facts(birthDate = LocalDate.of(2015, 5, 5), cardIssuedOn = issued, movedOn = movedOn),
+        holdings = holdings(),
+    )
+
+    @Test
+    fun theWholeFlow() {
+        val store = MapSecretStore()
+        val companion = ShikakuCompanion.open(dir.path, store, Locale.JA)
+        assertTrue(store.secrets.isNotEmpty(), "the master key went to the Kotlin store")
+        val member = companion.addMember(draft(movedOn = LocalDate.now().minusDays(3)))
+        assertEquals(LocalDate.of(2015, 5, 5), member.facts.birthDate)
+
+        val pdf = File(fixtures, "shikaku-kenpo.pdf").readBytes()
+        val report = companion.importDocument(member.id, pdf)
+        assertEquals("06139992", report.info.fields.insurerNumber)
+        assertEquals(LocalDate.of(1985, 4, 12), report.info.fields.birthDate)
+        assertArrayEquals(pdf, companion.document(member.id))
+
+        val board = companion.dashboard()
+        assertEquals(member.id, board[0].memberId)
+        assertEquals(DeadlineKind.MOVE_IN_DUE, board[0].upcoming[0].kind)
+
+        val card = companion.clinicCard(member.id)
+        assertTrue(card.staffNoteJa.contains("マイナンバーカードと一緒に"))
+        assertTrue(card.recordAvailableOffline)
+
+        val plan = companion.reminderPlan(64u)
+        assertTrue(plan.reminders.isNotEmpty())
+        companion.acknowledge(plan.reminders[0].id)
+        assertFalse(companion.reminderPlan(64u).reminders.any { it.id == plan.reminders[0].id })
+
+        val ics = companion.exportIcs(IcsOptions(memberId = null, includeNames = false))
+        assertTrue(ics.contains("BEGIN:VEVENT"))
+        assertFalse(ics.contains("山田"))
+
+        assertEquals(listOf(PresentWay.MYNA_CARD), companion.guidance(member.id).advice.primary)
+        assertEquals(FlowNode.NO_CARD, companion.walkPreparation(listOf(false, false)).node)
+        val matrix = companion.qr("https://myna.go.jp/")
+        assertEquals((matrix.size * matrix.size).toInt(), matrix.modules.size)
+        assertTrue(companion.shareMember(member.id, false).startsWith("SHIKAKU-MEMBER:1:"))
+        companion.close()
+    }
+
+    @Test
+    fun errorsArriveAsTypedExceptions() {
+        val companion = ShikakuCompanion.open(dir.path, MapSecretStore(), Locale.EN)
+        val member = companion.addMember(draft())
+        assertThrows<ShikakuException.NotAPdf> {
+            companion.importDocument(member.id, File(fixtures, "not-a-pdf.png").readBytes())
+        }
+        assertThrows<ShikakuException.DocumentEncrypted> {
+            companion.importDocument(member.id, File(fixtures, "shikaku-encrypted.pdf").readBytes())
+        }
+        assertThrows<ShikakuException.NotFound> { companion.document(member.id) }
+        val invalid = assertThrows<ShikakuException.InvalidInput> { companion.addMember(draft(issued = LocalDate.of(2010, 1, 1))) }
+        assertEquals("card_issued_on", invalid.field)
+        companion.importDocument(member.id, File(fixtures, "shikaku-kenpo.pdf").readBytes())
+        val refused =
+            assertThrows<ShikakuException.InvalidInput> {
+                companion.setDocumentFields(member.id, DocumentFields(number = "123456789018"))
+            }
+        assertTrue(refused.reason.contains("マイナンバー"))
+        companion.close()
+        assertThrows<ShikakuException.VaultLocked> { ShikakuCompanion.open(dir.path, MapSecretStore(), Locale.EN) }
+    }
+
+    @Test
+    fun contentRefreshRunsAsACoroutine() {
+        val companion = ShikakuCompanion.open(dir.path, MapSecretStore(), Locale.JA)
+        val server = HttpServer.create(InetSocketAddress("127.0.0.1", 0), 0)
+        server.createContext("/bundle.json") { exchange ->
+            val body = "not a signed bundle".toByteArray()
+            exchange.sendResponseHeaders(200, body.size.toLong())
+            exchange.responseBody.use { it.write(body) }
+        }
+        server.start()
+        val closedPort = ServerSocket(0).use { it.localPort }
+        try {
+            runBlocking {
+                val served = async { companion.refreshContent("http://127.0.0.1:${server.address.port}/bundle.json") }
+                val refused = async { companion.refreshContent("http://127.0.0.1:$closedPort/bundle.json") }
+                val outcomes = listOf(served.await(), refused.await())
+                // One of the two may find the other in flight; neither installs anything.
+                assertTrue(outcomes.all { it is RefreshOutcome.Rejected || it is RefreshOutcome.Offline || it is RefreshOutcome.Busy }, "$outcomes")
+                assertTrue(companion.refreshContent("http://127.0.0.1:$closedPort/b.json") is RefreshOutcome.Offline)
+                val rejected = companion.refreshContent("http://127.0.0.1:${server.address.port}/bundle.json")
+                assertTrue(rejected is RefreshOutcome.Rejected, "$rejected")
+            }
+            assertEquals(1uL, companion.contentVersion())
+        } finally {
+            server.stop(0)
+            companion.close()
+        }
+    }
+}
