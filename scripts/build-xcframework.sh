@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the core for iOS (device and simulator) on a Mac with Xcode, makes
+# ShikakuCore.xcframework, and places it with the generated Swift bindings in the local
+# Swift package ios-shell/ShikakuCore (binary target + bindings target; ignored by git).
+# Not run on the project's Linux CI machines, which have no Xcode.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "$(uname -s)" = Darwin ] || { echo "build-xcframework.sh needs macOS with Xcode" >&2; exit 1; }
+targets=(aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios)
+rustup target add "${targets[@]}"
+for target in "${targets[@]}"; do
+  cargo build --locked --release -p shikaku-ffi --target "$target"
+done
+bash scripts/generate-bindings.sh --release
+work=build/xcframework
+rm -rf "$work" && mkdir -p "$work/headers" "$work/simulator"
+cp build/bindings/swift/ShikakuCoreFFI.h "$work/headers/"
+cp build/bindings/swift/ShikakuCoreFFI.modulemap "$work/headers/module.modulemap"
+lipo -create target/aarch64-apple-ios-sim/release/libshikaku_ffi.a \
+  target/x86_64-apple-ios/release/libshikaku_ffi.a -output "$work/simulator/libshikaku_ffi.a"
+package=ios-shell/ShikakuCore
+rm -rf "$package/ShikakuCoreFFI.xcframework"
+xcodebuild -create-xcframework \
+  -library target/aarch64-apple-ios/release/libshikaku_ffi.a -headers "$work/headers" \
+  -library "$work/simulator/libshikaku_ffi.a" -headers "$work/headers" \
+  -output "$package/ShikakuCoreFFI.xcframework"
+mkdir -p "$package/Sources/ShikakuCore"
+cp build/bindings/swift/ShikakuCore.swift "$package/Sources/ShikakuCore/"
+echo "xcframework and bindings in $package" >&2
