@@ -3,6 +3,7 @@
 import json
 import os
 import platform
+import sys
 import subprocess
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def cpu() -> str:
     return platform.processor() or "unknown CPU"
 
 
-def main() -> None:
+def main() -> None:  # noqa: C901
     rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
     rows = [
         ("clinic_path", "open_read_decrypt", "Open the store, read and decrypt a 1 MiB PDF (cold tap)"),
@@ -66,6 +67,32 @@ def main() -> None:
     verdict = "within" if cold <= 2 * floor else "NOT within"
     print(f"Clinic path against its floor: {cold:.2f} ms / {floor:.2f} ms = **{cold / floor:.2f}×** "
           f"({verdict} the 2× target).")
+    library_size()
+
+
+def library_size() -> None:
+    library = ROOT / "target" / "release" / "libshikaku_ffi.so"
+    if not library.exists():
+        return
+    size = library.stat().st_size
+    budget = 4 * 1024 * 1024
+    print("\n## Library size\n")
+    print("`cargo build --release -p shikaku-ffi` (x86_64-linux, stripped, the release profile above):")
+    verdict = "within" if size <= budget else "**over**"
+    print(f"**{size / 1024 / 1024:.2f} MiB** ({size} bytes), {verdict} the 4 MiB budget.\n")
+    sections = subprocess.run(["size", "-A", str(library)], capture_output=True, text=True).stdout
+    rows = [line.split() for line in sections.splitlines() if line.startswith(".")]
+    rows = sorted((r for r in rows if len(r) >= 2 and r[1].isdigit()), key=lambda r: -int(r[1]))[:6]
+    print("| section | KiB |")
+    print("|---|---:|")
+    for name, bytes_, *_ in rows:
+        print(f"| {name} | {int(bytes_) / 1024:.0f} |")
+    table = subprocess.run([sys.executable, str(ROOT / "scripts" / "size-report.py")],
+                           capture_output=True, text=True)
+    if table.returncode == 0:
+        print("\nWhat takes the space (`scripts/size-report.py`: symbol sizes of an unstripped")
+        print("build of the same profile, by crate; generic code counts for the crate it serves):\n")
+        print(table.stdout.rstrip())
 
 
 if __name__ == "__main__":
