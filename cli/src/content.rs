@@ -4,17 +4,16 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use clap::Subcommand;
 use shikaku_core::content::bundle::{
     TrustedKey, embedded_trusted_keys, generate_signing_key, sign_bundle,
 };
-use shikaku_core::content::fetch::{ContentFetcher, FetchLimits, RefreshOutcome};
+use shikaku_core::content::fetch::RefreshOutcome;
 use shikaku_core::qr::{QrMatrix, qr_matrix, qr_svg};
 use shikaku_core::store::ContentSource;
 
 use crate::CliError;
-use crate::household::{OpenStore, to_json, write_private_file};
+use crate::household::{Session, to_json, write_private_file};
 
 #[derive(Debug, Subcommand)]
 pub enum ContentCommand {
@@ -103,26 +102,17 @@ pub fn publish(command: &ContentCommand) -> Result<Option<String>, CliError> {
     }
 }
 
-/// `content refresh` and `content status`, on the store.
-pub fn with_store(
-    open: OpenStore,
-    command: ContentCommand,
-    trusted: &[TrustedKey],
-    today: NaiveDate,
-) -> Result<String, CliError> {
-    let mut store = open.store;
+/// `content refresh` and `content status`, through the Companion.
+pub fn with_store(session: &Session, command: ContentCommand) -> Result<String, CliError> {
+    let companion = &session.companion;
     match command {
         ContentCommand::Refresh { url, json } => {
-            let mark = store.content_mark()?;
-            let fetcher = ContentFetcher::new(FetchLimits::default())?;
+            let before = companion.content_version()?;
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .map_err(|e| CliError::Failure(e.to_string()))?;
-            let (outcome, new) = runtime.block_on(fetcher.refresh(&url, &mark, trusted, today));
-            if let Some(new) = new {
-                store.install_content(&new)?;
-            }
+            let outcome = runtime.block_on(companion.refresh_content(url))?;
             if json {
                 return to_json(&outcome);
             }
@@ -130,45 +120,35 @@ pub fn with_store(
                 RefreshOutcome::Updated { version } => {
                     format!("updated to content version {version}")
                 }
-                RefreshOutcome::Unchanged => format!("unchanged (version {})", mark.version),
+                RefreshOutcome::Unchanged => format!("unchanged (version {before})"),
                 RefreshOutcome::Rejected { reason } => {
-                    format!("rejected: {reason}; version {} stays", mark.version)
+                    format!("rejected: {reason}; version {before} stays")
                 }
                 RefreshOutcome::Offline { reason } => {
-                    format!("offline: {reason}; version {} stays", mark.version)
+                    format!("offline: {reason}; version {before} stays")
                 }
                 RefreshOutcome::Busy => "another refresh is under way".to_owned(),
             })
         }
         ContentCommand::Status { json } => {
-            let content = store.content(trusted)?;
-            let mark = store.content_mark()?;
-            let status = serde_json::json!({
-                "source": content.source,
-                "version": content.bundle.version,
-                "valid_until": content.bundle.valid_until,
-                "insurer": content.bundle.insurer.name,
-                "holidays": content.calendar().years(),
-                "etag": mark.etag,
-                "note": content.note,
-                "trusted_keys": trusted.iter().map(|k| &k.key_id).collect::<Vec<_>>(),
-            });
+            let status = companion.content_status()?;
             if json {
                 return to_json(&status);
             }
-            let source = match content.source {
+            let source = match status.source {
                 ContentSource::Embedded => "built in",
                 ContentSource::Installed => "installed",
             };
             let mut lines = vec![
-                format!("content version {} ({source})", content.bundle.version),
-                format!("insurer: {}", content.bundle.insurer.name.ja),
+                format!("content version {} ({source})", status.version),
+                format!("insurer: {}", status.insurer_name.ja),
             ];
-            if let Some((first, last)) = content.calendar().years() {
+            if let (Some(first), Some(last)) =
+                (status.holidays_first_year, status.holidays_last_year)
+            {
                 lines.push(format!("holidays: {first}–{last}"));
             }
-            lines.push(format!("trusted keys: {}", trusted.len()));
-            lines.extend(content.note);
+            lines.extend(status.note);
             Ok(lines.join("\n"))
         }
         ContentCommand::Keygen { .. } | ContentCommand::Sign { .. } => {

@@ -1,19 +1,15 @@
 //! `shikaku guide` and `shikaku clinic`: what to present and do, per member of the store
 //! (or in general), and the clinic card in the terminal (`shikaku_core::guidance`).
 
-use chrono::{NaiveDate, Utc};
 use clap::ValueEnum;
 use shikaku_core::content::InsurerDetails;
-use shikaku_core::guidance::clinic::{ClinicCard, clinic_card};
-use shikaku_core::guidance::{
-    PresentInput, Situation, situation_guide, walk_preparation, write_advice,
-};
-use shikaku_core::household::evaluate_member;
+use shikaku_core::guidance::clinic::ClinicCard;
+use shikaku_core::guidance::{Situation, situation_guide, walk_preparation};
 use shikaku_core::i18n::{Locale, label};
 use unicode_width::UnicodeWidthStr;
 
 use crate::CliError;
-use crate::household::{OpenStore, to_json};
+use crate::household::{Session, to_json};
 
 /// A situation, as named on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -94,59 +90,50 @@ fn next_hint(answers: &[bool]) -> String {
     format!("{prefix}yes | {prefix}no")
 }
 
-/// `guide`: per member (all, or one), or one situation in general without a store.
+/// `guide` for one situation in general: no store needed.
+pub fn general(situation: Situation, locale: Locale, json: bool) -> Result<String, CliError> {
+    let guide = situation_guide(situation, None, locale, &InsurerDetails::embedded());
+    if json {
+        return to_json(&guide);
+    }
+    let mut out = vec![guide.title];
+    out.extend(
+        guide
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}. {s}", i + 1)),
+    );
+    Ok(out.join("\n"))
+}
+
+/// `guide` per member of the store (all, or one), with one situation or those their
+/// state calls for.
 pub fn guide(
-    open: Option<OpenStore>,
-    member_id: Option<&str>,
+    session: &Session,
+    member_id: Option<String>,
     situation: Option<Situation>,
-    today: NaiveDate,
     locale: Locale,
     json: bool,
 ) -> Result<String, CliError> {
-    let Some(open) = open else {
-        let insurer = InsurerDetails::embedded();
-        // No store needed: the general guide to one situation.
-        let situation = situation.unwrap_or(Situation::EligibilityCertificate);
-        let guide = situation_guide(situation, None, locale, &insurer);
-        if json {
-            return to_json(&guide);
-        }
-        let mut out = vec![guide.title];
-        out.extend(
-            guide
-                .steps
-                .iter()
-                .enumerate()
-                .map(|(i, s)| format!("{}. {s}", i + 1)),
-        );
-        return Ok(out.join("\n"));
-    };
-    let insurer = &open.content.bundle.insurer;
-    let calendar = open.content.calendar();
+    let companion = &session.companion;
     let members = match member_id {
-        Some(id) => vec![open.store.member(id)?],
-        None => open.store.members()?,
+        Some(id) => vec![companion.member(id)?],
+        None => companion.members()?,
     };
-    let documents = open.store.document_timings()?;
     let mut values = Vec::new();
     let mut out = Vec::new();
     for member in &members {
-        let status = evaluate_member(member, today, calendar);
-        let input = PresentInput {
-            holdings: member.holdings,
-            card_state: status.card_state(),
-            has_downloaded_record: documents.contains_key(&member.id),
-            eligibility_certificate_valid: status.eligibility_certificate_valid,
-        };
-        let written = write_advice(&input, locale, insurer);
-        let situations: Vec<Situation> = match situation {
+        let status = companion.member_status(member.id.clone())?;
+        let written = companion.guidance(member.id.clone())?;
+        let situations = match situation {
             Some(one) => vec![one],
-            None => Situation::relevant(&status, &member.holdings),
+            None => companion.situations_for(member.id.clone())?,
         };
-        let guides: Vec<_> = situations
-            .iter()
-            .map(|s| situation_guide(*s, Some(&status), locale, insurer))
-            .collect();
+        let guides = situations
+            .into_iter()
+            .map(|s| companion.situation(s, Some(member.id.clone())))
+            .collect::<Result<Vec<_>, _>>()?;
         if json {
             values.push(serde_json::json!({
                 "member_id": member.id,
@@ -220,20 +207,12 @@ pub fn guide(
 
 /// `clinic --member ID`.
 pub fn clinic(
-    open: &OpenStore,
-    member_id: &str,
-    today: NaiveDate,
+    session: &Session,
+    member_id: String,
     locale: Locale,
     json: bool,
 ) -> Result<String, CliError> {
-    let member = open.store.member(member_id)?;
-    let status = evaluate_member(&member, today, open.content.calendar());
-    let document = match open.store.document_info(member_id, Utc::now()) {
-        Ok(info) => Some(info),
-        Err(shikaku_core::error::Error::NotFound { .. }) => None,
-        Err(error) => return Err(error.into()),
-    };
-    let card = clinic_card(&member, &status, document.as_ref(), locale);
+    let card = session.companion.clinic_card(member_id)?;
     if json {
         to_json(&card)
     } else {

@@ -6,22 +6,21 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use chrono::{NaiveDate, Utc};
 use clap::{Subcommand, ValueEnum};
+use shikaku_core::clock::Clock;
+use shikaku_core::companion::{DATABASE_FILE, ShikakuCompanion};
 use shikaku_core::content::bundle::TrustedKey;
 use shikaku_core::error::Error;
-use shikaku_core::household::transfer::{decode_member, encode_member};
-use shikaku_core::household::{MemberDraft, evaluate_member};
+use shikaku_core::household::MemberDraft;
 use shikaku_core::i18n::{Locale, label};
 use shikaku_core::secrets::{KeyFileSecretStore, KeyringSecretStore, SecretStore};
-use shikaku_core::store::{InstalledContent, Store};
 use shikaku_core::vault::DocumentFields;
+use zeroize::Zeroizing;
 
 use crate::CliError;
 
-/// The file name of the database inside the data directory.
-pub const DATABASE_FILE: &str = "shikaku.sqlite3";
 /// The most stdin a JSON command reads.
 const MAX_JSON_BYTES: u64 = 1 << 20;
 
@@ -156,11 +155,11 @@ impl From<Error> for CliError {
     }
 }
 
-/// An open store, a sentence saying where its key is, and the content in force.
-pub struct OpenStore {
-    pub store: Store,
+/// The Companion on the data directory, with a sentence saying where its key is.
+pub struct Session {
+    pub companion: ShikakuCompanion,
     pub key_location: String,
-    pub content: InstalledContent,
+    pub data_dir: PathBuf,
 }
 
 fn key_dir(data_dir: &Path) -> PathBuf {
@@ -175,63 +174,63 @@ fn has_key_files(dir: &Path) -> bool {
     })
 }
 
-/// Opens the store in `data_dir` with the chosen key store; the content in force (checked
-/// against `trusted`) takes effect.
-pub fn open_store(
+/// Where the master key is, for this data directory and choice.
+fn secret_store(
     data_dir: &Path,
     choice: KeyStoreChoice,
-    trusted: &[TrustedKey],
-) -> Result<OpenStore, CliError> {
-    let database = data_dir.join(DATABASE_FILE);
-    let is_new = !database.exists();
+) -> Result<(Box<dyn SecretStore>, String), CliError> {
     let file_store = KeyFileSecretStore::new(key_dir(data_dir));
     let file_location = format!("a key file in {} (mode 0600)", file_store.dir().display());
-    let keyring = |why_not: &mut Option<String>| match KeyringSecretStore::connect() {
-        Ok(store) => Some(store),
-        Err(error) => {
-            *why_not = Some(error.to_string());
-            None
-        }
-    };
-    let mut why_no_keyring = None;
-    let (secrets, key_location): (Box<dyn SecretStore>, String) = match choice {
+    let keyring = || KeyringSecretStore::connect().map_err(|e| e.to_string());
+    Ok(match choice {
         KeyStoreChoice::File => (Box::new(file_store), file_location),
-        KeyStoreChoice::Keyring => match keyring(&mut why_no_keyring) {
-            Some(store) => (Box::new(store), "the OS keyring".to_owned()),
-            None => {
+        KeyStoreChoice::Keyring => match keyring() {
+            Ok(store) => (Box::new(store), "the OS keyring".to_owned()),
+            Err(why) => {
                 return Err(CliError::Failure(format!(
-                    "--key-store keyring: no OS keyring answered ({})",
-                    why_no_keyring.unwrap_or_default()
+                    "--key-store keyring: no OS keyring answered ({why})"
                 )));
             }
         },
         KeyStoreChoice::Auto if has_key_files(file_store.dir()) => {
             (Box::new(file_store), file_location)
         }
-        KeyStoreChoice::Auto => match keyring(&mut why_no_keyring) {
-            Some(store) => (Box::new(store), "the OS keyring".to_owned()),
-            None => (
+        KeyStoreChoice::Auto => match keyring() {
+            Ok(store) => (Box::new(store), "the OS keyring".to_owned()),
+            Err(_) => (
                 Box::new(file_store),
                 format!("{file_location}; no OS keyring answered"),
             ),
         },
-    };
-    std::fs::create_dir_all(data_dir)
+    })
+}
+
+/// Opens the Companion on `data_dir` with the chosen key store, the keys it trusts for
+/// content, the user's language and a clock.
+pub fn open_session(
+    data_dir: PathBuf,
+    choice: KeyStoreChoice,
+    trusted: Vec<TrustedKey>,
+    locale: Locale,
+    clock: Arc<dyn Clock>,
+) -> Result<Session, CliError> {
+    let is_new = !data_dir.join(DATABASE_FILE).exists();
+    let (secrets, key_location) = secret_store(&data_dir, choice)?;
+    std::fs::create_dir_all(&data_dir)
         .map_err(|e| CliError::Failure(format!("cannot create {}: {e}", data_dir.display())))?;
-    restrict_to_owner(data_dir);
-    let store = Store::open(&database, secrets.as_ref())?;
+    restrict_to_owner(&data_dir);
+    let companion =
+        ShikakuCompanion::open_with(data_dir.clone(), secrets.as_ref(), locale, clock, trusted)?;
     if is_new {
         eprintln!(
             "shikaku: new store in {}; its master key is in {key_location}",
             data_dir.display()
         );
     }
-    let content = store.content(trusted)?;
-    content.bundle.apply_text_overrides();
-    Ok(OpenStore {
-        store,
+    Ok(Session {
+        companion,
         key_location,
-        content,
+        data_dir,
     })
 }
 
@@ -272,18 +271,14 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
 
 /// Runs a `member` command; returns what to print.
 pub fn member(
-    open: OpenStore,
+    session: &Session,
     command: MemberCommand,
-    today: NaiveDate,
     locale: Locale,
 ) -> Result<String, CliError> {
-    let calendar = open.content.calendar().clone();
-    let calendar = &calendar;
-    let mut store = open.store;
+    let companion = &session.companion;
     match command {
         MemberCommand::Add { json } => {
-            let draft: MemberDraft = read_stdin_json("member")?;
-            let member = store.add_member(draft, Utc::now())?;
+            let member = companion.add_member(read_stdin_json("member")?)?;
             if json {
                 to_json(&member)
             } else {
@@ -291,68 +286,66 @@ pub fn member(
             }
         }
         MemberCommand::List { json } => {
-            let members = store.members()?;
+            let members = companion.members()?;
             if json {
                 return to_json(&members);
             }
-            let lines: Vec<String> = members
+            let lines = members
                 .iter()
                 .map(|member| {
-                    let status = evaluate_member(member, today, calendar);
-                    format!(
+                    let status = companion.member_status(member.id.clone())?;
+                    Ok(format!(
                         "{}  {} ({})  {}",
                         member.id,
                         member.display_name,
                         label(locale, member.relationship.message_id()),
                         label(locale, status.card_state().message_id())
-                    )
+                    ))
                 })
-                .collect();
+                .collect::<Result<Vec<String>, CliError>>()?;
             Ok(lines.join("\n"))
         }
         MemberCommand::Show { id, json } => {
-            let member = store.member(&id)?;
-            let status = evaluate_member(&member, today, calendar);
-            let value = serde_json::json!({ "member": member, "status": status });
+            let member = companion.member(id.clone())?;
+            let status = companion.member_status(id)?;
             if json {
-                to_json(&value)
-            } else {
-                let results = serde_json::to_value(&status.evaluation.results)
-                    .map_err(|e| CliError::Failure(e.to_string()))?;
-                let mut lines = vec![format!("{} ({})", member.display_name, member.id)];
-                if let Some(object) = results.as_object() {
-                    for (key, value) in object {
-                        if !value.is_null() {
-                            lines.push(format!("  {key}: {}", value.as_str().unwrap_or_default()));
-                        }
+                return to_json(&serde_json::json!({ "member": member, "status": status }));
+            }
+            let results = serde_json::to_value(&status.evaluation.results)
+                .map_err(|e| CliError::Failure(e.to_string()))?;
+            let mut lines = vec![format!("{} ({})", member.display_name, member.id)];
+            if let Some(object) = results.as_object() {
+                for (key, value) in object {
+                    if !value.is_null() {
+                        lines.push(format!("  {key}: {}", value.as_str().unwrap_or_default()));
                     }
                 }
-                Ok(lines.join("\n"))
             }
+            Ok(lines.join("\n"))
         }
         MemberCommand::Update { id, json } => {
             let draft: MemberDraft = read_stdin_json("member")?;
-            store.member(&id)?;
+            companion.member(id.clone())?;
             let member = draft.into_member(id);
-            store.update_member(&member, Utc::now())?;
+            companion.update_member(member.clone())?;
             if json {
                 to_json(&member)
             } else {
                 Ok(format!("updated {}", member.id))
             }
         }
+        MemberCommand::Remove { id } => {
+            companion.remove_member(id.clone())?;
+            Ok(format!("removed {id}"))
+        }
         MemberCommand::Share {
             member,
             include_insurance_numbers,
             qr,
         } => {
-            let code = encode_member(
-                &store.member(&member)?.to_draft(),
-                include_insurance_numbers,
-            )?;
+            let code = companion.share_member(member, include_insurance_numbers)?;
             if qr {
-                let picture = crate::content::qr(&code, None)?;
-                Ok(format!("{picture}{code}"))
+                Ok(format!("{}{code}", crate::content::qr(&code, None)?))
             } else {
                 Ok(code)
             }
@@ -366,16 +359,12 @@ pub fn member(
                 .map_err(|_| {
                     CliError::Input("transfer code: stdin is not UTF-8 text".to_owned())
                 })?;
-            let member = store.add_member(decode_member(&code)?, Utc::now())?;
+            let member = companion.receive_member(code)?;
             if json {
                 to_json(&member)
             } else {
                 Ok(member.id)
             }
-        }
-        MemberCommand::Remove { id } => {
-            store.remove_member(&id)?;
-            Ok(format!("removed {id}"))
         }
     }
 }
@@ -423,13 +412,12 @@ pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
 }
 
 /// Runs a `doc` command; returns what to print (nothing for an export to a file).
-pub fn doc(open: OpenStore, command: DocCommand) -> Result<Option<String>, CliError> {
-    let mut store = open.store;
-    let now = Utc::now();
+pub fn doc(session: &Session, command: DocCommand) -> Result<Option<String>, CliError> {
+    let companion = &session.companion;
     let text = match command {
         DocCommand::Import { member, file, json } => {
             let bytes = read_document(&file)?;
-            let report = store.import_document(&member, &bytes, now)?;
+            let report = companion.import_document(member, bytes)?;
             if json {
                 to_json(&report)?
             } else {
@@ -456,7 +444,7 @@ pub fn doc(open: OpenStore, command: DocCommand) -> Result<Option<String>, CliEr
             }
         }
         DocCommand::Export { member, out } => {
-            let bytes = store.document(&member)?;
+            let bytes = Zeroizing::new(companion.document(member)?);
             if out.as_os_str() == "-" {
                 std::io::stdout().lock().write_all(&bytes)?;
             } else {
@@ -465,7 +453,7 @@ pub fn doc(open: OpenStore, command: DocCommand) -> Result<Option<String>, CliEr
             return Ok(None);
         }
         DocCommand::Info { member, json } => {
-            let info = store.document_info(&member, now)?;
+            let info = companion.document_info(member)?;
             if json {
                 to_json(&info)?
             } else {
@@ -485,7 +473,7 @@ pub fn doc(open: OpenStore, command: DocCommand) -> Result<Option<String>, CliEr
         }
         DocCommand::Fields { member, json } => {
             let fields: DocumentFields = read_stdin_json("fields")?;
-            let info = store.set_document_fields(&member, fields, now)?;
+            let info = companion.set_document_fields(member, fields)?;
             if json {
                 to_json(&info)?
             } else {
@@ -493,7 +481,7 @@ pub fn doc(open: OpenStore, command: DocCommand) -> Result<Option<String>, CliEr
             }
         }
         DocCommand::Revert { member, json } => {
-            let info = store.revert_document(&member, now)?;
+            let info = companion.revert_document(member)?;
             if json {
                 to_json(&info)?
             } else {
@@ -505,12 +493,13 @@ pub fn doc(open: OpenStore, command: DocCommand) -> Result<Option<String>, CliEr
 }
 
 /// `store info`.
-pub fn store_info(open: &OpenStore, data_dir: &Path) -> Result<String, CliError> {
-    let members = open.store.members()?.len();
+pub fn store_info(session: &Session) -> Result<String, CliError> {
+    let companion = &session.companion;
     Ok(format!(
-        "data directory: {}\nmaster key: {}\nschema version: {}\nmembers: {members}",
-        data_dir.display(),
-        open.key_location,
-        open.store.schema_version()?
+        "data directory: {}\nmaster key: {}\nschema version: {}\nmembers: {}",
+        session.data_dir.display(),
+        session.key_location,
+        companion.schema_version()?,
+        companion.members()?.len()
     ))
 }

@@ -24,10 +24,11 @@ mod rules;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use shikaku_core::clock::{Clock, SystemClock};
+use shikaku_core::clock::{Clock, FixedClock, SystemClock};
 use shikaku_core::i18n::Locale;
 use shikaku_core::rules::facts::parse_iso_date;
 
@@ -208,40 +209,47 @@ fn locale_from(arg: Option<&str>) -> Result<Locale, CliError> {
     }
 }
 
+/// The clock of a command: `--now`, else noon in Japan on `--today`, else the system's.
+fn clock_from(now: Option<&str>, today: Option<&str>) -> Result<Arc<dyn Clock>, CliError> {
+    Ok(match (now, today) {
+        (Some(now), _) => Arc::new(FixedClock(reminders::parse_instant("--now", now)?)),
+        (None, Some(_)) => Arc::new(FixedClock::noon_in_japan(today_from(today)?)),
+        (None, None) => Arc::new(SystemClock),
+    })
+}
+
 fn run(cli: Cli) -> Result<(), CliError> {
     let locale = locale_from(cli.lang.as_deref())?;
     let stdout = std::io::stdout();
     let trusted = content::trusted_keys(cli.trust.as_deref())?;
-    let open_store = || -> Result<(household::OpenStore, PathBuf), CliError> {
+    let session = |clock: Arc<dyn Clock>| -> Result<household::Session, CliError> {
         let dir = household::data_dir(cli.data_dir.clone())?;
-        Ok((household::open_store(&dir, cli.key_store, &trusted)?, dir))
+        household::open_session(dir, cli.key_store, trusted.clone(), locale, clock)
     };
-    match cli.command {
+    let text = match cli.command {
         Command::Rules { today } => {
             let today = today_from(today.as_deref())?;
-            let output = rules::run(std::io::stdin().lock(), today)?;
-            writeln!(stdout.lock(), "{output}")?;
+            rules::run(std::io::stdin().lock(), today)?
         }
         Command::Demo { today, json } => {
             let today = today_from(today.as_deref())?;
-            let mut out = stdout.lock();
             if json {
-                writeln!(out, "{}", demo::json(today)?)?;
+                demo::json(today)?
             } else {
                 let colour = demo::colour_wanted(std::io::IsTerminal::is_terminal(&stdout));
-                write!(out, "{}", demo::table(today, locale, colour))?;
+                write!(stdout.lock(), "{}", demo::table(today, locale, colour))?;
+                return Ok(());
             }
         }
         Command::Member { today, command } => {
-            let today = today_from(today.as_deref())?;
-            let (open, _) = open_store()?;
-            let text = household::member(open, command, today, locale)?;
-            writeln!(stdout.lock(), "{text}")?;
+            let session = session(clock_from(None, today.as_deref())?)?;
+            household::member(&session, command, locale)?
         }
         Command::Doc { command } => {
-            let (open, _) = open_store()?;
-            if let Some(text) = household::doc(open, command)? {
-                writeln!(stdout.lock(), "{text}")?;
+            let session = session(Arc::new(SystemClock))?;
+            match household::doc(&session, command)? {
+                Some(text) => text,
+                None => return Ok(()),
             }
         }
         Command::Reminders {
@@ -250,13 +258,11 @@ fn run(cli: Cli) -> Result<(), CliError> {
             json,
             command,
         } => {
-            let now = reminders::now_from(now.as_deref())?;
-            let (open, _) = open_store()?;
-            let text = match command {
-                None => reminders::show_plan(&open, now, locale, limit, json)?,
-                Some(command) => reminders::run(open, command, now, locale)?,
-            };
-            writeln!(stdout.lock(), "{text}")?;
+            let session = session(clock_from(now.as_deref(), None)?)?;
+            match command {
+                None => reminders::show_plan(&session, limit, json)?,
+                Some(command) => reminders::run(&session, command)?,
+            }
         }
         Command::Ics {
             member,
@@ -264,14 +270,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
             out,
             now,
         } => {
-            let now = reminders::now_from(now.as_deref())?;
-            let (open, _) = open_store()?;
+            let session = session(clock_from(now.as_deref(), None)?)?;
             let options = shikaku_core::reminders::ics::IcsOptions {
                 member_id: member,
                 include_names,
             };
-            let text = reminders::ics(&open, &options, &out, now, locale)?;
-            writeln!(stdout.lock(), "{text}")?;
+            reminders::ics(&session, options, &out)?
         }
         Command::Guide {
             member,
@@ -279,62 +283,38 @@ fn run(cli: Cli) -> Result<(), CliError> {
             flow,
             today,
             json,
-        } => {
-            let today = today_from(today.as_deref())?;
-            let text = if let Some(answers) = flow {
-                guide::flow(&guide::parse_answers(&answers)?, locale, json)?
-            } else {
-                // A situation alone needs no store; anything about members does.
-                let open = if member.is_none() && situation.is_some() {
-                    None
-                } else {
-                    Some(open_store()?.0)
-                };
-                guide::guide(
-                    open,
-                    member.as_deref(),
-                    situation.map(Into::into),
-                    today,
-                    locale,
-                    json,
-                )?
-            };
-            writeln!(stdout.lock(), "{text}")?;
-        }
+        } => match (flow, member, situation) {
+            (Some(answers), _, _) => guide::flow(&guide::parse_answers(&answers)?, locale, json)?,
+            // A situation alone needs no store; anything about members does.
+            (None, None, Some(situation)) => guide::general(situation.into(), locale, json)?,
+            (None, member, situation) => {
+                let session = session(clock_from(None, today.as_deref())?)?;
+                guide::guide(&session, member, situation.map(Into::into), locale, json)?
+            }
+        },
         Command::Clinic {
             member,
             today,
             json,
         } => {
-            let today = today_from(today.as_deref())?;
-            let (open, _) = open_store()?;
-            writeln!(
-                stdout.lock(),
-                "{}",
-                guide::clinic(&open, &member, today, locale, json)?
-            )?;
+            let session = session(clock_from(None, today.as_deref())?)?;
+            guide::clinic(&session, member, locale, json)?
         }
-        Command::Content { command } => {
-            let text = match content::publish(&command)? {
-                Some(text) => text,
-                None => {
-                    let (open, _) = open_store()?;
-                    let today = SystemClock.today();
-                    content::with_store(open, command, &trusted, today)?
-                }
-            };
-            writeln!(stdout.lock(), "{text}")?;
-        }
+        Command::Content { command } => match content::publish(&command)? {
+            Some(text) => text,
+            None => content::with_store(&session(Arc::new(SystemClock))?, command)?,
+        },
         Command::Qr { text, svg } => {
             write!(stdout.lock(), "{}", content::qr(&text, svg.as_deref())?)?;
+            return Ok(());
         }
         Command::Store { command } => match command {
             household::StoreCommand::Info => {
-                let (open, dir) = open_store()?;
-                writeln!(stdout.lock(), "{}", household::store_info(&open, &dir)?)?;
+                household::store_info(&session(Arc::new(SystemClock))?)?
             }
         },
-    }
+    };
+    writeln!(stdout.lock(), "{text}")?;
     Ok(())
 }
 

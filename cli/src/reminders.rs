@@ -1,18 +1,16 @@
-//! `shikaku reminders …` and `shikaku ics`: the reminder plan of the household store,
-//! acknowledgements and snoozes, settings, and the calendar export
-//! (`shikaku_core::reminders`).
+//! `shikaku reminders …` and `shikaku ics`: the reminder plan, acknowledgements and
+//! snoozes, settings, and the calendar export, through the Companion.
 
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
-use shikaku_core::error::Error;
-use shikaku_core::i18n::Locale;
-use shikaku_core::reminders::ics::{IcsOptions, export_ics};
-use shikaku_core::reminders::{PlanInput, ReminderPlan, ReminderSettings, plan};
+use shikaku_core::clock::japan_offset;
+use shikaku_core::reminders::ReminderSettings;
+use shikaku_core::reminders::ics::IcsOptions;
 
 use crate::CliError;
-use crate::household::{OpenStore, read_stdin_json, to_json, write_private_file};
+use crate::household::{Session, read_stdin_json, to_json, write_private_file};
 
 #[derive(Debug, Subcommand)]
 pub enum ReminderCommand {
@@ -31,15 +29,8 @@ pub enum ReminderCommand {
     },
 }
 
-/// `--now`, or the clock.
-pub fn now_from(arg: Option<&str>) -> Result<DateTime<Utc>, CliError> {
-    match arg {
-        None => Ok(Utc::now()),
-        Some(text) => parse_instant("--now", text),
-    }
-}
-
-fn parse_instant(field: &str, text: &str) -> Result<DateTime<Utc>, CliError> {
+/// An RFC 3339 instant given for `field`.
+pub fn parse_instant(field: &str, text: &str) -> Result<DateTime<Utc>, CliError> {
     DateTime::parse_from_rfc3339(text.trim())
         .map(|at| at.with_timezone(&Utc))
         .map_err(|_| {
@@ -50,47 +41,11 @@ fn parse_instant(field: &str, text: &str) -> Result<DateTime<Utc>, CliError> {
         })
 }
 
-/// The reminder settings in force: the user's, or the content's defaults.
-pub fn settings_of(open: &OpenStore) -> Result<ReminderSettings, Error> {
-    open.store
-        .reminder_settings(&open.content.bundle.reminder_defaults())
-}
-
-/// The plan of everything in the store at `now`.
-pub fn plan_of(
-    open: &OpenStore,
-    now: DateTime<Utc>,
-    locale: Locale,
-    limit: usize,
-) -> Result<ReminderPlan, Error> {
-    let store = &open.store;
-    let members = store.members()?;
-    let documents = store.document_timings()?;
-    let settings = settings_of(open)?;
-    let state = store.reminder_state()?;
-    Ok(plan(
-        &PlanInput {
-            members: &members,
-            documents: &documents,
-            settings: &settings,
-            state: &state,
-            now,
-            locale,
-            calendar: open.content.calendar(),
-        },
-        limit,
-    ))
-}
-
 /// `reminders` without a subcommand: the plan, as JSON or one line per reminder.
-pub fn show_plan(
-    open: &OpenStore,
-    now: DateTime<Utc>,
-    locale: Locale,
-    limit: usize,
-    json: bool,
-) -> Result<String, CliError> {
-    let plan = plan_of(open, now, locale, limit)?;
+pub fn show_plan(session: &Session, limit: usize, json: bool) -> Result<String, CliError> {
+    let plan = session
+        .companion
+        .reminder_plan(u32::try_from(limit).unwrap_or(u32::MAX))?;
     if json {
         return to_json(&plan);
     }
@@ -98,9 +53,7 @@ pub fn show_plan(
         .reminders
         .iter()
         .map(|r| {
-            let local = r
-                .fire_at
-                .with_timezone(&shikaku_core::clock::japan_offset());
+            let local = r.fire_at.with_timezone(&japan_offset());
             format!("{}  {}  {}", local.format("%Y-%m-%d %H:%M"), r.id, r.title)
         })
         .collect();
@@ -114,79 +67,35 @@ pub fn show_plan(
 }
 
 /// The subcommands of `reminders`.
-pub fn run(
-    mut open: OpenStore,
-    command: ReminderCommand,
-    now: DateTime<Utc>,
-    locale: Locale,
-) -> Result<String, CliError> {
+pub fn run(session: &Session, command: ReminderCommand) -> Result<String, CliError> {
+    let companion = &session.companion;
     match command {
         ReminderCommand::Ack { id } => {
-            require_planned(&open, &id, now, locale)?;
-            open.store.acknowledge_reminder(&id)?;
+            companion.acknowledge(id.clone())?;
             Ok(format!("acknowledged {id}"))
         }
         ReminderCommand::Snooze { id, until } => {
             let until = parse_instant("--until", &until)?;
-            if until <= now {
-                return Err(CliError::Input(
-                    "--until: must be later than now".to_owned(),
-                ));
-            }
-            require_planned(&open, &id, now, locale)?;
-            open.store.snooze_reminder(&id, until)?;
+            companion.snooze(id.clone(), until)?;
             Ok(format!("snoozed {id} until {}", until.to_rfc3339()))
         }
         ReminderCommand::Settings { set } => {
             if set {
                 let settings: ReminderSettings = read_stdin_json("settings")?;
-                open.store.set_reminder_settings(&settings)?;
+                companion.set_reminder_settings(settings)?;
             }
-            to_json(&settings_of(&open)?)
+            to_json(&companion.reminder_settings()?)
         }
     }
 }
 
-/// A reminder can be acknowledged or snoozed only while it is planned.
-fn require_planned(
-    open: &OpenStore,
-    id: &str,
-    now: DateTime<Utc>,
-    locale: Locale,
-) -> Result<(), CliError> {
-    let plan = plan_of(open, now, locale, usize::MAX)?;
-    if plan.reminders.iter().any(|r| r.id == id) {
-        Ok(())
-    } else {
-        Err(Error::NotFound {
-            what: format!("reminder {id}"),
-        }
-        .into())
-    }
-}
-
-/// `ics`: write the calendar file.
-pub fn ics(
-    open: &OpenStore,
-    options: &IcsOptions,
-    out: &Path,
-    now: DateTime<Utc>,
-    locale: Locale,
-) -> Result<String, CliError> {
-    let members = open.store.members()?;
-    let settings = settings_of(open)?;
-    let text = export_ics(
-        &members,
-        &settings,
-        now,
-        locale,
-        open.content.calendar(),
-        options,
-    )?;
-    let events = text.matches("BEGIN:VEVENT").count();
+/// `ics`: write the calendar file (`-`: print it).
+pub fn ics(session: &Session, options: IcsOptions, out: &Path) -> Result<String, CliError> {
+    let text = session.companion.export_ics(options)?;
     if out.as_os_str() == "-" {
         return Ok(text);
     }
+    let events = text.matches("BEGIN:VEVENT").count();
     write_private_file(out, text.as_bytes())?;
     Ok(format!("wrote {} ({events} event(s))", out.display()))
 }

@@ -34,6 +34,18 @@ impl Clock for SystemClock {
 #[derive(Debug, Clone, Copy)]
 pub struct FixedClock(pub DateTime<Utc>);
 
+impl FixedClock {
+    /// Noon in Japan on `day`: a whole day's "today" for commands given only a date.
+    pub fn noon_in_japan(day: NaiveDate) -> Self {
+        let noon = day.and_hms_opt(12, 0, 0).unwrap_or_default();
+        FixedClock(
+            noon.and_local_timezone(japan_offset())
+                .single()
+                .map_or_else(|| noon.and_utc(), |at| at.with_timezone(&Utc)),
+        )
+    }
+}
+
 impl Clock for FixedClock {
     fn now(&self) -> DateTime<Utc> {
         self.0

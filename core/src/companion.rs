@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::clock::{Clock, SystemClock};
+use crate::content::LocalizedText;
 use crate::content::bundle::{TrustedKey, embedded_trusted_keys};
 use crate::content::fetch::{ContentFetcher, FetchLimits, RefreshOutcome};
 use crate::error::{Error, Result};
@@ -25,7 +26,7 @@ use crate::qr::{QrMatrix, qr_matrix, qr_svg};
 use crate::reminders::ics::{IcsOptions, export_ics};
 use crate::reminders::{PlanInput, ReminderPlan, ReminderSettings, plan};
 use crate::secrets::SecretStore;
-use crate::store::{DocumentInfo, ImportReport, InstalledContent, Store};
+use crate::store::{ContentSource, DocumentInfo, ImportReport, InstalledContent, Store};
 use crate::vault::DocumentFields;
 
 /// The file name of the database inside the data directory.
@@ -138,6 +139,17 @@ impl ShikakuCompanion {
         self.store()?.members()
     }
 
+    /// One member.
+    pub fn member(&self, member_id: String) -> Result<Member> {
+        self.store()?.member(&member_id)
+    }
+
+    /// One member evaluated today.
+    pub fn member_status(&self, member_id: String) -> Result<MemberStatus> {
+        let member = self.store()?.member(&member_id)?;
+        self.status_of(&member)
+    }
+
     /// Adds a member (facts checked first); returns them with their id.
     pub fn add_member(&self, draft: MemberDraft) -> Result<Member> {
         let now = self.now();
@@ -247,16 +259,18 @@ impl ShikakuCompanion {
         })
     }
 
-    /// The member acknowledged a reminder: it never comes back for that deadline.
+    /// The member acknowledged a planned reminder: it never comes back for that deadline.
     pub fn acknowledge(&self, reminder_id: String) -> Result<()> {
+        self.require_planned(&reminder_id)?;
         self.store()?.acknowledge_reminder(&reminder_id)
     }
 
-    /// Fires the reminder again at `until` instead.
+    /// Fires a planned reminder at `until` instead.
     pub fn snooze(&self, reminder_id: String, until: DateTime<Utc>) -> Result<()> {
         if until <= self.now() {
             return Err(Error::invalid("until", "must be later than now"));
         }
+        self.require_planned(&reminder_id)?;
         self.store()?.snooze_reminder(&reminder_id, until)
     }
 
@@ -381,6 +395,56 @@ impl ShikakuCompanion {
     pub fn content_version(&self) -> Result<u64> {
         self.with_content(|c| c.bundle.version)
     }
+
+    /// Which content is in force, for a settings screen.
+    pub fn content_status(&self) -> Result<ContentStatus> {
+        let etag = self.store()?.content_mark()?.etag;
+        self.with_content(|c| {
+            let years = c.calendar().years();
+            ContentStatus {
+                source: c.source,
+                version: c.bundle.version,
+                valid_until: c.bundle.valid_until,
+                insurer_name: c.bundle.insurer.name.clone(),
+                holidays_first_year: years.map(|(first, _)| first),
+                holidays_last_year: years.map(|(_, last)| last),
+                etag,
+                note: c.note.clone(),
+            }
+        })
+    }
+
+    /// The schema version of the store, for diagnostics.
+    pub fn schema_version(&self) -> Result<u32> {
+        self.store()?.schema_version()
+    }
+}
+
+impl ShikakuCompanion {
+    /// A reminder can be acknowledged or snoozed only while it is planned.
+    fn require_planned(&self, reminder_id: &str) -> Result<()> {
+        let planned = self.reminder_plan(u32::MAX)?;
+        if planned.reminders.iter().any(|r| r.id == reminder_id) {
+            Ok(())
+        } else {
+            Err(Error::not_found(format!("reminder {reminder_id}")))
+        }
+    }
+}
+
+/// Which content is in force.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ContentStatus {
+    pub source: ContentSource,
+    pub version: u64,
+    pub valid_until: Option<NaiveDate>,
+    pub insurer_name: LocalizedText,
+    pub holidays_first_year: Option<i32>,
+    pub holidays_last_year: Option<i32>,
+    pub etag: Option<String>,
+    /// Why installed content was set aside, if it was.
+    pub note: Option<String>,
 }
 
 /// The version of the core a shell runs, for its About screen.

@@ -65,7 +65,7 @@ def test_publish_refresh_and_not_modified(tmp_path, server):
     updated = json.loads(run(*trusted, "content", "refresh", "--url", url, "--json").stdout)
     assert updated == {"outcome": "updated", "version": 2}
     status = json.loads(run(*trusted, "content", "status", "--json").stdout)
-    assert status["source"] == "installed" and status["insurer"]["ja"] == "架空製作所健康保険組合"
+    assert status["source"] == "installed" and status["insurer_name"]["ja"] == "架空製作所健康保険組合"
     QuietHandler.requests.clear()
     again = json.loads(run(*trusted, "content", "refresh", "--url", url, "--json").stdout)
     assert again == {"outcome": "unchanged"}

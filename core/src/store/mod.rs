@@ -531,11 +531,7 @@ impl Store {
             reason: e.to_string(),
         })?);
         let sealed = self.key.seal(REMINDER_STATE_AAD, &plain)?;
-        transaction.execute(
-            "INSERT INTO settings (name, value) VALUES (?1, ?2)
-             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            params![SETTING_REMINDER_STATE, sealed],
-        )?;
+        write_setting(&transaction, SETTING_REMINDER_STATE, &sealed)?;
         transaction.commit()?;
         Ok(())
     }
@@ -569,11 +565,7 @@ impl Store {
             (SETTING_CONTENT_ENVELOPE, new.envelope.as_slice()),
             (SETTING_CONTENT_MARK, mark.as_slice()),
         ] {
-            transaction.execute(
-                "INSERT INTO settings (name, value) VALUES (?1, ?2)
-                 ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                params![name, value],
-            )?;
+            write_setting(&transaction, name, value)?;
         }
         transaction.commit()?;
         Ok(())
@@ -597,24 +589,13 @@ impl Store {
 
     /// A setting's value.
     pub fn setting(&self, name: &str) -> Result<Option<Vec<u8>>> {
-        Ok(self
-            .connection
-            .query_row(
-                "SELECT value FROM settings WHERE name = ?1",
-                [name],
-                |row| row.get(0),
-            )
-            .optional()?)
+        read_setting(&self.connection, name)
     }
 
     /// Sets a setting.
     pub fn set_setting(&mut self, name: &str, value: &[u8]) -> Result<()> {
         let transaction = self.connection.transaction()?;
-        transaction.execute(
-            "INSERT INTO settings (name, value) VALUES (?1, ?2)
-             ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            params![name, value],
-        )?;
+        write_setting(&transaction, name, value)?;
         transaction.commit()?;
         Ok(())
     }
@@ -623,6 +604,7 @@ impl Store {
 /// Where the content in force comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum ContentSource {
     Embedded,
     Installed,
@@ -667,15 +649,29 @@ impl InstalledContent {
 
 const REMINDER_STATE_AAD: &[u8] = b"shikaku:reminder-state:v1";
 
-fn read_reminder_state(connection: &Connection, key: &Key) -> Result<ReminderState> {
-    let sealed: Option<Vec<u8>> = connection
+/// A setting's value (settings hold nothing personal in clear).
+fn read_setting(connection: &Connection, name: &str) -> Result<Option<Vec<u8>>> {
+    Ok(connection
         .query_row(
             "SELECT value FROM settings WHERE name = ?1",
-            [SETTING_REMINDER_STATE],
+            [name],
             |row| row.get(0),
         )
-        .optional()?;
-    match sealed {
+        .optional()?)
+}
+
+/// Sets a setting inside the caller's transaction.
+fn write_setting(transaction: &Transaction<'_>, name: &str, value: &[u8]) -> Result<()> {
+    transaction.execute(
+        "INSERT INTO settings (name, value) VALUES (?1, ?2)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        params![name, value],
+    )?;
+    Ok(())
+}
+
+fn read_reminder_state(connection: &Connection, key: &Key) -> Result<ReminderState> {
+    match read_setting(connection, SETTING_REMINDER_STATE)? {
         None => Ok(ReminderState::default()),
         Some(sealed) => {
             let plain = key.open(REMINDER_STATE_AAD, &sealed, "reminder state")?;
@@ -776,15 +772,8 @@ fn unlock(connection: &mut Connection, secrets: &dyn SecretStore) -> Result<Key>
             };
             let check = key.seal(&aad, KEY_CHECK_PLAINTEXT)?;
             let transaction = connection.transaction()?;
-            for (name, value) in [
-                (SETTING_STORE_ID, store_id.as_bytes()),
-                (SETTING_KEY_CHECK, check.as_slice()),
-            ] {
-                transaction.execute(
-                    "INSERT OR REPLACE INTO settings (name, value) VALUES (?1, ?2)",
-                    params![name, value],
-                )?;
-            }
+            write_setting(&transaction, SETTING_STORE_ID, store_id.as_bytes())?;
+            write_setting(&transaction, SETTING_KEY_CHECK, &check)?;
             transaction.commit()?;
             Ok(key)
         }
