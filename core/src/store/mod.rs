@@ -732,21 +732,19 @@ fn key_name(store_id: &str) -> String {
 
 /// Reads (or, for a new store, creates) the master key and proves it is the right one.
 fn unlock(connection: &mut Connection, secrets: &dyn SecretStore) -> Result<Key> {
-    let setting = |connection: &Connection, name: &str| -> Result<Option<Vec<u8>>> {
-        Ok(connection
-            .query_row(
-                "SELECT value FROM settings WHERE name = ?1",
-                [name],
-                |row| row.get(0),
-            )
-            .optional()?)
-    };
-    let key_check = setting(connection, SETTING_KEY_CHECK)?;
-    let store_id = match setting(connection, SETTING_STORE_ID)? {
+    let key_check = read_setting(connection, SETTING_KEY_CHECK)?;
+    let store_id = match read_setting(connection, SETTING_STORE_ID)? {
         Some(bytes) => String::from_utf8(bytes).map_err(|_| Error::Integrity {
             what: "the store id".to_owned(),
         })?,
-        None => random_id(8)?,
+        None => {
+            // Saved before any key exists, so a key saved before a crash is found again.
+            let store_id = random_id(8)?;
+            let transaction = connection.transaction()?;
+            write_setting(&transaction, SETTING_STORE_ID, store_id.as_bytes())?;
+            transaction.commit()?;
+            store_id
+        }
     };
     let aad = format!("shikaku:key-check:v1:{store_id}").into_bytes();
     let stored_key = secrets.get_secret(key_name(&store_id))?;
@@ -772,7 +770,6 @@ fn unlock(connection: &mut Connection, secrets: &dyn SecretStore) -> Result<Key>
             };
             let check = key.seal(&aad, KEY_CHECK_PLAINTEXT)?;
             let transaction = connection.transaction()?;
-            write_setting(&transaction, SETTING_STORE_ID, store_id.as_bytes())?;
             write_setting(&transaction, SETTING_KEY_CHECK, &check)?;
             transaction.commit()?;
             Ok(key)
