@@ -1,5 +1,5 @@
 """Swift cannot be compiled on this machine, so every Swift file (the generated bindings
-in build/bindings/swift, and the iOS shell when it exists) is parsed with the
+in build/bindings/swift, tests/swift, and the iOS shell when it exists) is parsed with the
 tree-sitter Swift grammar. An error node fails the test unless it is one of the two
 constructs the grammar (0.7.4) does not know and Swift accepts, which UniFFI writes:
 the `@_documentation(visibility: …)` attribute and the `{ () }` closure."""
@@ -15,6 +15,7 @@ KNOWN_GRAMMAR_GAPS = ("@_documentation(visibility:", "{ () }")
 
 def swift_files():
     files = sorted((ROOT / "build" / "bindings" / "swift").glob("*.swift"))
+    files += sorted((ROOT / "tests" / "swift").glob("*.swift"))
     files += sorted((ROOT / "ios-shell").rglob("*.swift")) if (ROOT / "ios-shell").exists() else []
     return files
 

@@ -1,0 +1,45 @@
+// A tiny use of the generated Swift bindings: open a Companion with a Swift SecretStore,
+// add a member, read the dashboard. scripts/check-swift.sh compiles and runs it where a
+// Swift toolchain exists; elsewhere CI parses it with tree-sitter.
+import Foundation
+
+final class MemorySecretStore: SecretStore, @unchecked Sendable {
+    private var secrets: [String: Data] = [:]
+    private let lock = NSLock()
+
+    func getSecret(name: String) throws -> Data? {
+        lock.lock(); defer { lock.unlock() }
+        return secrets[name]
+    }
+
+    func setSecret(name: String, secret: Data) throws {
+        lock.lock(); defer { lock.unlock() }
+        secrets[name] = secret
+    }
+
+    func deleteSecret(name: String) throws {
+        lock.lock(); defer { lock.unlock() }
+        secrets.removeValue(forKey: name)
+    }
+}
+
+@main
+struct Usage {
+    static func main() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent(UUID().uuidString)
+        let companion = try ShikakuCompanion.open(
+            dataDir: directory.path, secretStore: MemorySecretStore(), locale: .ja)
+        let draft = MemberDraft(
+            displayName: "山田 さくら", relationship: .child,
+            facts: Facts(birthDate: "2015-05-05", cardIssuedOn: "2023-01-10"),
+            holdings: Holdings(
+                hasCard: true, cardCondition: .inHand, registeredForInsurance: true,
+                hasSmartphone: true, smartphoneInsuranceCard: false, carriesNotice: false,
+                needsHelper: false, hasMyNumber: true))
+        let member = try companion.addMember(draft: draft)
+        let board = try companion.dashboard()
+        precondition(board.first?.memberId == member.id)
+        print("ok: \(member.displayName), \(board.count) member(s), core \(coreVersion())")
+    }
+}
