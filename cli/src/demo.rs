@@ -96,7 +96,7 @@ fn row(status: &MemberStatus, locale: Locale) -> [Cell; 5] {
             )
         })
         .collect();
-    if !state.usable_as_insurance_card() && state != CardState::Unknown {
+    if !status.card_usable {
         attention.push(if status.covered_today() {
             label(locale, "demo-covered-by-eligibility-certificate")
         } else {

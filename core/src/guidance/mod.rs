@@ -104,14 +104,7 @@ impl PresentInput {
     /// Whether the card works as マイナ保険証: held, in hand, registered, and its
     /// certificate valid or in grace (or its dates not entered yet).
     pub fn card_usable(&self) -> bool {
-        let h = self.holdings;
-        h.has_card
-            && h.card_condition == CardCondition::InHand
-            && h.registered_for_insurance
-            && matches!(
-                self.card_state,
-                CardState::Valid | CardState::RenewalWindow | CardState::Grace | CardState::Unknown
-            )
+        self.holdings.card_usable(self.card_state)
     }
 }
 
@@ -525,15 +518,7 @@ impl Situation {
         if results.insurance_usable_from.is_some() {
             out.push(Situation::NewInsurer);
         }
-        let card_usable = PresentInput {
-            holdings: *holdings,
-            card_state: results.card_state,
-            has_downloaded_record: false,
-            eligibility_certificate_valid: status.eligibility_certificate_valid,
-        }
-        .card_usable();
-        let certificate_valid = status.eligibility_certificate_valid == Some(true);
-        if !(card_usable || certificate_valid) || holdings.needs_helper || !holdings.has_my_number {
+        if !status.covered_today() || holdings.needs_helper || !holdings.has_my_number {
             out.push(Situation::EligibilityCertificate);
         }
         out

@@ -96,6 +96,18 @@ impl Default for Holdings {
     }
 }
 
+impl Holdings {
+    /// Whether the card works as マイナ保険証 in `state`: held, in hand, registered, and
+    /// its certificate valid or in grace (or its dates not entered yet). The one place
+    /// this is decided; guidance and the dashboard both ask here.
+    pub fn card_usable(&self, state: CardState) -> bool {
+        self.has_card
+            && self.card_condition == CardCondition::InHand
+            && self.registered_for_insurance
+            && (state.usable_as_insurance_card() || state == CardState::Unknown)
+    }
+}
+
 /// One person whose cards the household keeps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -304,6 +316,8 @@ pub struct MemberStatus {
     pub display_name: String,
     pub relationship: Relationship,
     pub evaluation: Evaluation,
+    /// Whether the card works as マイナ保険証 today, given what the member holds.
+    pub card_usable: bool,
     /// Upcoming steps, soonest first (today included).
     pub upcoming: Vec<Deadline>,
     /// Limits that passed without the step being recorded, oldest first.
@@ -323,11 +337,10 @@ impl MemberStatus {
         self.upcoming.first()
     }
 
-    /// Whether the member can be seen at a clinic with insurance today: マイナ保険証 in a
-    /// usable state, or a valid 資格確認書.
+    /// Whether the member can be seen at a clinic with insurance today: a usable
+    /// マイナ保険証, or a valid 資格確認書.
     pub fn covered_today(&self) -> bool {
-        self.card_state().usable_as_insurance_card()
-            || self.eligibility_certificate_valid == Some(true)
+        self.card_usable || self.eligibility_certificate_valid == Some(true)
     }
 
     /// 0 is most urgent: not covered, then grace or overdue steps, then a window open or
@@ -335,7 +348,7 @@ impl MemberStatus {
     pub fn urgency_rank(&self) -> u8 {
         const SOON_DAYS: i64 = 30;
         let state = self.card_state();
-        if !self.covered_today() && state != CardState::Unknown {
+        if !self.covered_today() {
             0
         } else if state == CardState::Grace || !self.overdue.is_empty() {
             1
@@ -373,6 +386,7 @@ pub fn evaluate_member(
         member_id: member.id.clone(),
         display_name: member.display_name.clone(),
         relationship: member.relationship,
+        card_usable: member.holdings.card_usable(evaluation.results.card_state),
         evaluation,
         upcoming,
         overdue,
@@ -600,6 +614,28 @@ mod tests {
             status.next_deadline().map(|d| (d.kind, d.date)),
             Some((DeadlineKind::ContinuedUseDue, civil(2026, 7, 9)))
         );
+    }
+
+    #[test]
+    fn a_lost_card_is_not_usable_whatever_its_dates() {
+        let today = civil(2026, 11, 21);
+        let mut lost = member(
+            "lost",
+            facts(civil(1990, 6, 15), |f| {
+                f.card_issued_on = Some(civil(2024, 3, 1));
+            }),
+        );
+        let status = evaluate_member(&lost, today, HolidayCalendar::embedded());
+        assert!(status.card_usable && status.covered_today());
+        lost.holdings.card_condition = CardCondition::Lost;
+        let status = evaluate_member(&lost, today, HolidayCalendar::embedded());
+        assert_eq!(
+            status.card_state(),
+            CardState::Valid,
+            "the dates alone say valid"
+        );
+        assert!(!status.card_usable && !status.covered_today());
+        assert_eq!(status.urgency_rank(), 0);
     }
 
     #[test]
