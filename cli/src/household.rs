@@ -142,11 +142,7 @@ pub fn data_dir(arg: Option<PathBuf>) -> Result<PathBuf, CliError> {
 
 impl From<Error> for CliError {
     fn from(error: Error) -> Self {
-        let message = error
-            .to_string()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let message = error.to_string();
         if error.is_input_error() {
             CliError::Input(message)
         } else {
@@ -255,14 +251,7 @@ pub fn read_stdin_json<T: serde::de::DeserializeOwned>(what: &str) -> Result<T, 
     if bytes.len() as u64 > MAX_JSON_BYTES {
         return Err(CliError::Input(format!("{what}: more than 1 MiB on stdin")));
     }
-    serde_json::from_slice(&bytes).map_err(|e| {
-        let message = e
-            .to_string()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        CliError::Input(format!("{what}: {message}"))
-    })
+    serde_json::from_slice(&bytes).map_err(|e| CliError::Input(format!("{what}: {e}")))
 }
 
 pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {

@@ -318,16 +318,23 @@ fn run(cli: Cli) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Prints a failure as the one line the CLI promises, whatever line breaks the
+/// underlying message had.
+fn report(message: &str) {
+    let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    eprintln!("shikaku: {one_line}");
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Input(message)) => {
-            eprintln!("shikaku: {message}");
+            report(&message);
             ExitCode::from(2)
         }
         Err(CliError::Failure(message)) => {
-            eprintln!("shikaku: {message}");
+            report(&message);
             ExitCode::from(1)
         }
     }

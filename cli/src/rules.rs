@@ -25,7 +25,7 @@ pub fn run(input: impl Read, today: NaiveDate) -> Result<String, CliError> {
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| CliError::Input("facts: stdin is not UTF-8 text".to_owned()))?;
-    let facts = Facts::from_json(&text).map_err(|e| CliError::Input(one_line(&e.to_string())))?;
+    let facts = Facts::from_json(&text).map_err(|e| CliError::Input(e.to_string()))?;
     if today < facts.birth_date {
         return Err(CliError::Input(format!(
             "--today: {today} is before birth_date {}",
@@ -34,9 +34,4 @@ pub fn run(input: impl Read, today: NaiveDate) -> Result<String, CliError> {
     }
     let results = evaluate(&facts, today).results;
     serde_json::to_string(&results).map_err(|e| CliError::Failure(e.to_string()))
-}
-
-/// Error text on one line, whatever the parser put in it.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
