@@ -17,6 +17,13 @@ Holiday list (R7):
 - shikaku-damaged.pdf: a %PDF- header followed by garbage.
 - no-pages.pdf: a well-formed PDF whose page tree is empty.
 - not-a-pdf.png: a small PNG image.
+- pdf-bomb-content.pdf: one page whose content stream, twice deflated, is a few
+  kilobytes on disk and 1 GiB inflated.
+- pdf-bomb-xref.pdf: the same bomb as the document's cross-reference stream, which is
+  decoded while the document loads.
+- pdf-nested-arrays.pdf: a page carrying arrays nested 100 000 deep.
+- pdf-page-tree-cycle.pdf: a page tree 2 000 levels deep whose last node lists its own
+  parent again.
 Oversized input (> 20 MiB) is made by the tests themselves, not stored.
 
 The PDFs need reportlab and pypdf (installed into target/fixture-venv by this script) and
@@ -171,10 +178,14 @@ def pdf_fixtures() -> dict[str, bytes]:
 
 
 def no_pages_pdf() -> None:
-    objects = [
+    write_pdf(FIXTURES / "no-pages.pdf", [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [] /Count 0 >>",
-    ]
+    ])
+
+
+def write_pdf(path: Path, objects: list[bytes], *, root: int = 1) -> None:
+    """A classic PDF: numbered objects, a cross-reference table, a trailer."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -185,8 +196,69 @@ def no_pages_pdf() -> None:
     out += b"0000000000 65535 f \n"
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    (FIXTURES / "no-pages.pdf").write_bytes(bytes(out))
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, root, xref)
+    path.write_bytes(bytes(out))
+
+
+BOMB_INFLATED_BYTES = 1 << 30
+
+
+def twice_deflated_zeros(size: int) -> bytes:
+    """`size` zero bytes deflated, and the result deflated again (kilobytes on disk)."""
+    inner = zlib.compressobj(9)
+    chunk = bytes(1 << 20)
+    parts = [inner.compress(chunk) for _ in range(size // len(chunk))]
+    parts.append(inner.flush())
+    return zlib.compress(b"".join(parts), 9)
+
+
+def stream(dictionary: bytes, data: bytes) -> bytes:
+    return b"<< %s /Length %d >>\nstream\n" % (dictionary, len(data)) + data + b"\nendstream"
+
+
+def hostile_pdfs() -> None:
+    bomb = twice_deflated_zeros(BOMB_INFLATED_BYTES)
+    filters = b"/Filter [/FlateDecode /FlateDecode]"
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"
+    write_pdf(FIXTURES / "pdf-bomb-content.pdf", [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        page,
+        stream(filters, bomb),
+    ])
+
+    # A PDF 1.5 file whose only cross-reference data is the bomb.
+    out = bytearray(b"%PDF-1.5\n")
+    for number, body in enumerate([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ], start=1):
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"4 0 obj\n" + stream(b"/Type /XRef /Size 5 /W [1 4 2] /Root 1 0 R " + filters, bomb)
+    out += b"\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref
+    (FIXTURES / "pdf-bomb-xref.pdf").write_bytes(bytes(out))
+
+    depth = 100_000
+    write_pdf(FIXTURES / "pdf-nested-arrays.pdf", [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Annots "
+        + b"[" * depth + b"]" * depth + b" >>",
+    ])
+
+    levels = 2_000
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    for level in range(levels):
+        number = level + 2
+        if level + 1 < levels:
+            objects.append(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (number + 1))
+        else:
+            objects.append(b"<< /Type /Pages /Kids [%d 0 R 2 0 R] /Count 1 >>" % (number + 1))
+    objects.append(b"<< /Type /Page /MediaBox [0 0 595 842] >>")
+    write_pdf(FIXTURES / "pdf-page-tree-cycle.pdf", objects)
 
 
 def png_fixture() -> None:
@@ -206,6 +278,7 @@ if __name__ == "__main__":
     FIXTURES.mkdir(parents=True, exist_ok=True)
     holiday_fixture()
     no_pages_pdf()
+    hostile_pdfs()
     png_fixture()
     ensure_venv()
     numbers = pdf_fixtures()

@@ -1,0 +1,59 @@
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+//! Hostile PDFs (made by scripts/make-fixtures.py) meet a clear outcome, never a panic
+//! or a stack overflow: a decompression bomb in a page, a bomb in the cross-reference
+//! data, arrays nested 100 000 deep and a cyclic page tree 2 000 levels deep are
+//! imported without their hostile part or refused as damaged. Time and peak memory of
+//! each import, in a process of its own, are measured by tests/python/test_hostile_pdf.py.
+
+use std::path::PathBuf;
+
+use shikaku_core::error::Error;
+use shikaku_core::vault::check_document;
+use shikaku_core::vault::pdf::{MAX_STREAM_BYTES, check_pdf};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/fixtures")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn a_content_bomb_imports_with_no_text() {
+    let bytes = fixture("pdf-bomb-content.pdf");
+    assert!(bytes.len() < 4096, "the bomb is small on disk");
+    let checked = check_pdf(&bytes).expect("the page itself is sound");
+    assert_eq!(checked.pages, 1);
+    assert!(checked.text.len() < MAX_STREAM_BYTES);
+    assert!(
+        checked.text.trim().is_empty(),
+        "nothing of the bomb is read"
+    );
+}
+
+#[test]
+fn a_cross_reference_bomb_is_refused_as_damaged() {
+    match check_document(&fixture("pdf-bomb-xref.pdf")) {
+        Err(Error::DocumentDamaged { reason }) => assert!(!reason.is_empty()),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn deeply_nested_arrays_are_read_around() {
+    let document = check_document(&fixture("pdf-nested-arrays.pdf")).expect("one sound page");
+    assert_eq!(document.pages, 1);
+}
+
+#[test]
+fn a_cyclic_deep_page_tree_ends() {
+    // The walk stops at depth 256 or when it has visited as many kids as there are
+    // objects; the page below the cycle counts once.
+    let document = check_document(&fixture("pdf-page-tree-cycle.pdf")).expect("ends");
+    assert!(document.pages <= 1, "{} pages", document.pages);
+}
