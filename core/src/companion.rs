@@ -13,19 +13,24 @@ use crate::clock::{Clock, SystemClock};
 use crate::content::LocalizedText;
 use crate::content::bundle::{TrustedKey, embedded_trusted_keys};
 use crate::content::fetch::{ContentFetcher, FetchLimits, RefreshOutcome};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, ShikakuError};
 use crate::guidance::clinic::{ClinicCard, clinic_card};
 use crate::guidance::{
     FlowStep, PresentInput, Situation, SituationGuide, WrittenAdvice, situation_guide,
     walk_preparation, write_advice,
 };
 use crate::household::transfer::{decode_member, encode_member};
-use crate::household::{Household, Member, MemberDraft, MemberStatus, evaluate_member};
-use crate::i18n::Locale;
+use crate::household::{
+    DeadlineKind, Household, Member, MemberDraft, MemberStatus, Relationship, evaluate_member,
+};
+use crate::i18n::{Locale, format_date, label};
 use crate::qr::{QrMatrix, qr_matrix, qr_svg};
 use crate::reminders::ics::{IcsOptions, export_ics};
 use crate::reminders::{PlanInput, ReminderPlan, ReminderSettings, plan};
+use crate::rules::era::parse_era_date;
+use crate::rules::facts::parse_iso_date;
 use crate::secrets::SecretStore;
+use crate::shell::{MemberRow, ShellTexts, TimelineEntry, describe_error, member_row, timeline};
 use crate::store::{ContentSource, DocumentInfo, ImportReport, InstalledContent, Store};
 use crate::vault::DocumentFields;
 
@@ -172,6 +177,58 @@ impl ShikakuCompanion {
         let members = self.store()?.members()?;
         let today = self.today();
         self.with_content(|c| Household { members }.evaluate_with_calendar(today, c.calendar()))
+    }
+
+    /// The household screen's rows: every member today, most urgent first, worded.
+    pub fn household_view(&self) -> Result<Vec<MemberRow>> {
+        let locale = self.locale();
+        Ok(self
+            .dashboard()?
+            .iter()
+            .map(|status| member_row(locale, status))
+            .collect())
+    }
+
+    /// Every upcoming and overdue step of the household, soonest first, worded.
+    pub fn deadline_timeline(&self) -> Result<Vec<TimelineEntry>> {
+        Ok(timeline(self.locale(), &self.dashboard()?))
+    }
+
+    /// Every fixed word of the screens, in the user's language.
+    pub fn shell_texts(&self) -> ShellTexts {
+        ShellTexts::new(self.locale())
+    }
+
+    /// The name of a kind of deadline, for its reminder toggle.
+    pub fn deadline_kind_label(&self, kind: DeadlineKind) -> String {
+        label(self.locale(), kind.message_id())
+    }
+
+    /// A relationship's name, for the member form's choices.
+    pub fn relationship_label(&self, relationship: Relationship) -> String {
+        label(self.locale(), relationship.message_id())
+    }
+
+    /// A date as the member reads it: 令和8年12月1日(火) or Tue 1 Dec 2026.
+    pub fn format_date(&self, date: NaiveDate) -> String {
+        format_date(self.locale(), date)
+    }
+
+    /// A typed date: `YYYY-MM-DD` or a Japanese era date such as 令和7年6月16日 (R9).
+    pub fn parse_date_input(&self, text: String) -> Result<NaiveDate> {
+        parse_iso_date(text.trim())
+            .or_else(|| parse_era_date(&text).ok())
+            .ok_or_else(|| {
+                Error::invalid(
+                    "date",
+                    "not YYYY-MM-DD or an era date such as 令和7年6月16日",
+                )
+            })
+    }
+
+    /// An error as a sentence for the member: what happened and what to do.
+    pub fn describe_error(&self, error: ShikakuError) -> String {
+        describe_error(self.locale(), &error)
     }
 
     /// The card a member shows across the counter.

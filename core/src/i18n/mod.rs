@@ -28,10 +28,12 @@ pub fn sources(locale: Locale) -> &'static [(&'static str, &'static str)] {
         Locale::Ja => &[
             ("main.ftl", include_str!("locales/ja/main.ftl")),
             ("guidance.ftl", include_str!("locales/ja/guidance.ftl")),
+            ("shell.ftl", include_str!("locales/ja/shell.ftl")),
         ],
         Locale::En => &[
             ("main.ftl", include_str!("locales/en/main.ftl")),
             ("guidance.ftl", include_str!("locales/en/guidance.ftl")),
+            ("shell.ftl", include_str!("locales/en/shell.ftl")),
         ],
     }
 }

@@ -1,0 +1,87 @@
+# The fixed words of the app's screens (core/src/shell.rs: ShellTexts).
+shell-app-name = shikaku
+shell-tab-household = 家族
+shell-tab-deadlines = 期限
+shell-tab-guidance = 案内
+shell-tab-settings = 設定
+shell-household-empty = まだ誰も登録されていません。「家族を追加」から、あなたやご家族のカードの情報を入れてください。
+shell-add-member = 家族を追加
+shell-show-at-counter = 窓口で見せる
+shell-next-deadline = 次の手続き
+shell-overdue = 期限を過ぎています
+shell-nothing-due = 今のところ手続きはありません
+shell-estimated = 推定
+shell-clinic-title = 受付でお見せください
+shell-clinic-for-staff = 受付の方へ
+shell-clinic-for-you = ご本人向けの説明
+shell-clinic-record = 資格情報（PDF）
+shell-clinic-no-record = この端末には資格情報のPDFが保存されていません。
+shell-clinic-page = ページ
+shell-close = 閉じる
+shell-member-title = 家族の情報
+shell-member-display-name = 表示名
+shell-member-relationship = 続柄
+shell-member-birth-date = 生年月日
+shell-member-card-issued-on = マイナンバーカードの発行日
+shell-member-card-expires-on = カードに書かれた有効期限
+shell-member-cert-expires-on = 電子証明書の有効期限
+shell-member-moved-on = 引っ越した日
+shell-member-move-in-filed-on = 転入届を出した日
+shell-member-overseas-departure-on = 海外へ出発する日
+shell-member-insurer-registered-on = 新しい保険者に加入した日
+shell-member-eligibility-certificate-expires-on = 資格確認書の有効期限
+shell-member-has-card = マイナンバーカードを持っている
+shell-member-registered-for-insurance = 保険証として利用登録している
+shell-member-has-smartphone = スマートフォンを持っている
+shell-member-carries-notice = 資格情報のお知らせを持ち歩いている
+shell-date-input-hint = 「令和7年6月16日」のように和暦でも、2025-06-16 のようにも入力できます
+shell-date-not-set = 未入力
+shell-pick-date = 日付を選ぶ
+shell-import-pdf = 資格情報のPDFを取り込む
+shell-imported = 資格情報のPDFを保存しました
+shell-save = 保存
+shell-cancel = キャンセル
+shell-remove-member = この家族を削除
+shell-share-member = 別の端末へ移す
+shell-deadlines-kinds = お知らせする手続き
+shell-deadlines-empty = 予定されている手続きはありません
+shell-export-calendar = カレンダーに書き出す
+shell-guidance-question = 質問
+shell-answer-yes = はい
+shell-answer-no = いいえ
+shell-start-over = 最初から
+shell-situations = こんなときは
+shell-language = 言語
+shell-language-system = 端末の設定に合わせる
+shell-app-lock = アプリのロック
+shell-app-lock-hint = 開くときに生体認証か端末のパスコードを求めます
+shell-unlock-title = shikaku のロックを解除
+shell-unlock-subtitle = 保険の情報を表示するために本人確認をします
+shell-content-status = 案内データ
+shell-content-embedded = アプリに同梱の版
+shell-content-installed = 更新された版
+shell-content-refresh = 今すぐ更新を確認
+shell-notification-channel = 手続きの期限
+shell-notification-channel-description = カードや電子証明書の期限、引っ越し後の届出などをお知らせします
+shell-notification-permission-rationale = 期限の前にお知らせするため、通知を許可してください
+shell-shortcut-clinic = 窓口で見せる
+shell-shortcut-clinic-long = 資格情報を窓口で見せる
+shell-qr-description = 別の端末の shikaku で読み取るQRコード
+# One household row read aloud (TalkBack, VoiceOver).
+shell-member-row = { $name }（{ $relationship }）、{ $state }。次の手続き：{ $next }。{ $overdue ->
+        [0] {""}
+       *[other] 期限を過ぎた手続きが{ $overdue }件あります。
+    }
+
+# Errors, as the member reads them.
+error-not-found = 見つかりませんでした。画面を開き直してください。
+error-invalid-input = 入力を確認してください（{ $field }：{ $reason }）。
+error-not-a-pdf = PDFではないファイルです。マイナポータルで保存した資格情報のPDFを選んでください。
+error-document-too-large = ファイルが大きすぎます（{ $megabytes } MBまで）。
+error-document-encrypted = パスワード付きのPDFは取り込めません。パスワードなしで保存し直してください。
+error-document-damaged = PDFが壊れているため読めません。マイナポータルからもう一度保存してください。
+error-document-has-no-pages = PDFにページがありません。マイナポータルからもう一度保存してください。
+error-vault-locked = 保存した書類の鍵が見つかりません。端末のロックを解除してからもう一度お試しください。
+error-integrity = 保存したデータが傷ついているため開けません。何も変更していません。
+error-storage = 端末への保存に失敗しました。空き容量を確かめてもう一度お試しください。
+error-secret-store = 端末の鍵の保管場所にアクセスできませんでした。もう一度お試しください。
