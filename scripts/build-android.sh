@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Builds the core for Android and puts it where the Gradle project finds it:
-# libshikaku_ffi.so for the four ABIs into android-shell/app/src/main/jniLibs, and the
-# generated Kotlin bindings into android-shell/app/src/main/java (both ignored by git).
-# Needs the Android NDK (ANDROID_NDK_HOME) and cargo-ndk; not run on the project's
-# Linux CI machines, which have no NDK.
+# Builds the core for Android and puts it where the Gradle project (android-shell) finds
+# it: libshikaku_ffi.so for the four ABIs into android-shell/app/src/main/jniLibs, and the
+# generated Kotlin bindings into build/bindings/kotlin (app/build.gradle.kts adds that
+# directory to its sources). Both are ignored by git.
+#
+#   scripts/build-android.sh              the libraries and bindings
+#   scripts/build-android.sh --assemble   and then ./gradlew :app:assembleDebug
+#
+# Needs the Android SDK and NDK (ANDROID_HOME, ANDROID_NDK_HOME) and cargo-ndk (installed
+# here if missing). Not run on the project's Linux CI machines, which have no SDK or NDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${ANDROID_NDK_HOME:?set ANDROID_NDK_HOME to the Android NDK}"
@@ -16,6 +21,14 @@ cargo ndk --platform 26 \
   -o "$jni" build --locked --release -p shikaku-ffi
 # The bindings come from the host build of the same sources.
 bash scripts/generate-bindings.sh --release
-mkdir -p android-shell/app/src/main/java
-cp -R build/bindings/kotlin/. android-shell/app/src/main/java/
-echo "libraries in $jni; bindings in android-shell/app/src/main/java" >&2
+echo "libraries in $jni; bindings in build/bindings/kotlin" >&2
+
+if [ "${1:-}" = "--assemble" ]; then
+  cd android-shell
+  if [ ! -x gradlew ]; then
+    command -v gradle >/dev/null || { echo "install Gradle 8.14+ once, or open android-shell in Android Studio" >&2; exit 1; }
+    gradle wrapper --gradle-version 8.14.3
+  fi
+  ./gradlew :app:assembleDebug
+  echo "APK: android-shell/app/build/outputs/apk/debug/app-debug.apk" >&2
+fi

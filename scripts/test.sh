@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints with warnings denied, the whole workspace's tests (unit,
 # rule vectors, bad input, properties, store and vault, crash safety, reminders), and
-# the Kotlin and Python tests of the generated bindings and of the CLI. CI runs this.
+# the Kotlin and Python tests of the generated bindings and of the CLI, the Android
+# shell's lint and rendered screens, and the parse of every shell file. CI runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --python
@@ -22,6 +23,9 @@ bash scripts/generate-bindings.sh
 
 step "Kotlin bindings on the JVM (Maven: kotlin-maven-plugin, JNA, coroutines, JUnit 5)"
 mvn -B -ntp -f tests/kotlin/pom.xml test
+
+step "Android shell: ktlint, then its Compose screens rendered on the JVM (Compose for Desktop)"
+mvn -B -ntp -f tests/compose/pom.xml test
 
 step "pytest tests/python (the CLI at target/debug/shikaku, the bindings in build/bindings)"
 cargo build --locked --quiet -p shikaku-cli

@@ -86,6 +86,8 @@ shell_texts! {
     date_not_set,
     pick_date,
     import_pdf,
+    /// Asked when a PDF is shared to the app and the household has several members.
+    import_choose_member,
     imported,
     save,
     cancel,
@@ -101,6 +103,10 @@ shell_texts! {
     situations,
     language,
     language_system,
+    /// 日本語 in both languages: a language is named in itself.
+    language_ja,
+    /// English in both languages.
+    language_en,
     app_lock,
     app_lock_hint,
     unlock_title,

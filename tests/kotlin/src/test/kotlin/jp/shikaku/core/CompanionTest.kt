@@ -140,7 +140,10 @@ class CompanionTest {
                 val refused = async { companion.refreshContent("http://127.0.0.1:$closedPort/bundle.json") }
                 val outcomes = listOf(served.await(), refused.await())
                 // One of the two may find the other in flight; neither installs anything.
-                assertTrue(outcomes.all { it is RefreshOutcome.Rejected || it is RefreshOutcome.Offline || it is RefreshOutcome.Busy }, "$outcomes")
+                assertTrue(
+                    outcomes.all { it is RefreshOutcome.Rejected || it is RefreshOutcome.Offline || it is RefreshOutcome.Busy },
+                    "$outcomes",
+                )
                 assertTrue(companion.refreshContent("http://127.0.0.1:$closedPort/b.json") is RefreshOutcome.Offline)
                 val rejected = companion.refreshContent("http://127.0.0.1:${server.address.port}/bundle.json")
                 assertTrue(rejected is RefreshOutcome.Rejected, "$rejected")
