@@ -30,7 +30,10 @@ use crate::reminders::{PlanInput, ReminderPlan, ReminderSettings, plan};
 use crate::rules::era::parse_era_date;
 use crate::rules::facts::parse_iso_date;
 use crate::secrets::SecretStore;
-use crate::shell::{MemberRow, ShellTexts, TimelineEntry, describe_error, member_row, timeline};
+use crate::shell::{
+    MemberRow, RelationshipChoice, ShellTexts, TimelineEntry, describe_error, member_row,
+    relationship_choices, timeline,
+};
 use crate::store::{ContentSource, DocumentInfo, ImportReport, InstalledContent, Store};
 use crate::vault::DocumentFields;
 
@@ -204,9 +207,14 @@ impl ShikakuCompanion {
         label(self.locale(), kind.message_id())
     }
 
-    /// A relationship's name, for the member form's choices.
+    /// A relationship's name.
     pub fn relationship_label(&self, relationship: Relationship) -> String {
         label(self.locale(), relationship.message_id())
+    }
+
+    /// The member form's relationship choices, named.
+    pub fn relationship_choices(&self) -> Vec<RelationshipChoice> {
+        relationship_choices(self.locale())
     }
 
     /// A date as the member reads it: 令和8年12月1日(火) or Tue 1 Dec 2026.
@@ -393,6 +401,15 @@ impl ShikakuCompanion {
         self.with_content(|c| {
             situation_guide(situation, status.as_ref(), locale, &c.bundle.insurer)
         })
+    }
+
+    /// The guide of every situation, for the member when one is named (with their dates)
+    /// or in general.
+    pub fn situation_guides(&self, member_id: Option<String>) -> Result<Vec<SituationGuide>> {
+        Situation::ALL
+            .iter()
+            .map(|&situation| self.situation(situation, member_id.clone()))
+            .collect()
     }
 
     /// The situations a member's state calls for now.

@@ -10,7 +10,7 @@ use fluent_bundle::FluentValue;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::household::{Deadline, DeadlineKind, MemberStatus};
+use crate::household::{Deadline, DeadlineKind, MemberStatus, Relationship};
 use crate::i18n::{Locale, format_date, label, text};
 use crate::rules::CardState;
 
@@ -164,6 +164,25 @@ pub struct TimelineEntry {
     pub member_id: String,
     pub display_name: String,
     pub line: DeadlineLine,
+}
+
+/// One choice of a picker: the value and its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RelationshipChoice {
+    pub relationship: Relationship,
+    pub label: String,
+}
+
+/// The relationships a member form offers, named in `locale`.
+pub fn relationship_choices(locale: Locale) -> Vec<RelationshipChoice> {
+    Relationship::ALL
+        .iter()
+        .map(|&relationship| RelationshipChoice {
+            relationship,
+            label: label(locale, relationship.message_id()),
+        })
+        .collect()
 }
 
 /// A deadline worded in `locale`.

@@ -32,6 +32,15 @@ pub enum Relationship {
 }
 
 impl Relationship {
+    /// Every relationship, in the order a form offers them.
+    pub const ALL: [Relationship; 5] = [
+        Relationship::Myself,
+        Relationship::Spouse,
+        Relationship::Child,
+        Relationship::Parent,
+        Relationship::Other,
+    ];
+
     /// The message id of the relationship's name.
     pub fn message_id(self) -> &'static str {
         match self {

@@ -31,7 +31,7 @@ import androidx.compose.ui.unit.dp
 import jp.shikaku.core.Facts
 import jp.shikaku.core.Holdings
 import jp.shikaku.core.MemberDraft
-import jp.shikaku.core.Relationship
+import jp.shikaku.core.RelationshipChoice
 import jp.shikaku.core.ShellTexts
 import java.time.Instant
 import java.time.LocalDate
@@ -64,7 +64,7 @@ private val dateFields =
 fun MemberScreen(
     draft: MemberDraft,
     texts: ShellTexts,
-    relationshipLabel: (Relationship) -> String,
+    relationships: List<RelationshipChoice>,
     formatDate: (LocalDate) -> String,
     parseDate: (String) -> LocalDate,
     onSave: (MemberDraft) -> Unit,
@@ -93,11 +93,11 @@ fun MemberScreen(
         )
         Text(texts.memberRelationship, style = MaterialTheme.typography.labelLarge)
         Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            Relationship.entries.forEach { choice ->
+            relationships.forEach { choice ->
                 FilterChip(
-                    selected = choice == relationship,
-                    onClick = { relationship = choice },
-                    label = { Text(relationshipLabel(choice)) },
+                    selected = choice.relationship == relationship,
+                    onClick = { relationship = choice.relationship },
+                    label = { Text(choice.label) },
                 )
             }
         }

@@ -30,7 +30,6 @@ import jp.shikaku.core.MemberDraft
 import jp.shikaku.core.Relationship
 import jp.shikaku.core.ShikakuCompanionInterface
 import jp.shikaku.core.ShikakuException
-import jp.shikaku.core.Situation
 import jp.shikaku.core.SituationGuide
 import java.time.LocalDate
 
@@ -119,7 +118,7 @@ fun ShikakuApp(
         MemberScreen(
             draft = form.draft,
             texts = texts,
-            relationshipLabel = companion::relationshipLabel,
+            relationships = companion.relationshipChoices(),
             formatDate = companion::formatDate,
             parseDate = { text ->
                 try {
@@ -255,7 +254,7 @@ fun ShikakuApp(
                     remember(revision, answers) {
                         read<Pair<FlowStep, List<SituationGuide>>> {
                             companion.walkPreparation(answers) to
-                                Situation.entries.map { companion.situation(it, null) }
+                                companion.situationGuides(null)
                         }
                     },
                 ) { (step, situations) ->

@@ -157,7 +157,7 @@ class RenderScreensTest {
             MemberScreen(
                 draft = MemberDraft(member.displayName, member.relationship, member.facts, null, member.holdings, null),
                 texts = texts,
-                relationshipLabel = companion::relationshipLabel,
+                relationships = companion.relationshipChoices(),
                 formatDate = companion::formatDate,
                 parseDate = companion::parseDateInput,
                 onSave = {},
