@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the core for iOS (device and simulator) on a Mac with Xcode, makes
-# ShikakuCore.xcframework, and places it with the generated Swift bindings in the local
-# Swift package ios-shell/ShikakuCore (binary target + bindings target; ignored by git).
+# ShikakuCore.xcframework, places it with the generated Swift bindings in the local Swift
+# package ios-shell/ShikakuCore (binary target + bindings target; ignored by git), and
+# writes ios-shell/Shikaku.xcodeproj from project.yml with XcodeGen (brew install xcodegen).
 # Not run on the project's Linux CI machines, which have no Xcode.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,11 +20,17 @@ cp build/bindings/swift/ShikakuCoreFFI.modulemap "$work/headers/module.modulemap
 lipo -create target/aarch64-apple-ios-sim/release/libshikaku_ffi.a \
   target/x86_64-apple-ios/release/libshikaku_ffi.a -output "$work/simulator/libshikaku_ffi.a"
 package=ios-shell/ShikakuCore
-rm -rf "$package/ShikakuCoreFFI.xcframework"
+rm -rf "$package/ShikakuCore.xcframework"
 xcodebuild -create-xcframework \
   -library target/aarch64-apple-ios/release/libshikaku_ffi.a -headers "$work/headers" \
   -library "$work/simulator/libshikaku_ffi.a" -headers "$work/headers" \
-  -output "$package/ShikakuCoreFFI.xcframework"
+  -output "$package/ShikakuCore.xcframework"
 mkdir -p "$package/Sources/ShikakuCore"
 cp build/bindings/swift/ShikakuCore.swift "$package/Sources/ShikakuCore/"
 echo "xcframework and bindings in $package" >&2
+if command -v xcodegen >/dev/null; then
+  (cd ios-shell && xcodegen generate)
+  echo "open ios-shell/Shikaku.xcodeproj and run the Shikaku scheme on a simulator" >&2
+else
+  echo "install XcodeGen (brew install xcodegen), then run: cd ios-shell && xcodegen generate" >&2
+fi

@@ -2,7 +2,7 @@
 # Compiles and runs tests/swift/Usage.swift against the generated Swift bindings and the
 # debug library, on a machine with a Swift toolchain (macOS with Xcode, or Linux with
 # swift.org's toolchain). This project's CI machines have none; there the file is only
-# parsed (tests/python/test_swift_parse.py).
+# parsed (tests/python/test_shell_parse.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v swiftc >/dev/null || { echo "no swiftc on this machine: nothing compiled" >&2; exit 0; }

@@ -166,6 +166,18 @@ pub struct TimelineEntry {
     pub line: DeadlineLine,
 }
 
+/// The screens' texts without an open store (a shell shows them when opening fails).
+#[cfg_attr(feature = "ffi", uniffi::export)]
+pub fn shell_texts_for(locale: Locale) -> ShellTexts {
+    ShellTexts::new(locale)
+}
+
+/// An error as a sentence without an open store (opening the store itself can fail).
+#[cfg_attr(feature = "ffi", uniffi::export)]
+pub fn describe_error_for(locale: Locale, error: Error) -> String {
+    describe_error(locale, &error)
+}
+
 /// One choice of a picker: the value and its name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]

@@ -1,0 +1,162 @@
+"""The iOS shell cannot be compiled here, so this test checks what a compiler would catch
+first about its use of the core: every Companion method, top-level function, record field
+and record initializer label the Swift code uses exists in the generated bindings
+(build/bindings/swift/ShikakuCore.swift). All names are read from the generated file.
+
+What is checked in the shell's Swift:
+- `companion.m(`, `companion?.m(` and `$0.m(` inside `model.read`/`model.act` closures:
+  `m` is a method of ShikakuCompanionProtocol;
+- `v.f.g…` where `v` is declared with a record type (`let v: T`, `(v: T)`): each step is a
+  field of the record it lands on, as far as records go (not into arrays);
+- `id: \\.f` key paths (ForEach identities): `f` is a field of some record;
+- `T(label: …)` for a record `T`: every label is a parameter of its initializer;
+- calls of the bindings' top-level functions."""
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GENERATED = ROOT / "build" / "bindings" / "swift" / "ShikakuCore.swift"
+SHELL = ROOT / "ios-shell"
+
+
+def strip_comments(text: str) -> str:
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    return re.sub(r"//[^\n]*", "", text)
+
+
+class Bindings:
+    def __init__(self, source: str):
+        source = strip_comments(source)
+        self.records: dict[str, dict[str, str]] = {}
+        self.init_labels: dict[str, set[str]] = {}
+        for match in re.finditer(r"^public struct (\w+)\b[^{]*\{(.*?)^}", source, re.S | re.M):
+            name, body = match.group(1), match.group(2)
+            fields = dict(re.findall(r"^    public (?:let|var) (\w+): ([^\n=]+?)\s*$", body, re.M))
+            if not fields or name.startswith("Ffi"):
+                continue
+            self.records[name] = fields
+            init = re.search(r"public init\((.*?)\)\s*\{", body, re.S)
+            self.init_labels[name] = set(re.findall(r"(\w+):", init.group(1))) if init else set()
+        protocol = re.search(r"^public protocol ShikakuCompanionProtocol\b.*?^}", source, re.S | re.M)
+        self.methods = set(re.findall(r"^\s*func (\w+)\(", protocol.group(0), re.M)) | {"open"}
+        self.functions = set(re.findall(r"^public func (\w+)\(", source, re.M))
+        self.all_fields = {field for fields in self.records.values() for field in fields}
+
+    def element(self, swift_type: str) -> str | None:
+        """The record a type names, through optionals (an array is not a record)."""
+        bare = swift_type.strip().rstrip("?!").strip()
+        return bare if bare in self.records else None
+
+
+def balanced_arguments(text: str, start: int) -> str:
+    """The text between the parenthesis at `start` and its partner."""
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1:index]
+    return text[start + 1:]
+
+
+def top_level_labels(arguments: str) -> list[str]:
+    labels, depth = [], 0
+    for match in re.finditer(r"[()\[\]{}]|\b(\w+)\s*:(?!:)", arguments):
+        token = match.group(0)
+        if token in "([{":
+            depth += 1
+        elif token in ")]}":
+            depth -= 1
+        elif depth == 0 and match.group(1):
+            labels.append(match.group(1))
+    return labels
+
+
+def check(source: str, bindings: Bindings, name: str = "snippet") -> tuple[list[str], int]:
+    """Problems found in one Swift file, and how many uses were checked."""
+    text = strip_comments(source)
+    text = re.sub(r'"(?:\\.|[^"\\])*"', '""', text)  # string contents are not code
+    problems, checked = [], 0
+    typed = {}
+    for var, swift_type in re.findall(r"\b(\w+)\s*:\s*(\[?\s*\w+\s*\]?\??)", text):
+        record = bindings.element(swift_type)
+        if record:
+            typed[var] = record
+    for match in re.finditer(r"(?<![\w.$])(\$0|companion)\??\.(\w+)\(", text):
+        head, method = match.groups()
+        if head == "$0" and not re.search(r"model\.(read|act)\([^\n]*$", text[:match.start()].splitlines()[-1] if text[:match.start()].splitlines() else ""):
+            continue
+        checked += 1
+        if method not in bindings.methods:
+            problems.append(f"{name}: Companion has no method {method}")
+    for match in re.finditer(r"(?<![\w.$\\])(\w+)((?:\??\.\w+)+)", text):
+        head, chain = match.groups()
+        record = typed.get(head)
+        for step in re.findall(r"\.(\w+)", chain):
+            if record is None:
+                break
+            checked += 1
+            fields = bindings.records[record]
+            if step not in fields:
+                problems.append(f"{name}: {record} has no field {step} ({head}{chain})")
+                break
+            record = bindings.element(fields[step])
+    for key in re.findall(r"\bid:\s*\\\.(\w+)", text):
+        checked += 1
+        if key not in bindings.all_fields and key not in {"self", "offset"}:
+            problems.append(f"{name}: no record has a field {key} (key path)")
+    for match in re.finditer(r"(?<![\w.])(\w+)\(", text):
+        callee = match.group(1)
+        if callee in bindings.records:
+            for label in top_level_labels(balanced_arguments(text, match.end() - 1)):
+                checked += 1
+                if label not in bindings.init_labels[callee]:
+                    problems.append(f"{name}: {callee}.init has no parameter {label}")
+        elif callee in bindings.functions:
+            checked += 1
+    return problems, checked
+
+
+@pytest.fixture(scope="module")
+def bindings():
+    return Bindings(GENERATED.read_text())
+
+
+def shell_sources():
+    return sorted(p for p in SHELL.rglob("*.swift") if "ShikakuCore" not in p.parts)
+
+
+def test_the_generated_bindings_are_read(bindings):
+    assert {"MemberRow", "ClinicCard", "ShellTexts", "Facts"} <= set(bindings.records)
+    assert {"householdView", "clinicCard", "parseDateInput"} <= bindings.methods
+    assert "shellTextsFor" in bindings.functions
+
+
+def test_every_name_the_ios_shell_uses_exists(bindings):
+    problems, checked = [], 0
+    for path in shell_sources():
+        found, count = check(path.read_text(), bindings, str(path.relative_to(ROOT)))
+        problems += found
+        checked += count
+    assert problems == []
+    assert checked > 200, f"only {checked} uses checked: the shell or this test changed shape"
+
+
+@pytest.mark.parametrize("snippet, problem", [
+    ("let row: MemberRow\nText(row.displayNam)", "MemberRow has no field displayNam"),
+    ("let card: ClinicCard\nText(card.fields.first)", None),
+    ("let row: MemberRow\nText(row.nextDeadline?.dateTxt)", "DeadlineLine has no field dateTxt"),
+    ("_ = try companion.householdVeiw()", "Companion has no method householdVeiw"),
+    ("ForEach(rows, id: \\.memberIdd)", "no record has a field memberIdd"),
+    ("Facts(birthDate: d, cardIssued: d)", "Facts.init has no parameter cardIssued"),
+])
+def test_misspellings_are_caught(bindings, snippet, problem):
+    problems, _ = check(snippet, bindings)
+    if problem is None:
+        assert problems == []
+    else:
+        assert any(problem in p for p in problems), problems
