@@ -6,6 +6,8 @@
 //! - `clinic_path/floor_read_decrypt`: read the same sealed bytes from a plain file and
 //!   decrypt them in memory: the least any encrypted-at-rest design can do.
 //! - `clinic_path/read_decrypt_open_store`: the same read on a store already open.
+//! - `clinic_path/companion_card_and_pdf`: the whole tap as a shell makes it: open the
+//!   Companion (store, content), build the clinic card and decrypt the PDF.
 //! - `import/pdf_1mib`: check, read fields, seal and store a 1 MiB PDF (keeping two).
 //!
 //! `scripts/bench.sh` runs this and writes docs/performance.md from the estimates.
@@ -13,11 +15,16 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::hint::black_box;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use lopdf::{Dictionary, Document, Object, Stream, dictionary};
+use shikaku_core::clock::SystemClock;
+use shikaku_core::companion::{DATABASE_FILE, ShikakuCompanion};
+use shikaku_core::content::bundle::embedded_trusted_keys;
 use shikaku_core::household::{MemberDraft, Relationship};
+use shikaku_core::i18n::Locale;
 use shikaku_core::rules::Facts;
 use shikaku_core::secrets::MemorySecretStore;
 use shikaku_core::store::Store;
@@ -85,7 +92,7 @@ fn clinic_path(c: &mut Criterion) {
     let pdf = pdf_of_one_mib();
     assert!(pdf.len() >= 1024 * 1024);
     let dir = tempfile::tempdir().unwrap();
-    let database = dir.path().join("bench.sqlite3");
+    let database = dir.path().join(DATABASE_FILE);
     let secrets = MemorySecretStore::default();
     let member_id = {
         let mut store = Store::open(&database, &secrets).unwrap();
@@ -116,6 +123,24 @@ fn clinic_path(c: &mut Criterion) {
     let store = Store::open(&database, &secrets).unwrap();
     group.bench_function("read_decrypt_open_store", |b| {
         b.iter(|| black_box(store.document(&member_id).unwrap().len()));
+    });
+    drop(store);
+    group.bench_function("companion_card_and_pdf", |b| {
+        b.iter(|| {
+            let companion = ShikakuCompanion::open_with(
+                dir.path().to_path_buf(),
+                &secrets,
+                Locale::Ja,
+                Arc::new(SystemClock),
+                embedded_trusted_keys(),
+            )
+            .unwrap();
+            let card = companion.clinic_card(member_id.clone()).unwrap();
+            black_box((
+                card.fields.len(),
+                companion.document(member_id.clone()).unwrap().len(),
+            ))
+        });
     });
     group.finish();
 
