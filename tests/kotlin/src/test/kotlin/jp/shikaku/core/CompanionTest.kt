@@ -154,4 +154,29 @@ class CompanionTest {
             companion.close()
         }
     }
+
+    @Test
+    fun screensGetTheirWordsFromTheCore() {
+        val companion = ShikakuCompanion.open(dir.path, MapSecretStore(), Locale.JA)
+        companion.addMember(draft(movedOn = LocalDate.now().minusDays(20)))
+        val row = companion.householdView().single()
+        assertEquals("山田 さくら", row.displayName)
+        assertTrue(row.accessibilityLabel.contains(row.stateLabel))
+        assertTrue(row.overdue.isNotEmpty(), "the move-in notice is overdue")
+        assertEquals(
+            companion
+                .dashboard()
+                .single()
+                .overdue.size,
+            row.overdue.size,
+        )
+        assertEquals("窓口で見せる", companion.shellTexts().showAtCounter)
+        assertEquals("Show at the counter", shellTextsFor(Locale.EN).showAtCounter)
+        assertEquals(LocalDate.of(2025, 6, 16), companion.parseDateInput("令和7年6月16日"))
+        // An exception the core raised goes back across the FFI to be worded.
+        val error = assertThrows<ShikakuException.NotAPdf> { companion.importDocument(row.memberId, byteArrayOf(1, 2, 3)) }
+        assertTrue(companion.describeError(error).startsWith("PDFではない"))
+        assertTrue(describeErrorFor(Locale.EN, error).startsWith("This file is not a PDF"))
+        companion.close()
+    }
 }
