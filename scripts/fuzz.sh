@@ -53,8 +53,8 @@ done
     echo "|---|---:|---:|---:|---:|---|"
     for target in "${targets[@]}"; do
         log="$logs/$target.log"
-        runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
-        speed=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+        runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
+        speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo "?")
         files=$(find "$corpus/$target" -type f | wc -l)
         if grep -q 'SUMMARY\|deadly signal\|ERROR: libFuzzer' "$log"; then result="crash: see $log"; else result="no crash"; fi
         echo "| $target | $seconds | $runs | $speed | $files | $result |"

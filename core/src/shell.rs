@@ -10,9 +10,9 @@ use fluent_bundle::FluentValue;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::household::{Deadline, DeadlineKind, MemberStatus, Relationship};
+use crate::household::{Deadline, DeadlineKind, Holdings, MemberDraft, MemberStatus, Relationship};
 use crate::i18n::{Locale, format_date, label, text};
-use crate::rules::CardState;
+use crate::rules::{CardState, Facts};
 
 /// Declares [`ShellTexts`], one `String` per field, read from the message
 /// `shell-<field with dashes>` of the locales' `shell.ftl`.
@@ -176,6 +176,20 @@ pub fn shell_texts_for(locale: Locale) -> ShellTexts {
 #[cfg_attr(feature = "ffi", uniffi::export)]
 pub fn describe_error_for(locale: Locale, error: Error) -> String {
     describe_error(locale, &error)
+}
+
+/// A new member for the form: no name yet, the member themselves, born on `birth_date`
+/// (the one fact the rules need), holding what most members hold.
+#[cfg_attr(feature = "ffi", uniffi::export)]
+pub fn new_member_draft(birth_date: NaiveDate) -> MemberDraft {
+    MemberDraft {
+        display_name: String::new(),
+        relationship: Relationship::Myself,
+        facts: Facts::born_on(birth_date),
+        eligibility_certificate_expires_on: None,
+        holdings: Holdings::default(),
+        insurance_fields: None,
+    }
 }
 
 /// One choice of a picker: the value and its name.

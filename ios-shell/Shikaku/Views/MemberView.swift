@@ -45,9 +45,10 @@ struct MemberView: View {
     @State private var birthDate: NaiveDate = ""
     @State private var dates: [String: NaiveDate] = [:]
     @State private var base: Member?
-    @State private var hasCard = true
-    @State private var registered = true
-    @State private var hasSmartphone = true
+    @State private var keptHoldings: Holdings?
+    @State private var hasCard = false
+    @State private var registered = false
+    @State private var hasSmartphone = false
     @State private var carriesNotice = false
     @State private var importing = false
 
@@ -101,7 +102,11 @@ struct MemberView: View {
     private func load() {
         guard !loaded else { return }
         loaded = true
-        guard let memberId, let member = model.read(nil, { try $0.member(memberId: memberId) }) else { return }
+        guard let memberId, let member = model.read(nil, { try $0.member(memberId: memberId) }) else {
+            // A new member starts holding what the core says most members hold.
+            show(holdings: newMemberDraft(birthDate: DayFormat.string(from: Date())).holdings)
+            return
+        }
         base = member
         name = member.displayName
         relationship = member.relationship
@@ -109,10 +114,15 @@ struct MemberView: View {
         for field in DateField.allCases {
             dates[field.rawValue] = field.read(member.facts)
         }
-        hasCard = member.holdings.hasCard
-        registered = member.holdings.registeredForInsurance
-        hasSmartphone = member.holdings.hasSmartphone
-        carriesNotice = member.holdings.carriesNotice
+        show(holdings: member.holdings)
+    }
+
+    private func show(holdings: Holdings) {
+        keptHoldings = holdings
+        hasCard = holdings.hasCard
+        registered = holdings.registeredForInsurance
+        hasSmartphone = holdings.hasSmartphone
+        carriesNotice = holdings.carriesNotice
     }
 
     private func save() {
@@ -133,16 +143,16 @@ struct MemberView: View {
             overseasContinuedUseAppliedOn: old?.overseasContinuedUseAppliedOn,
             insurerRegisteredOn: dates[DateField.insurerRegisteredOn.rawValue]
         )
-        let kept = base?.holdings
+        guard let kept = keptHoldings else { return }
         let holdings = Holdings(
             hasCard: hasCard,
-            cardCondition: kept?.cardCondition ?? .inHand,
+            cardCondition: kept.cardCondition,
             registeredForInsurance: registered,
             hasSmartphone: hasSmartphone,
-            smartphoneInsuranceCard: kept?.smartphoneInsuranceCard ?? false,
+            smartphoneInsuranceCard: kept.smartphoneInsuranceCard,
             carriesNotice: carriesNotice,
-            needsHelper: kept?.needsHelper ?? false,
-            hasMyNumber: kept?.hasMyNumber ?? true
+            needsHelper: kept.needsHelper,
+            hasMyNumber: kept.hasMyNumber
         )
         model.act { companion in
             if let base {

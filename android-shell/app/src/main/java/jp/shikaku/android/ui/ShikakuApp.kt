@@ -20,17 +20,14 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.ImageBitmap
 import androidx.compose.ui.unit.dp
-import jp.shikaku.core.CardCondition
-import jp.shikaku.core.Facts
 import jp.shikaku.core.FlowStep
-import jp.shikaku.core.Holdings
 import jp.shikaku.core.IcsOptions
 import jp.shikaku.core.Locale
 import jp.shikaku.core.MemberDraft
-import jp.shikaku.core.Relationship
 import jp.shikaku.core.ShikakuCompanionInterface
 import jp.shikaku.core.ShikakuException
 import jp.shikaku.core.SituationGuide
+import jp.shikaku.core.newMemberDraft
 import java.time.LocalDate
 
 /** What only the platform can do; everything else comes from the Companion. */
@@ -66,25 +63,6 @@ private data class Editing(
     val memberId: String?,
     val draft: MemberDraft,
 )
-
-/** An empty member for the form; the birth date is the only fact the core requires. */
-fun newMemberDraft(birthDate: LocalDate): MemberDraft =
-    MemberDraft(
-        displayName = "",
-        relationship = Relationship.MYSELF,
-        facts = Facts(birthDate = birthDate),
-        holdings =
-            Holdings(
-                hasCard = true,
-                cardCondition = CardCondition.IN_HAND,
-                registeredForInsurance = true,
-                hasSmartphone = true,
-                smartphoneInsuranceCard = false,
-                carriesNotice = false,
-                needsHelper = false,
-                hasMyNumber = true,
-            ),
-    )
 
 /** The whole app: four tabs over the Companion, and the member form. */
 @OptIn(ExperimentalMaterial3Api::class)

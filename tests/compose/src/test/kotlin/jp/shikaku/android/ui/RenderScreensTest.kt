@@ -11,6 +11,7 @@ import jp.shikaku.core.MemberDraft
 import jp.shikaku.core.Relationship
 import jp.shikaku.core.SecretStore
 import jp.shikaku.core.ShikakuCompanion
+import jp.shikaku.core.newMemberDraft
 import org.jetbrains.skia.EncodedImageFormat
 import org.jetbrains.skia.Image
 import org.junit.jupiter.api.Assertions.assertTrue
