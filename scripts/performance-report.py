@@ -119,8 +119,9 @@ def demo_memory() -> None:
         times.append(time.monotonic() - started)
         peaks.append(usage.ru_maxrss)
     print("\n## CLI demo\n")
-    print("`target/release/shikaku demo` (the README's first command, release build), five runs,")
-    print("each in a process of its own, measured with `wait4`:")
+    print("`shikaku demo`, the program the README's first command runs (there the debug build;")
+    print("here `target/release/shikaku demo`), five runs, each in a process of its own, measured")
+    print("with `wait4`:")
     print(f"peak RSS **{max(peaks) / 1024:.1f} MiB** (highest of the five), "
           f"wall time {statistics.median(times) * 1000:.0f} ms (median).")
 
