@@ -3,8 +3,9 @@
 
 use chrono::NaiveDate;
 use shikaku_core::demo::demo_household;
-use shikaku_core::household::{Deadline, MemberStatus};
+use shikaku_core::household::MemberStatus;
 use shikaku_core::i18n::{Locale, format_date, label, text};
+use shikaku_core::shell::member_row;
 use shikaku_core::rules::CardState;
 use unicode_width::UnicodeWidthStr;
 
@@ -53,48 +54,25 @@ impl Cell {
     }
 }
 
-fn deadline_name(locale: Locale, deadline: &Deadline) -> String {
-    let name = label(locale, deadline.kind.message_id());
-    if deadline.estimated {
-        format!("{name} ({})", label(locale, "demo-estimate"))
-    } else {
-        name
-    }
-}
-
 fn row(status: &MemberStatus, locale: Locale) -> [Cell; 5] {
-    let state = status.card_state();
-    let member = format!(
-        "{} ({})",
-        status.display_name,
-        label(locale, status.relationship.message_id())
-    );
-    let (next, when) = match status.next_deadline() {
-        Some(deadline) => (
-            deadline_name(locale, deadline),
-            format!(
-                "{} {}",
-                format_date(locale, deadline.date),
-                text(
-                    locale,
-                    "days-relative",
-                    &[("days", deadline.days_left.into())]
-                )
-            ),
-        ),
+    // The words are the shells' (shikaku_core::shell), laid out as a table row.
+    let row = member_row(locale, status);
+    let member = format!("{} ({})", row.display_name, row.relationship_label);
+    let (next, when) = match &row.next_deadline {
+        Some(line) => {
+            let next = if line.estimated {
+                format!("{} ({})", line.label, label(locale, "demo-estimate"))
+            } else {
+                line.label.clone()
+            };
+            (next, format!("{} {}", line.date_text, line.when_text))
+        }
         None => (label(locale, "demo-nothing-due"), String::new()),
     };
-    let mut attention: Vec<String> = status
+    let mut attention: Vec<String> = row
         .overdue
         .iter()
-        .map(|deadline| {
-            let days = deadline.days_left.saturating_neg();
-            format!(
-                "{} ({})",
-                label(locale, deadline.kind.message_id()),
-                text(locale, "days-overdue", &[("days", days.into())])
-            )
-        })
+        .map(|line| format!("{} ({})", line.label, line.when_text))
         .collect();
     if !status.card_usable {
         attention.push(if status.covered_today() {
@@ -106,8 +84,8 @@ fn row(status: &MemberStatus, locale: Locale) -> [Cell; 5] {
     [
         Cell::plain(member),
         Cell {
-            text: label(locale, state.message_id()),
-            colour: Some(state_colour(state)),
+            text: row.state_label,
+            colour: Some(state_colour(row.state)),
         },
         Cell::plain(next),
         Cell::plain(when),
