@@ -110,6 +110,7 @@ class MainActivity :
         val companion = shikaku.companion
         try {
             companion.importDocument(memberId, bytes)
+            ReminderScheduler.reconcile(this)
             notice = companion.shellTexts().imported
         } catch (error: ShikakuException) {
             notice = companion.describeError(error)

@@ -81,10 +81,12 @@ fun ShikakuApp(
     val snackbar = remember { SnackbarHostState() }
     val texts = remember(revision) { companion.shellTexts() }
 
+    // Every change: the screens read again and the notifications follow the new plan.
     fun attempt(action: () -> Unit) {
         try {
             action()
             revision++
+            platform.replanReminders()
         } catch (error: ShikakuException) {
             message = companion.describeError(error)
         }
@@ -120,7 +122,6 @@ fun ShikakuApp(
                             ),
                         )
                     }
-                    platform.replanReminders()
                     editing = null
                 }
             },
@@ -216,7 +217,6 @@ fun ShikakuApp(
                                         leadTimes = settings.leadTimes.map { if (it.kind == kind) it.copy(enabled = enabled) else it },
                                     ),
                                 )
-                                platform.replanReminders()
                             }
                         },
                         onExportCalendar = { attempt { platform.shareCalendar(companion.exportIcs(IcsOptions(null, false))) } },
