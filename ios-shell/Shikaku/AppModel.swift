@@ -90,7 +90,12 @@ final class AppModel: ObservableObject {
         do {
             return try read(companion)
         } catch {
-            message = describe(error)
+            // Views read while SwiftUI renders them: the message is published afterwards,
+            // and only when it changes, so a lasting failure does not re-render forever.
+            let sentence = describe(error)
+            if message != sentence {
+                Task { @MainActor in self.message = sentence }
+            }
             return fallback
         }
     }

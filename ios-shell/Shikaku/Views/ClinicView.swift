@@ -11,11 +11,11 @@ struct ClinicView: View {
     @EnvironmentObject private var model: AppModel
     @Environment(\.dismiss) private var dismiss
     @State private var savedBrightness: CGFloat = UIScreen.main.brightness
+    @State private var card: ClinicCard?
+    @State private var pdf: Data?
 
     var body: some View {
         let texts: ShellTexts = model.texts
-        let card: ClinicCard? = model.read(nil) { try $0.clinicCard(memberId: memberId) }
-        let pdf: Data? = card?.recordAvailableOffline == true ? model.read(nil) { try $0.document(memberId: memberId) } : nil
         NavigationStack {
             ScrollView {
                 if let card {
@@ -68,11 +68,17 @@ struct ClinicView: View {
             }
         }
         .onAppear {
+            // Read once: the PDF is decrypted into memory for as long as the view is shown.
+            card = model.read(nil) { try $0.clinicCard(memberId: memberId) }
+            if card?.recordAvailableOffline == true {
+                pdf = model.read(nil) { try $0.document(memberId: memberId) }
+            }
             UIApplication.shared.isIdleTimerDisabled = true
             savedBrightness = UIScreen.main.brightness
             UIScreen.main.brightness = 1.0
         }
         .onDisappear {
+            pdf = nil
             UIApplication.shared.isIdleTimerDisabled = false
             UIScreen.main.brightness = savedBrightness
         }
