@@ -6,10 +6,12 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      (default: 60 seconds, every target)
 #
-# A run fails on a panic, on a single input taking more than 10 s (a hang), or on more
-# than 512 MB of memory. Crashing inputs land in core/fuzz/artifacts/<target>/; copy one
-# to tests/fixtures/fuzz/<target>/ and core/tests/fuzz_regressions.rs replays it in every
-# test run. The executions of each target are summed up in target/fuzz/report.md.
+# A run fails on a panic, on a single input taking more than 10 s (a hang), on a single
+# allocation over 256 MB, or when the fuzzing process passes 2 GB (it holds the corpus and
+# AddressSanitizer's quarantine, so its size is not one input's). Crashing inputs land in
+# core/fuzz/artifacts/<target>/; each one found is kept under tests/fixtures/fuzz/ with a
+# test that replays it (see the README there). The executions of each target are summed
+# up in target/fuzz/report.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,7 +33,7 @@ python3 scripts/fuzz-seeds.py "$corpus"
 run_target() {
     local target="$1"
     (cd core/fuzz && cargo fuzz run -O "$target" "$corpus/$target" -- \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=512 -malloc_limit_mb=512 \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=256 \
         -print_final_stats=1) >"$logs/$target.log" 2>&1
 }
 
