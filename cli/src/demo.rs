@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use shikaku_core::demo::demo_household;
 use shikaku_core::household::MemberStatus;
 use shikaku_core::i18n::{Locale, format_date, label, text};
-use shikaku_core::shell::member_row;
 use shikaku_core::rules::CardState;
+use shikaku_core::shell::member_row;
 use unicode_width::UnicodeWidthStr;
 
 use crate::CliError;
