@@ -15,24 +15,6 @@ import java.net.InetSocketAddress
 import java.net.ServerSocket
 import java.time.LocalDate
 
-/** A SecretStore as an Android shell writes one, here over a map. */
-class MapSecretStore : SecretStore {
-    val secrets = mutableMapOf<String, ByteArray>()
-
-    override fun getSecret(name: String): ByteArray? = secrets[name]
-
-    override fun setSecret(
-        name: String,
-        secret: ByteArray,
-    ) {
-        secrets[name] = secret
-    }
-
-    override fun deleteSecret(name: String) {
-        secrets.remove(name)
-    }
-}
-
 class CompanionTest {
     @TempDir
     lateinit var dir: File

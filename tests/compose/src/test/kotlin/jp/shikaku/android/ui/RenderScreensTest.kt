@@ -7,9 +7,9 @@ import androidx.compose.ui.unit.Density
 import jp.shikaku.core.CardCondition
 import jp.shikaku.core.Facts
 import jp.shikaku.core.Locale
+import jp.shikaku.core.MapSecretStore
 import jp.shikaku.core.MemberDraft
 import jp.shikaku.core.Relationship
-import jp.shikaku.core.SecretStore
 import jp.shikaku.core.ShikakuCompanion
 import jp.shikaku.core.newMemberDraft
 import org.jetbrains.skia.EncodedImageFormat
@@ -20,24 +20,6 @@ import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
 import java.io.File
 import java.time.LocalDate
-
-/** A SecretStore over a map (the Android shell's is on the Keystore). */
-private class MapSecretStore : SecretStore {
-    private val secrets = mutableMapOf<String, ByteArray>()
-
-    override fun getSecret(name: String): ByteArray? = secrets[name]
-
-    override fun setSecret(
-        name: String,
-        secret: ByteArray,
-    ) {
-        secrets[name] = secret
-    }
-
-    override fun deleteSecret(name: String) {
-        secrets.remove(name)
-    }
-}
 
 /** The platform services, inert: the screens are only drawn here. */
 private class InertPlatform : ShellPlatform {
