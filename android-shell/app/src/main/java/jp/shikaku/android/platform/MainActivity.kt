@@ -23,6 +23,7 @@ import jp.shikaku.android.ui.ShikakuApp
 import jp.shikaku.android.ui.ShikakuTheme
 import jp.shikaku.core.Locale
 import jp.shikaku.core.ShikakuException
+import java.io.ByteArrayOutputStream
 import java.io.File
 import java.time.LocalDate
 
@@ -122,10 +123,17 @@ class MainActivity :
         }
     }
 
-    /** At most one byte more than the core accepts, so an oversized file meets the core's error. */
+    /** A little more than the core accepts, so an oversized file meets the core's error. */
     private fun readPdf(uri: Uri): ByteArray? =
         contentResolver.openInputStream(uri)?.use { input ->
-            input.readNBytes(MAX_PDF_BYTES + 1)
+            val bytes = ByteArrayOutputStream()
+            val buffer = ByteArray(64 * 1024)
+            while (bytes.size() <= MAX_PDF_BYTES) {
+                val read = input.read(buffer)
+                if (read < 0) break
+                bytes.write(buffer, 0, read)
+            }
+            bytes.toByteArray()
         }
 
     private fun publishClinicShortcut() {
