@@ -15,20 +15,19 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::hint::black_box;
-use std::sync::Arc;
 
 use chrono::{NaiveDate, Utc};
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use lopdf::{Dictionary, Document, Object, Stream, dictionary};
-use shikaku_core::clock::SystemClock;
-use shikaku_core::companion::{DATABASE_FILE, ShikakuCompanion};
-use shikaku_core::content::bundle::embedded_trusted_keys;
+use shikaku_core::companion::DATABASE_FILE;
 use shikaku_core::household::{MemberDraft, Relationship};
-use shikaku_core::i18n::Locale;
 use shikaku_core::rules::Facts;
 use shikaku_core::secrets::MemorySecretStore;
 use shikaku_core::store::Store;
 use shikaku_core::vault::seal::Key;
+use support::open_companion;
 
 /// A valid one-page PDF of about 1 MiB: a line of text and an incompressible image.
 fn pdf_of_one_mib() -> Vec<u8> {
@@ -127,14 +126,7 @@ fn clinic_path(c: &mut Criterion) {
     drop(store);
     group.bench_function("companion_card_and_pdf", |b| {
         b.iter(|| {
-            let companion = ShikakuCompanion::open_with(
-                dir.path().to_path_buf(),
-                &secrets,
-                Locale::Ja,
-                Arc::new(SystemClock),
-                embedded_trusted_keys(),
-            )
-            .unwrap();
+            let companion = open_companion(dir.path(), &secrets);
             let card = companion.clinic_card(member_id.clone()).unwrap();
             black_box((
                 card.fields.len(),

@@ -9,16 +9,14 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::hint::black_box;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
+mod support;
+
 use criterion::{Criterion, criterion_group, criterion_main};
-use shikaku_core::clock::SystemClock;
-use shikaku_core::companion::ShikakuCompanion;
-use shikaku_core::content::bundle::embedded_trusted_keys;
 use shikaku_core::household::MemberDraft;
-use shikaku_core::i18n::Locale;
 use shikaku_core::secrets::MemorySecretStore;
+use support::open_companion;
 
 fn benches(c: &mut Criterion) {
     let path = concat!(
@@ -29,14 +27,7 @@ fn benches(c: &mut Criterion) {
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let secrets = MemorySecretStore::default();
-    let companion = ShikakuCompanion::open_with(
-        dir.path().to_path_buf(),
-        &secrets,
-        Locale::Ja,
-        Arc::new(SystemClock),
-        embedded_trusted_keys(),
-    )
-    .unwrap();
+    let companion = open_companion(dir.path(), &secrets);
     for draft in drafts {
         companion.add_member(draft).unwrap();
     }

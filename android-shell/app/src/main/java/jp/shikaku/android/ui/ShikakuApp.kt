@@ -219,7 +219,14 @@ fun ShikakuApp(
                                 )
                             }
                         },
-                        onExportCalendar = { attempt { platform.shareCalendar(companion.exportIcs(IcsOptions(null, false))) } },
+                        onExportCalendar = {
+                            // Not a change: the plan stands, so nothing is replanned.
+                            try {
+                                platform.shareCalendar(companion.exportIcs(IcsOptions(null, false)))
+                            } catch (error: ShikakuException) {
+                                message = companion.describeError(error)
+                            }
+                        },
                         modifier = body,
                     )
                 }
