@@ -51,8 +51,12 @@ fn shikaku_rules(today: &str, stdin: &str) -> (i32, String, String) {
 }
 
 #[test]
-fn there_are_28_cases() {
-    assert_eq!(vectors().len(), 28);
+fn the_cases_are_all_there_and_named_once() {
+    let cases = vectors();
+    assert!(cases.len() >= 32, "only {} cases", cases.len());
+    let names: std::collections::BTreeSet<&str> =
+        cases.iter().filter_map(|c| c["name"].as_str()).collect();
+    assert_eq!(names.len(), cases.len(), "every case has its own name");
 }
 
 #[test]

@@ -14,6 +14,9 @@ use super::era::parse_era_date;
 /// The earliest and latest years a fact may carry (明治 … far beyond any card).
 pub const FACT_YEARS: std::ops::RangeInclusive<i32> = 1868..=2200;
 
+/// The one fact that is a yes/no rather than a date.
+const MOVED_WITHIN_MUNICIPALITY: &str = "moved_within_municipality";
+
 /// What a member's card and life events look like, as far as the rules need.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -39,12 +42,20 @@ pub struct Facts {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub cert_expires_on: Option<NaiveDate>,
+    /// R2: the expiry of the certificate that `cert_issued_on`'s certificate replaced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
+    pub previous_cert_expires_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub moved_out_planned_on: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub moved_on: Option<NaiveDate>,
+    /// R4: the move stayed inside one municipality (転居届): the card stays valid.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ffi", uniffi(default = false))]
+    pub moved_within_municipality: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub move_in_filed_on: Option<NaiveDate>,
@@ -77,6 +88,8 @@ pub enum FactsError {
     MissingBirthDate,
     #[error("{field}: expected a date as YYYY-MM-DD, got {found}")]
     NotADate { field: String, found: String },
+    #[error("{field}: expected true or false, got {found}")]
+    NotAFlag { field: String, found: String },
     #[error("{field}: {value} is outside the years {first}..{last}", first = FACT_YEARS.start(), last = FACT_YEARS.end())]
     OutOfRange { field: String, value: NaiveDate },
     #[error("{field}: {value} is before birth_date {birth_date}")]
@@ -97,6 +110,7 @@ impl FactsError {
             FactsError::MissingBirthDate => Some("birth_date"),
             FactsError::UnknownField(field)
             | FactsError::NotADate { field, .. }
+            | FactsError::NotAFlag { field, .. }
             | FactsError::OutOfRange { field, .. }
             | FactsError::BeforeBirth { field, .. }
             | FactsError::Inconsistent { field, .. } => Some(field),
@@ -115,8 +129,10 @@ impl Facts {
             residence_limit_on: None,
             cert_issued_on: None,
             cert_expires_on: None,
+            previous_cert_expires_on: None,
             moved_out_planned_on: None,
             moved_on: None,
+            moved_within_municipality: false,
             move_in_filed_on: None,
             continued_use_done_on: None,
             overseas_departure_on: None,
@@ -126,7 +142,7 @@ impl Facts {
     }
 
     /// Every optional date with its field name, in the order of RULES.md.
-    pub fn optional_dates(&self) -> [(&'static str, Option<NaiveDate>); 13] {
+    pub fn optional_dates(&self) -> [(&'static str, Option<NaiveDate>); 14] {
         [
             ("card_issued_on", self.card_issued_on),
             ("card_applied_on", self.card_applied_on),
@@ -134,6 +150,7 @@ impl Facts {
             ("residence_limit_on", self.residence_limit_on),
             ("cert_issued_on", self.cert_issued_on),
             ("cert_expires_on", self.cert_expires_on),
+            ("previous_cert_expires_on", self.previous_cert_expires_on),
             ("moved_out_planned_on", self.moved_out_planned_on),
             ("moved_on", self.moved_on),
             ("move_in_filed_on", self.move_in_filed_on),
@@ -155,6 +172,7 @@ impl Facts {
             "residence_limit_on" => &mut self.residence_limit_on,
             "cert_issued_on" => &mut self.cert_issued_on,
             "cert_expires_on" => &mut self.cert_expires_on,
+            "previous_cert_expires_on" => &mut self.previous_cert_expires_on,
             "moved_out_planned_on" => &mut self.moved_out_planned_on,
             "moved_on" => &mut self.moved_on,
             "move_in_filed_on" => &mut self.move_in_filed_on,
@@ -183,6 +201,19 @@ impl Facts {
         let mut facts = Facts::born_on(birth_date);
         for (field, raw) in object {
             if field == "birth_date" {
+                continue;
+            }
+            if field == MOVED_WITHIN_MUNICIPALITY {
+                facts.moved_within_municipality = match raw {
+                    Value::Null => false,
+                    Value::Bool(flag) => *flag,
+                    other => {
+                        return Err(FactsError::NotAFlag {
+                            field: field.clone(),
+                            found: json_kind(other).to_owned(),
+                        });
+                    }
+                };
                 continue;
             }
             let parsed = match raw {

@@ -143,12 +143,18 @@ pub fn evaluate_with_calendar(
         card_expires_on.map(|day| card::cap_by_residence_limit(day, facts.residence_limit_on));
 
     // R2: printed certificate expiry wins; otherwise the 5th birthday after its issue
-    // (with the card unless renewed), never past the card.
+    // (with the card unless renewed; the 6th when renewed inside the previous
+    // certificate's window), never past the card.
     let (cert_expires_on, cert_expiry_source) = match facts.cert_expires_on {
         Some(printed) => (Some(printed), Some(DateSource::Printed)),
         None => match facts.cert_issued_on.or(facts.card_issued_on) {
             Some(issued) => (
-                certificate::cert_expires_on(birth, issued, card_expires_on),
+                certificate::cert_expires_on(
+                    birth,
+                    issued,
+                    previous_cert_expires_on(facts, card_expires_on),
+                    card_expires_on,
+                ),
                 Some(DateSource::Computed),
             ),
             None => (None, None),
@@ -160,6 +166,7 @@ pub fn evaluate_with_calendar(
     let domestic_move = Move {
         moved_out_planned_on: facts.moved_out_planned_on,
         moved_on: facts.moved_on,
+        within_municipality: facts.moved_within_municipality,
         move_in_filed_on: facts.move_in_filed_on,
         continued_use_done_on: facts.continued_use_done_on,
     };
@@ -213,6 +220,25 @@ pub fn evaluate_with_calendar(
         card_invalid_from,
         holidays_known,
     }
+}
+
+/// R2: the expiry of the certificate that `cert_issued_on`'s replaced: as given, or,
+/// when the certificate was issued apart from the card, the one issued with the card.
+fn previous_cert_expires_on(
+    facts: &Facts,
+    card_expires_on: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    if facts.previous_cert_expires_on.is_some() {
+        return facts.previous_cert_expires_on;
+    }
+    let (Some(card_issued), Some(cert_issued)) = (facts.card_issued_on, facts.cert_issued_on)
+    else {
+        return None;
+    };
+    if card_issued == cert_issued {
+        return None;
+    }
+    certificate::cert_expires_on(facts.birth_date, card_issued, None, card_expires_on)
 }
 
 /// R2/R3: valid → renewal window → grace → expired, judged on `today`.

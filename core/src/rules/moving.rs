@@ -4,6 +4,9 @@
 //! 30 days` (one of them alone when the other is unknown). 継続利用 of the card is due
 //! `move_in_filed_on + 90 days`. The card becomes invalid the day after either deadline
 //! passes without the step, or when the step was done late.
+//!
+//! A move inside one municipality (転居届) is due `moved_on + 14 days`; the card's
+//! address is updated and the card stays valid: no 継続利用, never invalid.
 
 use chrono::NaiveDate;
 
@@ -21,6 +24,8 @@ pub const CONTINUED_USE_DAYS_AFTER_MOVE_IN: u64 = 90;
 pub struct Move {
     pub moved_out_planned_on: Option<NaiveDate>,
     pub moved_on: Option<NaiveDate>,
+    /// A 転居 inside one municipality rather than a 転出 → 転入.
+    pub within_municipality: bool,
     pub move_in_filed_on: Option<NaiveDate>,
     pub continued_use_done_on: Option<NaiveDate>,
 }
@@ -28,6 +33,11 @@ pub struct Move {
 impl Move {
     /// The last day for the 転入届, if a move is known.
     pub fn move_in_due_on(&self) -> Option<NaiveDate> {
+        if self.within_municipality {
+            return self
+                .moved_on
+                .and_then(|day| plus_days(day, MOVE_IN_DAYS_AFTER_MOVE));
+        }
         let after_move = self
             .moved_on
             .and_then(|day| plus_days(day, MOVE_IN_DAYS_AFTER_MOVE));
@@ -42,12 +52,18 @@ impl Move {
 
     /// The last day for 継続利用 at the new municipality, once the 転入届 is filed.
     pub fn continued_use_due_on(&self) -> Option<NaiveDate> {
+        if self.within_municipality {
+            return None;
+        }
         self.move_in_filed_on
             .and_then(|day| plus_days(day, CONTINUED_USE_DAYS_AFTER_MOVE_IN))
     }
 
     /// The first day the card is invalid because of this move, if it is by `today`.
     pub fn card_invalid_from(&self, today: NaiveDate) -> Option<NaiveDate> {
+        if self.within_municipality {
+            return None;
+        }
         let missed = |due: Option<NaiveDate>, done: Option<NaiveDate>| -> Option<NaiveDate> {
             let due = due?;
             let done_in_time = done.is_some_and(|day| day <= due);
@@ -124,5 +140,23 @@ mod tests {
             ..filed
         };
         assert_eq!(done.card_invalid_from(civil(2027, 1, 1)), None);
+    }
+
+    #[test]
+    fn a_move_within_the_municipality_never_invalidates_the_card() {
+        let moved = Move {
+            moved_out_planned_on: Some(civil(2026, 3, 1)),
+            moved_on: Some(civil(2026, 4, 1)),
+            within_municipality: true,
+            ..Move::default()
+        };
+        assert_eq!(moved.move_in_due_on(), Some(civil(2026, 4, 15)));
+        assert_eq!(moved.card_invalid_from(civil(2027, 1, 1)), None);
+        let filed = Move {
+            move_in_filed_on: Some(civil(2026, 4, 10)),
+            ..moved
+        };
+        assert_eq!(filed.continued_use_due_on(), None);
+        assert_eq!(filed.card_invalid_from(civil(2027, 1, 1)), None);
     }
 }
