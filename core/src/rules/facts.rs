@@ -14,9 +14,6 @@ use super::era::parse_era_date;
 /// The earliest and latest years a fact may carry (明治 … far beyond any card).
 pub const FACT_YEARS: std::ops::RangeInclusive<i32> = 1868..=2200;
 
-/// The one fact that is a yes/no rather than a date.
-const MOVED_WITHIN_MUNICIPALITY: &str = "moved_within_municipality";
-
 /// What a member's card and life events look like, as far as the rules need.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -56,6 +53,11 @@ pub struct Facts {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(feature = "ffi", uniffi(default = false))]
     pub moved_within_municipality: bool,
+    /// R5, R12: the member is not a Japanese national (a 在留カード holder): no
+    /// 国外継続利用, and the card may be capped by `residence_limit_on`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(feature = "ffi", uniffi(default = false))]
+    pub foreign_national: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub move_in_filed_on: Option<NaiveDate>,
@@ -133,6 +135,7 @@ impl Facts {
             moved_out_planned_on: None,
             moved_on: None,
             moved_within_municipality: false,
+            foreign_national: false,
             move_in_filed_on: None,
             continued_use_done_on: None,
             overseas_departure_on: None,
@@ -162,6 +165,22 @@ impl Facts {
             ),
             ("insurer_registered_on", self.insurer_registered_on),
         ]
+    }
+
+    /// Every yes/no fact with its field name (`false` when unknown).
+    pub fn flags(&self) -> [(&'static str, bool); 2] {
+        [
+            ("moved_within_municipality", self.moved_within_municipality),
+            ("foreign_national", self.foreign_national),
+        ]
+    }
+
+    fn flag_slot(&mut self, field: &str) -> Option<&mut bool> {
+        Some(match field {
+            "moved_within_municipality" => &mut self.moved_within_municipality,
+            "foreign_national" => &mut self.foreign_national,
+            _ => return None,
+        })
     }
 
     fn optional_slot(&mut self, field: &str) -> Option<&mut Option<NaiveDate>> {
@@ -203,10 +222,10 @@ impl Facts {
             if field == "birth_date" {
                 continue;
             }
-            if field == MOVED_WITHIN_MUNICIPALITY {
-                facts.moved_within_municipality = match raw {
+            if let Some(flag) = facts.flag_slot(field) {
+                *flag = match raw {
                     Value::Null => false,
-                    Value::Bool(flag) => *flag,
+                    Value::Bool(value) => *value,
                     other => {
                         return Err(FactsError::NotAFlag {
                             field: field.clone(),
@@ -407,6 +426,29 @@ mod tests {
             Some(true)
         );
         assert_eq!(Facts::from_json("[]"), Err(FactsError::NotAnObject));
+    }
+
+    #[test]
+    fn flags_parse_as_booleans_and_default_to_false() {
+        let facts = Facts::from_json(
+            r#"{"birth_date":"1990-06-15","moved_within_municipality":true,"foreign_national":null}"#,
+        );
+        assert_eq!(
+            facts.map(|f| (f.moved_within_municipality, f.foreign_national)),
+            Ok((true, false))
+        );
+        assert_eq!(
+            field_of(r#"{"birth_date":"1990-06-15","foreign_national":"yes"}"#).as_deref(),
+            Some("foreign_national")
+        );
+        let mut facts = Facts::born_on(civil(1990, 6, 15));
+        facts.foreign_national = true;
+        let text = serde_json::to_string(&facts).unwrap_or_default();
+        assert_eq!(
+            text,
+            r#"{"birth_date":"1990-06-15","foreign_national":true}"#
+        );
+        assert_eq!(Facts::from_json(&text), Ok(facts));
     }
 
     #[test]
