@@ -13,7 +13,8 @@ use shikaku_core::qr::{QrMatrix, qr_matrix, qr_svg};
 use shikaku_core::store::ContentSource;
 
 use crate::CliError;
-use crate::household::{Session, to_json, write_private_file};
+use crate::files::{to_json, write_private_file};
+use crate::session::Session;
 
 #[derive(Debug, Subcommand)]
 pub enum ContentCommand {

@@ -6,7 +6,7 @@ use shikaku_core::demo::demo_household;
 use shikaku_core::household::MemberStatus;
 use shikaku_core::i18n::{Locale, format_date, label, text};
 use shikaku_core::rules::CardState;
-use shikaku_core::shell::member_row;
+use shikaku_core::view::member_row;
 use unicode_width::UnicodeWidthStr;
 
 use crate::CliError;
@@ -55,7 +55,7 @@ impl Cell {
 }
 
 fn row(status: &MemberStatus, locale: Locale) -> [Cell; 5] {
-    // The words are the shells' (shikaku_core::shell), laid out as a table row.
+    // The words are the shells' (shikaku_core::view), laid out as a table row.
     let row = member_row(locale, status);
     let member = format!("{} ({})", row.display_name, row.relationship_label);
     let (next, when) = match &row.next_deadline {

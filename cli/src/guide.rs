@@ -9,7 +9,8 @@ use shikaku_core::i18n::{Locale, label};
 use unicode_width::UnicodeWidthStr;
 
 use crate::CliError;
-use crate::household::{Session, to_json};
+use crate::files::to_json;
+use crate::session::Session;
 
 /// A situation, as named on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -16,10 +16,13 @@
 
 mod content;
 mod demo;
+mod documents;
+mod files;
 mod guide;
-mod household;
+mod member;
 mod reminders;
 mod rules;
+mod session;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -51,8 +54,8 @@ struct Cli {
     trust: Option<PathBuf>,
 
     /// Where the store's master key is kept.
-    #[arg(long, global = true, value_enum, default_value_t = household::KeyStoreChoice::Auto)]
-    key_store: household::KeyStoreChoice,
+    #[arg(long, global = true, value_enum, default_value_t = session::KeyStoreChoice::Auto)]
+    key_store: session::KeyStoreChoice,
 
     #[command(subcommand)]
     command: Command,
@@ -81,12 +84,12 @@ enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", global = true)]
         today: Option<String>,
         #[command(subcommand)]
-        command: household::MemberCommand,
+        command: member::MemberCommand,
     },
     /// The members' 資格情報 PDFs.
     Doc {
         #[command(subcommand)]
-        command: household::DocCommand,
+        command: documents::DocCommand,
     },
     /// The reminder plan (what fires when), or acknowledge, snooze, settings.
     Reminders {
@@ -160,7 +163,7 @@ enum Command {
     /// The household store itself.
     Store {
         #[command(subcommand)]
-        command: household::StoreCommand,
+        command: session::StoreCommand,
     },
 }
 
@@ -222,9 +225,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
     let locale = locale_from(cli.lang.as_deref())?;
     let stdout = std::io::stdout();
     let trusted = content::trusted_keys(cli.trust.as_deref())?;
-    let session = |clock: Arc<dyn Clock>| -> Result<household::Session, CliError> {
-        let dir = household::data_dir(cli.data_dir.clone())?;
-        household::open_session(dir, cli.key_store, trusted.clone(), locale, clock)
+    let session = |clock: Arc<dyn Clock>| -> Result<session::Session, CliError> {
+        let dir = session::data_dir(cli.data_dir.clone())?;
+        session::open_session(dir, cli.key_store, trusted.clone(), locale, clock)
     };
     let text = match cli.command {
         Command::Rules { today } => {
@@ -243,11 +246,11 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Member { today, command } => {
             let session = session(clock_from(None, today.as_deref())?)?;
-            household::member(&session, command, locale)?
+            member::member(&session, command, locale)?
         }
         Command::Doc { command } => {
             let session = session(Arc::new(SystemClock))?;
-            match household::doc(&session, command)? {
+            match documents::doc(&session, command)? {
                 Some(text) => text,
                 None => return Ok(()),
             }
@@ -309,9 +312,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             return Ok(());
         }
         Command::Store { command } => match command {
-            household::StoreCommand::Info => {
-                household::store_info(&session(Arc::new(SystemClock))?)?
-            }
+            session::StoreCommand::Info => session::store_info(&session(Arc::new(SystemClock))?)?,
         },
     };
     writeln!(stdout.lock(), "{text}")?;

@@ -10,7 +10,8 @@ use shikaku_core::reminders::ReminderSettings;
 use shikaku_core::reminders::ics::IcsOptions;
 
 use crate::CliError;
-use crate::household::{Session, read_stdin_json, to_json, write_private_file};
+use crate::files::{read_stdin_json, to_json, write_private_file};
+use crate::session::Session;
 
 #[derive(Debug, Subcommand)]
 pub enum ReminderCommand {

@@ -30,12 +30,12 @@ use crate::reminders::{PlanInput, ReminderPlan, ReminderSettings, plan};
 use crate::rules::era::parse_era_date;
 use crate::rules::facts::parse_iso_date;
 use crate::secrets::SecretStore;
-use crate::shell::{
+use crate::store::{ContentSource, DocumentInfo, ImportReport, InstalledContent, Store};
+use crate::vault::DocumentFields;
+use crate::view::{
     MemberRow, RelationshipChoice, ShellTexts, TimelineEntry, describe_error, member_row,
     relationship_choices, timeline,
 };
-use crate::store::{ContentSource, DocumentInfo, ImportReport, InstalledContent, Store};
-use crate::vault::DocumentFields;
 
 /// The file name of the database inside the data directory.
 pub const DATABASE_FILE: &str = "shikaku.sqlite3";

@@ -9,7 +9,7 @@
 //! - [`reminders`]: the reminder plan and the calendar export.
 //! - [`guidance`]: what to present, the preparation flowchart, situations, the clinic
 //!   card; [`content`]: the insurer's details and other content, signed and refreshed.
-//! - [`qr`]: QR codes as SVG or a module matrix; [`shell`]: every word a shell screen
+//! - [`qr`]: QR codes as SVG or a module matrix; [`view`]: every word a shell screen
 //!   shows, and the household and timeline worded for display.
 //! - [`store`]: the household's SQLite store; [`vault`]: the sealed 資格情報 PDFs;
 //!   [`secrets`]: where the master key lives; [`error`]: the one public error.
@@ -29,8 +29,8 @@ pub mod qr;
 pub mod reminders;
 pub mod rules;
 pub mod secrets;
-pub mod shell;
 pub mod store;
 #[cfg(feature = "ffi")]
 mod uniffi_support;
 pub mod vault;
+pub mod view;

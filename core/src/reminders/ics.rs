@@ -9,7 +9,8 @@
 use chrono::{DateTime, Duration, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
-use super::{Lead, ReminderSettings, body_text, dated_steps, stable_hash};
+pub use super::ids::event_uid;
+use super::{Lead, ReminderSettings, body_text, dated_steps};
 use crate::error::{Error, Result};
 use crate::household::{DeadlineKind, Member, evaluate_member};
 use crate::i18n::{Locale, label, text};
@@ -24,14 +25,6 @@ pub struct IcsOptions {
     pub member_id: Option<String>,
     /// Name members by their display name instead of their relationship.
     pub include_names: bool,
-}
-
-/// The UID of a member's deadline of `kind`, the same across exports.
-pub fn event_uid(member_id: &str, kind: DeadlineKind) -> String {
-    format!(
-        "{}@shikaku",
-        stable_hash(&format!("event|{member_id}|{}", kind.name()))
-    )
 }
 
 /// The household's deadlines from `now` on, as the text of an .ics file.

@@ -1,4 +1,4 @@
-# The fixed words of the app's screens (core/src/shell.rs: ShellTexts).
+# The fixed words of the app's screens (core/src/view/screen_texts.rs: ShellTexts).
 shell-app-name = shikaku
 shell-tab-household = Household
 shell-tab-deadlines = Deadlines

@@ -1,0 +1,156 @@
+//! `shikaku member …`: add, list, show, update, remove, share and receive the members
+//! of the household store, through the Companion.
+
+use std::io::Read;
+
+use clap::Subcommand;
+use shikaku_core::household::MemberDraft;
+use shikaku_core::i18n::{Locale, label};
+
+use crate::CliError;
+use crate::files::{MAX_JSON_BYTES, read_stdin_json, to_json};
+use crate::session::Session;
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCommand {
+    /// Add a member: {"display_name", "relationship", "facts", …} as JSON on stdin.
+    Add {
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the members with their card state today.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one member, their facts and evaluated status.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace a member's details: the same JSON as `add`, on stdin.
+    Update {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a member and their documents.
+    Remove { id: String },
+    /// Print a code that moves this member to another device (facts and holdings; the
+    /// insurance numbers only with --include-insurance-numbers).
+    Share {
+        #[arg(long)]
+        member: String,
+        #[arg(long)]
+        include_insurance_numbers: bool,
+        /// Also draw the code as a QR code in the terminal.
+        #[arg(long)]
+        qr: bool,
+    },
+    /// Add the member carried by a code from `member share` (on stdin).
+    Receive {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Runs a `member` command; returns what to print.
+pub fn member(
+    session: &Session,
+    command: MemberCommand,
+    locale: Locale,
+) -> Result<String, CliError> {
+    let companion = &session.companion;
+    match command {
+        MemberCommand::Add { json } => {
+            let member = companion.add_member(read_stdin_json("member")?)?;
+            if json {
+                to_json(&member)
+            } else {
+                Ok(member.id)
+            }
+        }
+        MemberCommand::List { json } => {
+            let members = companion.members()?;
+            if json {
+                return to_json(&members);
+            }
+            let lines = members
+                .iter()
+                .map(|member| {
+                    let status = companion.member_status(member.id.clone())?;
+                    Ok(format!(
+                        "{}  {} ({})  {}",
+                        member.id,
+                        member.display_name,
+                        label(locale, member.relationship.message_id()),
+                        label(locale, status.card_state().message_id())
+                    ))
+                })
+                .collect::<Result<Vec<String>, CliError>>()?;
+            Ok(lines.join("\n"))
+        }
+        MemberCommand::Show { id, json } => {
+            let member = companion.member(id.clone())?;
+            let status = companion.member_status(id)?;
+            if json {
+                return to_json(&serde_json::json!({ "member": member, "status": status }));
+            }
+            let results = serde_json::to_value(&status.evaluation.results)
+                .map_err(|e| CliError::Failure(e.to_string()))?;
+            let mut lines = vec![format!("{} ({})", member.display_name, member.id)];
+            if let Some(object) = results.as_object() {
+                for (key, value) in object {
+                    if !value.is_null() {
+                        lines.push(format!("  {key}: {}", value.as_str().unwrap_or_default()));
+                    }
+                }
+            }
+            Ok(lines.join("\n"))
+        }
+        MemberCommand::Update { id, json } => {
+            let draft: MemberDraft = read_stdin_json("member")?;
+            companion.member(id.clone())?;
+            let member = draft.into_member(id);
+            companion.update_member(member.clone())?;
+            if json {
+                to_json(&member)
+            } else {
+                Ok(format!("updated {}", member.id))
+            }
+        }
+        MemberCommand::Remove { id } => {
+            companion.remove_member(id.clone())?;
+            Ok(format!("removed {id}"))
+        }
+        MemberCommand::Share {
+            member,
+            include_insurance_numbers,
+            qr,
+        } => {
+            let code = companion.share_member(member, include_insurance_numbers)?;
+            if qr {
+                Ok(format!("{}{code}", crate::content::qr(&code, None)?))
+            } else {
+                Ok(code)
+            }
+        }
+        MemberCommand::Receive { json } => {
+            let mut code = String::new();
+            std::io::stdin()
+                .lock()
+                .take(MAX_JSON_BYTES)
+                .read_to_string(&mut code)
+                .map_err(|_| {
+                    CliError::Input("transfer code: stdin is not UTF-8 text".to_owned())
+                })?;
+            let member = companion.receive_member(code)?;
+            if json {
+                to_json(&member)
+            } else {
+                Ok(member.id)
+            }
+        }
+    }
+}

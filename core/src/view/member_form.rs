@@ -1,0 +1,42 @@
+//! What the member form starts from: a new member's defaults and the relationship
+//! choices, named in the member's language.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::household::{Holdings, MemberDraft, Relationship};
+use crate::i18n::{Locale, label};
+use crate::rules::Facts;
+
+/// A new member for the form: no name yet, the member themselves, born on `birth_date`
+/// (the one fact the rules need), holding what most members hold.
+#[cfg_attr(feature = "ffi", uniffi::export)]
+pub fn new_member_draft(birth_date: NaiveDate) -> MemberDraft {
+    MemberDraft {
+        display_name: String::new(),
+        relationship: Relationship::Myself,
+        facts: Facts::born_on(birth_date),
+        eligibility_certificate_expires_on: None,
+        holdings: Holdings::default(),
+        insurance_fields: None,
+    }
+}
+
+/// One choice of a picker: the value and its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct RelationshipChoice {
+    pub relationship: Relationship,
+    pub label: String,
+}
+
+/// The relationships a member form offers, named in `locale`.
+pub fn relationship_choices(locale: Locale) -> Vec<RelationshipChoice> {
+    Relationship::ALL
+        .iter()
+        .map(|&relationship| RelationshipChoice {
+            relationship,
+            label: label(locale, relationship.message_id()),
+        })
+        .collect()
+}

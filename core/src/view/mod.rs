@@ -1,0 +1,18 @@
+//! What a shell screen shows besides raw data, worded in the member's language: every
+//! title, label and button ([`screen_texts`]), the household as ready-to-show rows and
+//! the deadline timeline ([`household_rows`]), the member form's starting point
+//! ([`member_form`]) and errors as sentences ([`error_sentences`]). Shells only lay
+//! these out (DESIGN.md: no date arithmetic, state logic or member-facing text in
+//! Kotlin or Swift).
+
+pub mod error_sentences;
+pub mod household_rows;
+pub mod member_form;
+pub mod screen_texts;
+
+pub use error_sentences::{describe_error, describe_error_for};
+pub use household_rows::{
+    DeadlineLine, MemberRow, TimelineEntry, deadline_line, member_row, timeline,
+};
+pub use member_form::{RelationshipChoice, new_member_draft, relationship_choices};
+pub use screen_texts::{ShellTexts, shell_texts_for};
