@@ -1,11 +1,17 @@
-//! The Companion ([`ShikakuCompanion`]): the one stateful object a shell holds (DESIGN.md). It owns the
-//! household store, the content in force, the locale and the clock, and answers every
-//! question a screen asks — the dashboard, the clinic card, documents, reminders, the
-//! calendar export, guidance, QR codes, content refresh — with the core's own types.
-//! Shells render what it returns and call the platform services only they can reach.
+//! The Companion ([`ShikakuCompanion`]): the one stateful object a shell holds
+//! (DESIGN.md). It owns the household store, the content in force with its texts, the
+//! locale and the clock, and answers every question a screen asks — the dashboard, the
+//! clinic card, documents, reminders, the calendar export, guidance, QR codes, content
+//! refresh — with the core's own types. Shells render what it returns and call the
+//! platform services only they can reach.
+//!
+//! Every method answers with [`ShikakuError`], the public error. Every write is one
+//! SQLite transaction, rolled back if it does not finish, so a panic while the store's
+//! lock was held leaves the data whole: the lock is taken over rather than refused
+//! forever.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -13,7 +19,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::content::LocalizedText;
 use crate::content::bundle::{TrustedKey, embedded_trusted_keys};
 use crate::content::fetch::{ContentFetcher, FetchLimits, RefreshOutcome};
-use crate::error::{Error, Result, ShikakuError};
+use crate::error::{Entity, Error, Field, Reason, Result, ShikakuError};
 use crate::guidance::clinic::{ClinicCard, clinic_card};
 use crate::guidance::{
     FlowStep, PresentInput, Situation, SituationGuide, WrittenAdvice, situation_guide,
@@ -23,10 +29,13 @@ use crate::household::transfer::{decode_member, encode_member};
 use crate::household::{
     DeadlineKind, Household, Member, MemberDraft, MemberStatus, Relationship, evaluate_member,
 };
-use crate::i18n::{Locale, format_date, label};
+use crate::i18n::{Locale, Texts, Words, format_date};
 use crate::qr::{QrMatrix, qr_matrix, qr_svg};
+use crate::reminders::DocumentTiming;
 use crate::reminders::ics::{IcsOptions, export_ics};
-use crate::reminders::{PlanInput, ReminderPlan, ReminderSettings, plan};
+use crate::reminders::{
+    PlanInput, ReminderPlan, ReminderSettings, ReminderState, is_known_reminder, plan,
+};
 use crate::rules::era::parse_era_date;
 use crate::rules::facts::parse_iso_date;
 use crate::secrets::SecretStore;
@@ -46,7 +55,7 @@ pub const DATABASE_FILE: &str = "shikaku.sqlite3";
 #[cfg_attr(feature = "ffi", derive(uniffi::Object))]
 pub struct ShikakuCompanion {
     store: Mutex<Store>,
-    content: RwLock<InstalledContent>,
+    content: RwLock<LoadedContent>,
     trusted: Vec<TrustedKey>,
     locale: RwLock<Locale>,
     clock: Arc<dyn Clock>,
@@ -59,9 +68,24 @@ impl std::fmt::Debug for ShikakuCompanion {
     }
 }
 
-fn poisoned() -> Error {
-    Error::Storage {
-        reason: "an earlier failure left the store unusable; open it again".to_owned(),
+/// The content in force and the texts it brings (built in, under its signed
+/// overrides): each Companion has its own.
+#[derive(Debug)]
+struct LoadedContent {
+    installed: InstalledContent,
+    texts: Texts,
+}
+
+impl LoadedContent {
+    fn new(installed: InstalledContent) -> Self {
+        LoadedContent {
+            texts: installed.bundle.texts(),
+            installed,
+        }
+    }
+
+    fn calendar(&self) -> &crate::rules::HolidayCalendar {
+        self.installed.calendar()
     }
 }
 
@@ -75,8 +99,7 @@ impl ShikakuCompanion {
         trusted: Vec<TrustedKey>,
     ) -> Result<Self> {
         let store = Store::open(&data_dir.join(DATABASE_FILE), secret_store)?;
-        let content = store.content(&trusted)?;
-        content.bundle.apply_text_overrides();
+        let content = LoadedContent::new(store.content(&trusted)?);
         Ok(ShikakuCompanion {
             store: Mutex::new(store),
             content: RwLock::new(content),
@@ -87,13 +110,71 @@ impl ShikakuCompanion {
         })
     }
 
-    fn store(&self) -> Result<MutexGuard<'_, Store>> {
-        self.store.lock().map_err(|_| poisoned())
+    /// The store. A panic elsewhere while it was held left no half-written record
+    /// (every write is one transaction, rolled back when dropped), so the lock is
+    /// taken over.
+    fn store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn with_content<T>(&self, f: impl FnOnce(&InstalledContent) -> T) -> Result<T> {
-        let content = self.content.read().map_err(|_| poisoned())?;
-        Ok(f(&content))
+    /// The content in force (replaced whole, never left half-changed).
+    fn content(&self) -> RwLockReadGuard<'_, LoadedContent> {
+        self.content.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn with_content<T>(&self, f: impl FnOnce(&LoadedContent) -> T) -> T {
+        f(&self.content())
+    }
+
+    /// `f` with the words of the member's language (the content's texts) and the
+    /// content in force.
+    fn with_words<T>(&self, f: impl FnOnce(Words<'_>, &LoadedContent) -> T) -> T {
+        let locale = self.locale();
+        self.with_content(|c| f(c.texts.words(locale), c))
+    }
+
+    /// The member-facing texts in force (built in, under the content's overrides).
+    pub fn texts(&self) -> Texts {
+        self.with_content(|c| c.texts.clone())
+    }
+
+    /// What a reminder plan is made from, read from the store in one go.
+    fn reminder_world(&self) -> Result<ReminderWorld> {
+        let defaults = self.with_content(|c| c.installed.bundle.reminder_defaults());
+        let store = self.store();
+        Ok(ReminderWorld {
+            members: store.members()?,
+            documents: store.document_timings()?,
+            state: store.reminder_state()?,
+            settings: store.reminder_settings(&defaults)?,
+        })
+    }
+
+    /// `f` with the plan's input at `now`.
+    fn with_plan_input<T>(&self, world: &ReminderWorld, f: impl FnOnce(&PlanInput<'_>) -> T) -> T {
+        let now = self.now();
+        self.with_words(|words, c| {
+            f(&PlanInput {
+                members: &world.members,
+                documents: &world.documents,
+                settings: &world.settings,
+                state: &world.state,
+                now,
+                words,
+                calendar: c.calendar(),
+            })
+        })
+    }
+
+    /// A reminder id the household does not know is refused; any other is accepted,
+    /// whatever its time (a delivered reminder is no longer planned).
+    fn require_known_reminder(&self, reminder_id: &str) -> Result<()> {
+        let world = self.reminder_world()?;
+        if self.with_plan_input(&world, |input| is_known_reminder(reminder_id, input)) {
+            Ok(())
+        } else {
+            Err(Error::not_found(Entity::Reminder))
+        }
     }
 
     fn now(&self) -> DateTime<Utc> {
@@ -109,10 +190,18 @@ impl ShikakuCompanion {
         self.locale.read().map(|l| *l).unwrap_or(Locale::Ja)
     }
 
-    fn status_of(&self, member: &Member) -> Result<MemberStatus> {
+    fn status_of(&self, member: &Member) -> MemberStatus {
         let today = self.today();
         self.with_content(|c| evaluate_member(member, today, c.calendar()))
     }
+}
+
+/// The household's reminder data as stored.
+struct ReminderWorld {
+    members: Vec<Member>,
+    documents: std::collections::HashMap<String, DocumentTiming>,
+    state: ReminderState,
+    settings: ReminderSettings,
 }
 
 #[cfg_attr(feature = "ffi", uniffi::export(async_runtime = "tokio"))]
@@ -124,97 +213,101 @@ impl ShikakuCompanion {
         data_dir: String,
         secret_store: Arc<dyn SecretStore>,
         locale: Locale,
-    ) -> Result<Arc<Self>> {
-        ShikakuCompanion::open_with(
+    ) -> Result<Arc<Self>, ShikakuError> {
+        Ok(ShikakuCompanion::open_with(
             PathBuf::from(data_dir),
             secret_store.as_ref(),
             locale,
             Arc::new(SystemClock),
             embedded_trusted_keys(),
         )
-        .map(Arc::new)
+        .map(Arc::new)?)
     }
 
     /// Changes the language of every text the Companion returns from now on.
     pub fn set_locale(&self, locale: Locale) {
-        if let Ok(mut slot) = self.locale.write() {
-            *slot = locale;
-        }
+        *self.locale.write().unwrap_or_else(PoisonError::into_inner) = locale;
     }
 
     /// Every member, in the order they were added.
-    pub fn members(&self) -> Result<Vec<Member>> {
-        self.store()?.members()
+    pub fn members(&self) -> Result<Vec<Member>, ShikakuError> {
+        Ok(self.store().members()?)
     }
 
     /// One member.
-    pub fn member(&self, member_id: String) -> Result<Member> {
-        self.store()?.member(&member_id)
+    pub fn member(&self, member_id: String) -> Result<Member, ShikakuError> {
+        Ok(self.store().member(&member_id)?)
     }
 
     /// One member evaluated today.
-    pub fn member_status(&self, member_id: String) -> Result<MemberStatus> {
-        let member = self.store()?.member(&member_id)?;
-        self.status_of(&member)
+    pub fn member_status(&self, member_id: String) -> Result<MemberStatus, ShikakuError> {
+        let member = self.store().member(&member_id)?;
+        Ok(self.status_of(&member))
     }
 
     /// Adds a member (facts checked first); returns them with their id.
-    pub fn add_member(&self, draft: MemberDraft) -> Result<Member> {
+    pub fn add_member(&self, draft: MemberDraft) -> Result<Member, ShikakuError> {
         let now = self.now();
-        self.store()?.add_member(draft, now)
+        Ok(self.store().add_member(draft, now)?)
     }
 
     /// Replaces a member's details.
-    pub fn update_member(&self, member: Member) -> Result<()> {
+    pub fn update_member(&self, member: Member) -> Result<(), ShikakuError> {
         let now = self.now();
-        self.store()?.update_member(&member, now)
+        Ok(self.store().update_member(&member, now)?)
     }
 
     /// Removes a member and their documents.
-    pub fn remove_member(&self, member_id: String) -> Result<()> {
-        self.store()?.remove_member(&member_id)
+    pub fn remove_member(&self, member_id: String) -> Result<(), ShikakuError> {
+        Ok(self.store().remove_member(&member_id)?)
     }
 
     /// Every member evaluated today, most urgent first.
-    pub fn dashboard(&self) -> Result<Vec<MemberStatus>> {
-        let members = self.store()?.members()?;
+    pub fn dashboard(&self) -> Result<Vec<MemberStatus>, ShikakuError> {
+        let members = self.store().members()?;
         let today = self.today();
-        self.with_content(|c| Household { members }.evaluate_with_calendar(today, c.calendar()))
+        Ok(
+            self.with_content(|c| {
+                Household { members }.evaluate_with_calendar(today, c.calendar())
+            }),
+        )
     }
 
     /// The household screen's rows: every member today, most urgent first, worded.
-    pub fn household_view(&self) -> Result<Vec<MemberRow>> {
-        let locale = self.locale();
-        Ok(self
-            .dashboard()?
-            .iter()
-            .map(|status| member_row(locale, status))
-            .collect())
+    pub fn household_view(&self) -> Result<Vec<MemberRow>, ShikakuError> {
+        let statuses = self.dashboard()?;
+        Ok(self.with_words(|words, _| {
+            statuses
+                .iter()
+                .map(|status| member_row(words, status))
+                .collect()
+        }))
     }
 
     /// Every upcoming and overdue step of the household, soonest first, worded.
-    pub fn deadline_timeline(&self) -> Result<Vec<TimelineEntry>> {
-        Ok(timeline(self.locale(), &self.dashboard()?))
+    pub fn deadline_timeline(&self) -> Result<Vec<TimelineEntry>, ShikakuError> {
+        let statuses = self.dashboard()?;
+        Ok(self.with_words(|words, _| timeline(words, &statuses)))
     }
 
     /// Every fixed word of the screens, in the user's language.
     pub fn shell_texts(&self) -> ShellTexts {
-        ShellTexts::new(self.locale())
+        self.with_words(|words, _| ShellTexts::new(words))
     }
 
     /// The name of a kind of deadline, for its reminder toggle.
     pub fn deadline_kind_label(&self, kind: DeadlineKind) -> String {
-        label(self.locale(), kind.message_id())
+        self.with_words(|words, _| words.label(kind.message_id()))
     }
 
     /// A relationship's name.
     pub fn relationship_label(&self, relationship: Relationship) -> String {
-        label(self.locale(), relationship.message_id())
+        self.with_words(|words, _| words.label(relationship.message_id()))
     }
 
     /// The member form's relationship choices, named.
     pub fn relationship_choices(&self) -> Vec<RelationshipChoice> {
-        relationship_choices(self.locale())
+        self.with_words(|words, _| relationship_choices(words))
     }
 
     /// A date as the member reads it: 令和8年12月1日(火) or Tue 1 Dec 2026.
@@ -223,58 +316,56 @@ impl ShikakuCompanion {
     }
 
     /// A typed date: `YYYY-MM-DD` or a Japanese era date such as 令和7年6月16日 (R9).
-    pub fn parse_date_input(&self, text: String) -> Result<NaiveDate> {
+    pub fn parse_date_input(&self, text: String) -> Result<NaiveDate, ShikakuError> {
         parse_iso_date(text.trim())
             .or_else(|| parse_era_date(&text).ok())
-            .ok_or_else(|| {
-                Error::invalid(
-                    "date",
-                    "not YYYY-MM-DD or an era date such as 令和7年6月16日",
-                )
+            .ok_or(ShikakuError::InvalidInput {
+                field: Field::DateInput,
+                reason: Reason::NotADate,
             })
     }
 
-    /// An error as a sentence for the member: what happened and what to do.
+    /// An error as a sentence for the member, in their language: what happened and what
+    /// to do, naming the field as the form does.
     pub fn describe_error(&self, error: ShikakuError) -> String {
-        describe_error(self.locale(), &error)
+        self.with_words(|words, _| describe_error(words, &error))
     }
 
     /// The card a member shows across the counter.
-    pub fn clinic_card(&self, member_id: String) -> Result<ClinicCard> {
+    pub fn clinic_card(&self, member_id: String) -> Result<ClinicCard, ShikakuError> {
         let (member, document) = {
-            let store = self.store()?;
+            let store = self.store();
             let member = store.member(&member_id)?;
             let document = match store.document_info(&member_id, self.now()) {
                 Ok(info) => Some(info),
                 Err(Error::NotFound { .. }) => None,
-                Err(error) => return Err(error),
+                Err(error) => return Err(error.into()),
             };
             (member, document)
         };
-        let status = self.status_of(&member)?;
-        Ok(clinic_card(
-            &member,
-            &status,
-            document.as_ref(),
-            self.locale(),
-        ))
+        let status = self.status_of(&member);
+        Ok(self.with_words(|words, _| clinic_card(&member, &status, document.as_ref(), words)))
     }
 
     /// Imports a member's 資格情報 PDF (checked, read, sealed; the previous one is kept).
-    pub fn import_document(&self, member_id: String, pdf: Vec<u8>) -> Result<ImportReport> {
+    pub fn import_document(
+        &self,
+        member_id: String,
+        pdf: Vec<u8>,
+    ) -> Result<ImportReport, ShikakuError> {
         let now = self.now();
-        self.store()?.import_document(&member_id, &pdf, now)
+        Ok(self.store().import_document(&member_id, &pdf, now)?)
     }
 
     /// The member's current PDF, exactly as imported, for the PDF viewer.
-    pub fn document(&self, member_id: String) -> Result<Vec<u8>> {
-        Ok(self.store()?.document(&member_id)?.to_vec())
+    pub fn document(&self, member_id: String) -> Result<Vec<u8>, ShikakuError> {
+        Ok(self.store().document(&member_id)?.to_vec())
     }
 
     /// What is known of the member's current PDF.
-    pub fn document_info(&self, member_id: String) -> Result<DocumentInfo> {
+    pub fn document_info(&self, member_id: String) -> Result<DocumentInfo, ShikakuError> {
         let now = self.now();
-        self.store()?.document_info(&member_id, now)
+        Ok(self.store().document_info(&member_id, now)?)
     }
 
     /// Saves the fields the member confirmed or typed (R9–R11 checked).
@@ -282,106 +373,89 @@ impl ShikakuCompanion {
         &self,
         member_id: String,
         fields: DocumentFields,
-    ) -> Result<DocumentInfo> {
+    ) -> Result<DocumentInfo, ShikakuError> {
         let now = self.now();
-        self.store()?.set_document_fields(&member_id, fields, now)
+        Ok(self.store().set_document_fields(&member_id, fields, now)?)
     }
 
     /// Makes the previous PDF current again.
-    pub fn revert_document(&self, member_id: String) -> Result<DocumentInfo> {
+    pub fn revert_document(&self, member_id: String) -> Result<DocumentInfo, ShikakuError> {
         let now = self.now();
-        self.store()?.revert_document(&member_id, now)
+        Ok(self.store().revert_document(&member_id, now)?)
     }
 
     /// The reminders to schedule now: the earliest `limit` (iOS keeps 64). A shell asks
     /// again after every change and reconciles its notifications by `id`.
-    pub fn reminder_plan(&self, limit: u32) -> Result<ReminderPlan> {
-        let now = self.now();
-        let locale = self.locale();
-        let (members, documents, state, settings) = {
-            let store = self.store()?;
-            let defaults = self.with_content(|c| c.bundle.reminder_defaults())?;
-            (
-                store.members()?,
-                store.document_timings()?,
-                store.reminder_state()?,
-                store.reminder_settings(&defaults)?,
-            )
-        };
-        self.with_content(|c| {
-            plan(
-                &PlanInput {
-                    members: &members,
-                    documents: &documents,
-                    settings: &settings,
-                    state: &state,
-                    now,
-                    locale,
-                    calendar: c.calendar(),
-                },
-                limit as usize,
-            )
-        })
+    pub fn reminder_plan(&self, limit: u32) -> Result<ReminderPlan, ShikakuError> {
+        let world = self.reminder_world()?;
+        Ok(self.with_plan_input(&world, |input| plan(input, limit as usize)))
     }
 
-    /// The member acknowledged a planned reminder: it never comes back for that deadline.
-    pub fn acknowledge(&self, reminder_id: String) -> Result<()> {
-        self.require_planned(&reminder_id)?;
-        self.store()?.acknowledge_reminder(&reminder_id)
+    /// The member acknowledged a reminder: it never comes back for that deadline. Any
+    /// id the core gave one of the household's deadlines is accepted, planned or already
+    /// delivered; an unknown id is `NotFound`.
+    pub fn acknowledge(&self, reminder_id: String) -> Result<(), ShikakuError> {
+        self.require_known_reminder(&reminder_id)?;
+        Ok(self.store().acknowledge_reminder(&reminder_id)?)
     }
 
-    /// Fires a planned reminder at `until` instead.
-    pub fn snooze(&self, reminder_id: String, until: DateTime<Utc>) -> Result<()> {
+    /// Fires a reminder at `until` instead (any id [`Self::acknowledge`] accepts).
+    pub fn snooze(&self, reminder_id: String, until: DateTime<Utc>) -> Result<(), ShikakuError> {
         if until <= self.now() {
-            return Err(Error::invalid("until", "must be later than now"));
+            return Err(ShikakuError::InvalidInput {
+                field: Field::SnoozeUntil,
+                reason: Reason::NotInFuture,
+            });
         }
-        self.require_planned(&reminder_id)?;
-        self.store()?.snooze_reminder(&reminder_id, until)
+        self.require_known_reminder(&reminder_id)?;
+        Ok(self.store().snooze_reminder(&reminder_id, until)?)
     }
 
     /// The reminder settings in force.
-    pub fn reminder_settings(&self) -> Result<ReminderSettings> {
-        let defaults = self.with_content(|c| c.bundle.reminder_defaults())?;
-        self.store()?.reminder_settings(&defaults)
+    pub fn reminder_settings(&self) -> Result<ReminderSettings, ShikakuError> {
+        let defaults = self.with_content(|c| c.installed.bundle.reminder_defaults());
+        Ok(self.store().reminder_settings(&defaults)?)
     }
 
     /// Replaces the reminder settings (checked first).
-    pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<()> {
-        self.store()?.set_reminder_settings(&settings)
+    pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<(), ShikakuError> {
+        Ok(self.store().set_reminder_settings(&settings)?)
     }
 
     /// The household's deadlines as the text of an .ics file.
-    pub fn export_ics(&self, options: IcsOptions) -> Result<String> {
-        let members = self.store()?.members()?;
+    pub fn export_ics(&self, options: IcsOptions) -> Result<String, ShikakuError> {
+        let members = self.store().members()?;
         let settings = self.reminder_settings()?;
-        let (now, locale) = (self.now(), self.locale());
-        self.with_content(|c| export_ics(&members, &settings, now, locale, c.calendar(), &options))?
+        let now = self.now();
+        Ok(self.with_words(|words, c| {
+            export_ics(&members, &settings, now, words, c.calendar(), &options)
+        })?)
     }
 
     /// What the member presents and what to prepare (R8).
-    pub fn guidance(&self, member_id: String) -> Result<WrittenAdvice> {
+    pub fn guidance(&self, member_id: String) -> Result<WrittenAdvice, ShikakuError> {
         let (member, has_record) = {
-            let store = self.store()?;
+            let store = self.store();
             (
                 store.member(&member_id)?,
                 store.document_timings()?.contains_key(&member_id),
             )
         };
-        let status = self.status_of(&member)?;
+        let status = self.status_of(&member);
         let input = PresentInput {
             holdings: member.holdings,
             card_state: status.card_state(),
             has_downloaded_record: has_record,
             eligibility_certificate_valid: status.eligibility_certificate_valid,
         };
-        let locale = self.locale();
-        self.with_content(|c| write_advice(&input, locale, &c.bundle.insurer))
+        Ok(self.with_words(|words, c| write_advice(&input, words, &c.installed.bundle.insurer)))
     }
 
     /// The preparation flowchart after `answers` (yes = true).
-    pub fn walk_preparation(&self, answers: Vec<bool>) -> Result<FlowStep> {
-        let locale = self.locale();
-        self.with_content(|c| walk_preparation(&answers, locale, &c.bundle.insurer))?
+    pub fn walk_preparation(&self, answers: Vec<bool>) -> Result<FlowStep, ShikakuError> {
+        Ok(self.with_words(|words, c| {
+            walk_preparation(&answers, words, &c.installed.bundle.insurer)
+        })?)
     }
 
     /// The guide to a situation, with the member's dates when a member is given.
@@ -389,23 +463,30 @@ impl ShikakuCompanion {
         &self,
         situation: Situation,
         member_id: Option<String>,
-    ) -> Result<SituationGuide> {
+    ) -> Result<SituationGuide, ShikakuError> {
         let status = match member_id {
             Some(id) => {
-                let member = self.store()?.member(&id)?;
-                Some(self.status_of(&member)?)
+                let member = self.store().member(&id)?;
+                Some(self.status_of(&member))
             }
             None => None,
         };
-        let locale = self.locale();
-        self.with_content(|c| {
-            situation_guide(situation, status.as_ref(), locale, &c.bundle.insurer)
-        })
+        Ok(self.with_words(|words, c| {
+            situation_guide(
+                situation,
+                status.as_ref(),
+                words,
+                &c.installed.bundle.insurer,
+            )
+        }))
     }
 
     /// The guide of every situation, for the member when one is named (with their dates)
     /// or in general.
-    pub fn situation_guides(&self, member_id: Option<String>) -> Result<Vec<SituationGuide>> {
+    pub fn situation_guides(
+        &self,
+        member_id: Option<String>,
+    ) -> Result<Vec<SituationGuide>, ShikakuError> {
         Situation::ALL
             .iter()
             .map(|&situation| self.situation(situation, member_id.clone()))
@@ -413,20 +494,20 @@ impl ShikakuCompanion {
     }
 
     /// The situations a member's state calls for now.
-    pub fn situations_for(&self, member_id: String) -> Result<Vec<Situation>> {
-        let member = self.store()?.member(&member_id)?;
-        let status = self.status_of(&member)?;
+    pub fn situations_for(&self, member_id: String) -> Result<Vec<Situation>, ShikakuError> {
+        let member = self.store().member(&member_id)?;
+        let status = self.status_of(&member);
         Ok(Situation::relevant(&status, &member.holdings))
     }
 
     /// A QR code as a module matrix for the shell to draw.
-    pub fn qr(&self, payload: String) -> Result<QrMatrix> {
-        qr_matrix(&payload)
+    pub fn qr(&self, payload: String) -> Result<QrMatrix, ShikakuError> {
+        Ok(qr_matrix(&payload)?)
     }
 
     /// A QR code as an SVG document.
-    pub fn qr_svg(&self, payload: String) -> Result<String> {
-        qr_svg(&payload)
+    pub fn qr_svg(&self, payload: String) -> Result<String, ShikakuError> {
+        Ok(qr_svg(&payload)?)
     }
 
     /// The code that moves a member to another device.
@@ -434,75 +515,63 @@ impl ShikakuCompanion {
         &self,
         member_id: String,
         include_insurance_numbers: bool,
-    ) -> Result<String> {
-        encode_member(
-            &self.store()?.member(&member_id)?.to_draft(),
-            include_insurance_numbers,
-        )
+    ) -> Result<String, ShikakuError> {
+        let draft = self.store().member(&member_id)?.to_draft();
+        Ok(encode_member(&draft, include_insurance_numbers)?)
     }
 
     /// Adds the member a code from another device carries.
-    pub fn receive_member(&self, code: String) -> Result<Member> {
+    pub fn receive_member(&self, code: String) -> Result<Member, ShikakuError> {
         let draft = decode_member(&code)?;
         self.add_member(draft)
     }
 
-    /// Fetches newer signed content from `url` and installs it if it passes every check;
-    /// the installed content stays as it was otherwise.
-    pub async fn refresh_content(&self, url: String) -> Result<RefreshOutcome> {
-        let mark = self.store()?.content_mark()?;
+    /// Fetches newer signed content from `url` and installs it if it passes every check.
+    /// When the server cannot be reached the answer is `Network`; whatever the answer,
+    /// the installed content stays as it was unless a new bundle was installed whole.
+    pub async fn refresh_content(&self, url: String) -> Result<RefreshOutcome, ShikakuError> {
+        let mark = self.store().content_mark()?;
         let (outcome, new) = self
             .fetcher
             .refresh(&url, &mark, &self.trusted, self.today())
-            .await;
+            .await?;
         if let Some(new) = new {
-            let mut store = self.store()?;
-            store.install_content(&new)?;
-            let content = store.content(&self.trusted)?;
-            content.bundle.apply_text_overrides();
-            *self.content.write().map_err(|_| poisoned())? = content;
+            let content = {
+                let mut store = self.store();
+                store.install_content(&new)?;
+                LoadedContent::new(store.content(&self.trusted)?)
+            };
+            *self.content.write().unwrap_or_else(PoisonError::into_inner) = content;
         }
         Ok(outcome)
     }
 
     /// The version of the content in force.
-    pub fn content_version(&self) -> Result<u64> {
-        self.with_content(|c| c.bundle.version)
+    pub fn content_version(&self) -> u64 {
+        self.with_content(|c| c.installed.bundle.version)
     }
 
     /// Which content is in force, for a settings screen.
-    pub fn content_status(&self) -> Result<ContentStatus> {
-        let etag = self.store()?.content_mark()?.etag;
-        self.with_content(|c| {
+    pub fn content_status(&self) -> Result<ContentStatus, ShikakuError> {
+        let etag = self.store().content_mark()?.etag;
+        Ok(self.with_content(|c| {
             let years = c.calendar().years();
             ContentStatus {
-                source: c.source,
-                version: c.bundle.version,
-                valid_until: c.bundle.valid_until,
-                insurer_name: c.bundle.insurer.name.clone(),
+                source: c.installed.source,
+                version: c.installed.bundle.version,
+                valid_until: c.installed.bundle.valid_until,
+                insurer_name: c.installed.bundle.insurer.name.clone(),
                 holidays_first_year: years.map(|(first, _)| first),
                 holidays_last_year: years.map(|(_, last)| last),
                 etag,
-                note: c.note.clone(),
+                note: c.installed.note.clone(),
             }
-        })
+        }))
     }
 
     /// The schema version of the store, for diagnostics.
-    pub fn schema_version(&self) -> Result<u32> {
-        self.store()?.schema_version()
-    }
-}
-
-impl ShikakuCompanion {
-    /// A reminder can be acknowledged or snoozed only while it is planned.
-    fn require_planned(&self, reminder_id: &str) -> Result<()> {
-        let planned = self.reminder_plan(u32::MAX)?;
-        if planned.reminders.iter().any(|r| r.id == reminder_id) {
-            Ok(())
-        } else {
-            Err(Error::not_found(format!("reminder {reminder_id}")))
-        }
+    pub fn schema_version(&self) -> Result<u32, ShikakuError> {
+        Ok(self.store().schema_version()?)
     }
 }
 

@@ -6,7 +6,7 @@
 use qrcode::{EcLevel, QrCode};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Reason, Result};
 
 /// Where members log in to download their 資格情報.
 pub const MYNAPORTAL_URL: &str = "https://myna.go.jp/";
@@ -37,15 +37,23 @@ impl QrMatrix {
     }
 }
 
+fn too_long() -> Error {
+    Error::invalid(
+        Field::QrText,
+        Reason::TooLongForQr {
+            max_bytes: MAX_QR_PAYLOAD_BYTES as u32,
+        },
+    )
+}
+
 fn code(payload: &str) -> Result<QrCode> {
-    if payload.is_empty() || payload.len() > MAX_QR_PAYLOAD_BYTES {
-        return Err(Error::invalid(
-            "qr",
-            format!("the text must have 1 to {MAX_QR_PAYLOAD_BYTES} bytes"),
-        ));
+    if payload.is_empty() {
+        return Err(Error::invalid(Field::QrText, Reason::Required));
     }
-    QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M)
-        .map_err(|e| Error::invalid("qr", e.to_string()))
+    if payload.len() > MAX_QR_PAYLOAD_BYTES {
+        return Err(too_long());
+    }
+    QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).map_err(|_| too_long())
 }
 
 /// The QR code of `payload` as a module matrix.

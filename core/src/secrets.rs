@@ -11,7 +11,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use crate::error::{Error, Result};
+use crate::error::{Field, Reason, ShikakuError as Error};
+
+/// What a secret store answers: its errors are the public ones, since a shell's own
+/// store raises them.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A place for named secrets. A shell implements it over UniFFI (a foreign trait) on
 /// the platform's own vault.
@@ -35,10 +39,10 @@ pub fn check_secret_name(name: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(
-            "secret name",
-            "use 1–64 letters, digits, - or _",
-        ))
+        Err(Error::InvalidInput {
+            field: Field::SecretName,
+            reason: Reason::SecretNameForm,
+        })
     }
 }
 
@@ -162,8 +166,9 @@ mod os_keyring {
 
     use keyring_core::{Entry, set_default_store};
 
+    use super::Result;
     use super::{SecretStore, check_secret_name};
-    use crate::error::{Error, Result};
+    use crate::error::ShikakuError as Error;
 
     /// The service name secrets are filed under in the OS credential store.
     pub const KEYRING_SERVICE: &str = "jp.shikaku.vault";

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::InsurerDetails;
-use crate::i18n::{self, Locale};
+use crate::i18n::{self, Locale, Texts};
 use crate::reminders::{LeadTimes, ReminderSettings};
 use crate::rules::HolidayCalendar;
 
@@ -98,11 +98,18 @@ pub enum Rejection {
     Invalid { field: String, reason: String },
 }
 
-fn invalid(field: &str, reason: impl Into<String>) -> Rejection {
-    Rejection::Invalid {
-        field: field.to_owned(),
-        reason: reason.into(),
+impl Rejection {
+    /// A part of the bundle that does not check out, and why.
+    pub fn invalid(field: &str, reason: impl Into<String>) -> Rejection {
+        Rejection::Invalid {
+            field: field.to_owned(),
+            reason: reason.into(),
+        }
     }
+}
+
+fn invalid(field: &str, reason: impl Into<String>) -> Rejection {
+    Rejection::invalid(field, reason)
 }
 
 impl ContentBundle {
@@ -127,9 +134,7 @@ impl ContentBundle {
         if self.format != BUNDLE_FORMAT {
             return Err(Rejection::UnknownFormat(self.format));
         }
-        self.insurer
-            .check()
-            .map_err(|e| invalid("insurer", e.to_string()))?;
+        self.insurer.check()?;
         let settings = self.reminder_defaults();
         settings
             .validate()
@@ -180,10 +185,12 @@ impl ContentBundle {
         settings
     }
 
-    /// Makes the bundle's text overrides current (the built-in texts stay underneath).
-    pub fn apply_text_overrides(&self) {
-        i18n::set_overrides(Locale::Ja, self.text_overrides.ja.as_deref());
-        i18n::set_overrides(Locale::En, self.text_overrides.en.as_deref());
+    /// The texts this bundle speaks with: the built-in messages under its overrides.
+    pub fn texts(&self) -> Texts {
+        Texts::with_overrides(
+            self.text_overrides.ja.as_deref(),
+            self.text_overrides.en.as_deref(),
+        )
     }
 }
 
@@ -268,17 +275,17 @@ pub fn sign_bundle(
     secret_base64: &str,
     key_id: &str,
 ) -> crate::error::Result<String> {
-    use crate::error::Error;
-    let bundle: ContentBundle = serde_json::from_slice(bundle_bytes)
-        .map_err(|e| Error::invalid("bundle", e.to_string()))?;
-    bundle
-        .check()
-        .map_err(|e| Error::invalid("bundle", e.to_string()))?;
+    use crate::error::{Error, Field, Reason};
+    let refused =
+        |detail: String| Error::invalid(Field::ContentBundle, Reason::BundleRefused { detail });
+    let bundle: ContentBundle =
+        serde_json::from_slice(bundle_bytes).map_err(|e| refused(e.to_string()))?;
+    bundle.check().map_err(|e| refused(e.to_string()))?;
     let secret: [u8; 32] = BASE64
         .decode(secret_base64.trim())
         .ok()
         .and_then(|s| s.try_into().ok())
-        .ok_or_else(|| Error::invalid("key", "not a base64 Ed25519 secret key"))?;
+        .ok_or_else(|| Error::invalid(Field::SigningKey, Reason::NotASigningKey))?;
     let signature = SigningKey::from_bytes(&secret).sign(bundle_bytes);
     let envelope = SignedEnvelope {
         key_id: key_id.to_owned(),

@@ -4,10 +4,11 @@
 //! reqwest with rustls on ring (no OpenSSL, no aws-lc) and the Mozilla root store built
 //! in, so no platform set-up is needed on Android or iOS.
 //!
-//! [`refresh`] turns the answer into an outcome — updated, unchanged, rejected with its
-//! reason, offline, busy — and, only for a bundle that passed every check, the bytes to
-//! install. The caller installs them in one transaction; on any failure the installed
-//! content stays as it was.
+//! [`ContentFetcher::refresh`] turns the answer into an outcome — updated, unchanged,
+//! rejected with its reason, busy — and, only for a bundle that passed every check, the
+//! bytes to install; a server that cannot be reached is [`Error::Network`]. The caller
+//! installs the bytes in one transaction; on any failure the installed content stays as
+//! it was.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,7 +18,7 @@ use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use serde::{Deserialize, Serialize};
 
 use super::bundle::{ContentBundle, MAX_BUNDLE_BYTES, TrustedKey, verify_envelope};
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Reason, Result};
 
 /// Limits of one refresh.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +67,6 @@ pub enum RefreshOutcome {
     Unchanged,
     /// The server answered with something the app refuses; the installed content stays.
     Rejected { reason: String },
-    /// No answer: no network, a timeout, a refused connection, a server error.
-    Offline { reason: String },
     /// Another refresh is under way.
     Busy,
 }
@@ -97,7 +96,8 @@ fn tls_config() -> Result<rustls::ClientConfig> {
 
 /// Only HTTPS, except plain HTTP to this machine (a local test server).
 pub fn check_url(url: &str) -> Result<reqwest::Url> {
-    let parsed = reqwest::Url::parse(url).map_err(|e| Error::invalid("url", e.to_string()))?;
+    let parsed = reqwest::Url::parse(url)
+        .map_err(|_| Error::invalid(Field::ContentAddress, Reason::NotAnAddress))?;
     let loopback = matches!(parsed.host(), Some(url::Host::Domain("localhost")))
         || match parsed.host() {
             Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -107,7 +107,7 @@ pub fn check_url(url: &str) -> Result<reqwest::Url> {
     match parsed.scheme() {
         "https" => Ok(parsed),
         "http" if loopback => Ok(parsed),
-        _ => Err(Error::invalid("url", "content is fetched over https only")),
+        _ => Err(Error::invalid(Field::ContentAddress, Reason::HttpsOnly)),
     }
 }
 
@@ -131,30 +131,33 @@ impl ContentFetcher {
         })
     }
 
-    /// Fetches `url` and checks what comes back against `installed` (see [`RefreshOutcome`]).
+    /// Fetches `url` and checks what comes back against `installed` (see
+    /// [`RefreshOutcome`]); [`Error::Network`] when no answer came (no network, a
+    /// timeout, a refused connection, a server error).
     pub async fn refresh(
         &self,
         url: &str,
         installed: &InstalledMark,
         trusted: &[TrustedKey],
         today: NaiveDate,
-    ) -> (RefreshOutcome, Option<NewContent>) {
+    ) -> Result<(RefreshOutcome, Option<NewContent>)> {
         let Ok(_guard) = self.in_flight.try_lock() else {
-            return (RefreshOutcome::Busy, None);
+            return Ok((RefreshOutcome::Busy, None));
         };
         let url = match check_url(url) {
             Ok(url) => url,
             Err(error) => {
-                return (
+                return Ok((
                     RefreshOutcome::Rejected {
                         reason: error.to_string(),
                     },
                     None,
-                );
+                ));
             }
         };
-        match self.download(url, installed).await {
-            Err(outcome) => (outcome, None),
+        Ok(match self.download(url, installed).await {
+            Err(Failure::Unreachable(reason)) => return Err(Error::Network { reason }),
+            Err(Failure::Refused(reason)) => (RefreshOutcome::Rejected { reason }, None),
             Ok(None) => (RefreshOutcome::Unchanged, None),
             Ok(Some((bytes, etag, last_modified))) => {
                 match verify_envelope(&bytes, trusted, installed.version, today) {
@@ -182,7 +185,7 @@ impl ContentFetcher {
                     ),
                 }
             }
-        }
+        })
     }
 
     /// The body (with its ETag and Last-Modified), or `None` for 304 Not Modified.
@@ -191,16 +194,15 @@ impl ContentFetcher {
         &self,
         url: reqwest::Url,
         installed: &InstalledMark,
-    ) -> std::result::Result<Option<(Vec<u8>, Option<String>, Option<String>)>, RefreshOutcome>
-    {
-        let offline = |e: reqwest::Error| RefreshOutcome::Offline {
-            reason: if e.is_timeout() {
+    ) -> std::result::Result<Option<(Vec<u8>, Option<String>, Option<String>)>, Failure> {
+        let offline = |e: reqwest::Error| {
+            Failure::Unreachable(if e.is_timeout() {
                 "the server did not answer in time".to_owned()
             } else if e.is_connect() {
                 "no connection to the server".to_owned()
             } else {
                 format!("the transfer failed ({})", without_url(&e))
-            },
+            })
         };
         let mut request = self.client.get(url);
         if let Some(etag) = &installed.etag {
@@ -215,17 +217,18 @@ impl ContentFetcher {
             return Ok(None);
         }
         if status.is_server_error() {
-            return Err(RefreshOutcome::Offline {
-                reason: format!("the server answered {status}"),
-            });
+            return Err(Failure::Unreachable(format!(
+                "the server answered {status}"
+            )));
         }
         if !status.is_success() {
-            return Err(RefreshOutcome::Rejected {
-                reason: format!("the server answered {status}"),
-            });
+            return Err(Failure::Refused(format!("the server answered {status}")));
         }
-        let too_large = || RefreshOutcome::Rejected {
-            reason: format!("the bundle is larger than {} bytes", self.limits.max_bytes),
+        let too_large = || {
+            Failure::Refused(format!(
+                "the bundle is larger than {} bytes",
+                self.limits.max_bytes
+            ))
         };
         if response
             .content_length()
@@ -250,6 +253,15 @@ impl ContentFetcher {
         }
         Ok(Some((body, etag, last_modified)))
     }
+}
+
+/// Why a download gave no bundle.
+#[derive(Debug)]
+enum Failure {
+    /// No answer: no network, a timeout, a refused connection, a server error.
+    Unreachable(String),
+    /// An answer the app refuses.
+    Refused(String),
 }
 
 /// An HTTP error's text without the URL it names.

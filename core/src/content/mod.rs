@@ -9,7 +9,8 @@ pub mod fetch;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use bundle::Rejection;
+
 use crate::i18n::Locale;
 
 /// The format version this build reads.
@@ -71,9 +72,9 @@ pub struct InsurerDetails {
 
 impl InsurerDetails {
     /// Checks the details (as part of a bundle).
-    pub fn check(&self) -> Result<()> {
+    pub fn check(&self) -> Result<(), Rejection> {
         if self.format != INSURER_FORMAT {
-            return Err(Error::invalid(
+            return Err(Rejection::invalid(
                 "insurer.format",
                 format!(
                     "this app reads format {INSURER_FORMAT}, not {}",
@@ -82,13 +83,13 @@ impl InsurerDetails {
             ));
         }
         if !(1..=5).contains(&self.eligibility_certificate.max_years) {
-            return Err(Error::invalid(
+            return Err(Rejection::invalid(
                 "insurer.eligibility_certificate.max_years",
                 "a 資格確認書 is valid for 1 to 5 years",
             ));
         }
         if self.name.ja.trim().is_empty() || self.name.en.trim().is_empty() {
-            return Err(Error::invalid("insurer.name", "must not be empty"));
+            return Err(Rejection::invalid("insurer.name", "must not be empty"));
         }
         Ok(())
     }

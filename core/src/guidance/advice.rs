@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::insurer_args;
 use crate::content::InsurerDetails;
 use crate::household::{CardCondition, Holdings};
-use crate::i18n::{Locale, label, text};
+use crate::i18n::{MessageId, Words};
 use crate::rules::CardState;
 
 /// A way to prove insurance at the counter.
@@ -207,21 +207,6 @@ impl EligibilityReason {
         EligibilityReason::NoMyNumber,
         EligibilityReason::VoidAfterLeavingJapan,
     ];
-
-    pub(crate) fn message_id(self) -> &'static str {
-        match self {
-            EligibilityReason::CardLost => "reason-card_lost",
-            EligibilityReason::CardBeingRenewed => "reason-card_being_renewed",
-            EligibilityReason::CertificateExpired => "reason-certificate_expired",
-            EligibilityReason::NotRegistered => "reason-not_registered",
-            EligibilityReason::NoCard => "reason-no_card",
-            EligibilityReason::CardReturned => "reason-card_returned",
-            EligibilityReason::NeedsHelper => "reason-needs_helper",
-            EligibilityReason::EligibilityCertificateLostOrDamaged => "reason-certificate_lost",
-            EligibilityReason::NoMyNumber => "reason-no_my_number",
-            EligibilityReason::VoidAfterLeavingJapan => "reason-void_abroad",
-        }
-    }
 }
 
 /// The reasons that apply to a member now (a lost 資格確認書 is for the member to say).
@@ -277,48 +262,32 @@ pub struct WrittenAdvice {
     pub eligibility_reasons: Vec<String>,
 }
 
-/// The advice with every item written in `locale`.
+/// The advice with every item written in the member's language.
 pub fn write_advice(
     input: &PresentInput,
-    locale: Locale,
+    words: Words<'_>,
     insurer: &InsurerDetails,
 ) -> WrittenAdvice {
     let advice = what_to_present(input);
-    let args = insurer_args(insurer, locale);
-    let say = |id: String| text(locale, &id, &args);
+    let args = insurer_args(insurer, words.locale());
+    let say = |id: MessageId| words.text(id, &args);
     WrittenAdvice {
-        primary: advice
-            .primary
-            .iter()
-            .map(|w| say(format!("present-{}", snake(w))))
-            .collect(),
+        primary: advice.primary.iter().map(|w| say(w.message_id())).collect(),
         fallback: advice
             .fallback
             .iter()
-            .map(|w| say(format!("fallback-{}", snake(w))))
+            .map(|w| say(w.message_id()))
             .collect(),
         never_alone: advice
             .never_alone
             .iter()
-            .map(|w| say(format!("never-alone-{}", snake(w))))
+            .map(|w| say(w.message_id()))
             .collect(),
-        to_do: advice
-            .to_do
-            .iter()
-            .map(|p| say(format!("prepare-{}", snake(p))))
-            .collect(),
+        to_do: advice.to_do.iter().map(|p| say(p.message_id())).collect(),
         eligibility_reasons: eligibility_reasons(input)
             .into_iter()
-            .map(|r| label(locale, r.message_id()))
+            .map(|r| words.label(r.message_id()))
             .collect(),
         advice,
     }
-}
-
-/// The serde name of a unit enum variant (`card_with_notice`).
-pub(crate) fn snake<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }

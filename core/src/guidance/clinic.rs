@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{PresentInput, PresentWay, what_to_present};
 use crate::household::{Member, MemberStatus};
-use crate::i18n::{Locale, format_date, label, text};
+use crate::i18n::{Locale, MessageId, Words, ids};
 use crate::rules::CardState;
 use crate::store::DocumentInfo;
 use crate::vault::Staleness;
@@ -84,19 +84,17 @@ pub struct ClinicCard {
     pub presenting: Vec<PresentWay>,
 }
 
-fn field(kind: ClinicFieldKind, locale: Locale, value: Option<String>, large: bool) -> ClinicField {
-    let id = match kind {
-        ClinicFieldKind::Name => "field-name",
-        ClinicFieldKind::InsurerNumber => "field-insurer_number",
-        ClinicFieldKind::SymbolNumberBranch => "field-symbol_number_branch",
-        ClinicFieldKind::CopayShare => "field-copay_share",
-        ClinicFieldKind::InsurerName => "field-insurer_name",
-        ClinicFieldKind::BirthDate => "field-birth_date",
-    };
+fn field(
+    kind: ClinicFieldKind,
+    words: Words<'_>,
+    value: Option<String>,
+    large: bool,
+) -> ClinicField {
+    let id = kind.message_id();
     ClinicField {
         kind,
-        label_ja: label(Locale::Ja, id),
-        label: label(locale, id),
+        label_ja: words.in_locale(Locale::Ja).label(id),
+        label: words.label(id),
         value,
         large,
     }
@@ -108,19 +106,21 @@ fn staff_note(
     certificate_valid: bool,
     has_record: bool,
     status: &MemberStatus,
-) -> (&'static str, Option<NaiveDate>) {
+) -> (MessageId, Option<NaiveDate>) {
     let grace_until = (status.card_state() == CardState::Grace)
         .then_some(status.evaluation.results.insurance_use_until)
         .flatten();
     match (card_usable, certificate_valid, has_record) {
         (true, _, true) if grace_until.is_some() => {
-            ("staff-note-card_with_record_in_grace", grace_until)
+            (ids::STAFF_NOTE_CARD_WITH_RECORD_IN_GRACE, grace_until)
         }
-        (true, _, true) => ("staff-note-card_with_record", None),
-        (true, _, false) if grace_until.is_some() => ("staff-note-card_only_in_grace", grace_until),
-        (true, _, false) => ("staff-note-card_only", None),
-        (false, true, _) => ("staff-note-eligibility_certificate", None),
-        (false, false, _) => ("staff-note-not_enough", None),
+        (true, _, true) => (ids::STAFF_NOTE_CARD_WITH_RECORD, None),
+        (true, _, false) if grace_until.is_some() => {
+            (ids::STAFF_NOTE_CARD_ONLY_IN_GRACE, grace_until)
+        }
+        (true, _, false) => (ids::STAFF_NOTE_CARD_ONLY, None),
+        (false, true, _) => (ids::STAFF_NOTE_ELIGIBILITY_CERTIFICATE, None),
+        (false, false, _) => (ids::STAFF_NOTE_NOT_ENOUGH, None),
     }
 }
 
@@ -129,7 +129,7 @@ pub fn clinic_card(
     member: &Member,
     status: &MemberStatus,
     document: Option<&DocumentInfo>,
-    locale: Locale,
+    words: Words<'_>,
 ) -> ClinicCard {
     let input = PresentInput {
         holdings: member.holdings,
@@ -142,11 +142,11 @@ pub fn clinic_card(
     let certificate_valid = status.eligibility_certificate_valid == Some(true);
     let (note_id, note_date) =
         staff_note(card_usable, certificate_valid, document.is_some(), status);
-    let note = |locale: Locale| {
+    let note = |words: Words<'_>| {
         let args: Vec<(&str, FluentValue<'_>)> = note_date
-            .map(|d| vec![("date", format_date(locale, d).into())])
+            .map(|d| vec![("date", words.date(d).into())])
             .unwrap_or_default();
-        text(locale, note_id, &args)
+        words.text(note_id, &args)
     };
 
     let fields_of = document
@@ -163,37 +163,37 @@ pub fn clinic_card(
     let fields = vec![
         field(
             ClinicFieldKind::Name,
-            locale,
+            words,
             get(|f| f.name.clone()).or_else(|| Some(member.display_name.clone())),
             true,
         ),
         field(
             ClinicFieldKind::InsurerNumber,
-            locale,
+            words,
             get(|f| f.insurer_number.clone()),
             true,
         ),
         field(
             ClinicFieldKind::SymbolNumberBranch,
-            locale,
+            words,
             symbol_number_branch,
             true,
         ),
         field(
             ClinicFieldKind::CopayShare,
-            locale,
+            words,
             get(|f| f.copay_share.clone()),
             true,
         ),
         field(
             ClinicFieldKind::InsurerName,
-            locale,
+            words,
             get(|f| f.insurer_name.clone()),
             false,
         ),
         field(
             ClinicFieldKind::BirthDate,
-            locale,
+            words,
             Some(
                 crate::rules::era::format_era_date(member.facts.birth_date)
                     .unwrap_or_else(|| member.facts.birth_date.to_string()),
@@ -203,22 +203,22 @@ pub fn clinic_card(
     ];
 
     let mut warnings = Vec::new();
-    let mut warn = |kind: ClinicWarningKind, id: &str, date: Option<NaiveDate>| {
+    let mut warn = |kind: ClinicWarningKind, id: MessageId, date: Option<NaiveDate>| {
         let args: Vec<(&str, FluentValue<'_>)> = date
-            .map(|d| vec![("date", format_date(locale, d).into())])
+            .map(|d| vec![("date", words.date(d).into())])
             .unwrap_or_default();
         warnings.push(ClinicWarning {
             kind,
-            text: text(locale, id, &args),
+            text: words.text(id, &args),
         });
     };
     if !card_usable {
         warn(
             ClinicWarningKind::CardNotUsable,
             if certificate_valid {
-                "clinic-warning-card_not_usable_certificate"
+                ids::CLINIC_WARNING_CARD_NOT_USABLE_CERTIFICATE
             } else {
-                "clinic-warning-card_not_usable"
+                ids::CLINIC_WARNING_CARD_NOT_USABLE
             },
             None,
         );
@@ -226,7 +226,7 @@ pub fn clinic_card(
     if card_usable && status.card_state() == CardState::Grace {
         warn(
             ClinicWarningKind::CertificateInGrace,
-            "clinic-warning-grace",
+            ids::CLINIC_WARNING_GRACE,
             status.evaluation.results.insurance_use_until,
         );
     }
@@ -234,14 +234,14 @@ pub fn clinic_card(
         Some(info) if info.staleness != Staleness::Fresh => {
             warn(
                 ClinicWarningKind::RecordStale,
-                "clinic-warning-record_stale",
+                ids::CLINIC_WARNING_RECORD_STALE,
                 None,
             );
         }
         None if card_usable => {
             warn(
                 ClinicWarningKind::NoRecordStored,
-                "clinic-warning-no_record",
+                ids::CLINIC_WARNING_NO_RECORD,
                 None,
             );
         }
@@ -250,7 +250,7 @@ pub fn clinic_card(
     if status.eligibility_certificate_valid == Some(false) {
         warn(
             ClinicWarningKind::EligibilityCertificateExpired,
-            "clinic-warning-certificate_expired",
+            ids::CLINIC_WARNING_CERTIFICATE_EXPIRED,
             member.eligibility_certificate_expires_on,
         );
     }
@@ -258,8 +258,8 @@ pub fn clinic_card(
     ClinicCard {
         member_id: member.id.clone(),
         display_name: member.display_name.clone(),
-        staff_note_ja: note(Locale::Ja),
-        staff_note_translated: note(locale),
+        staff_note_ja: note(words.in_locale(Locale::Ja)),
+        staff_note_translated: note(words),
         fields,
         warnings,
         record_available_offline: document.is_some(),

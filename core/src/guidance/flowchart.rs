@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::insurer_args;
 use crate::content::InsurerDetails;
-use crate::error::{Error, Result};
-use crate::i18n::{Locale, label, text};
+use crate::error::{Error, Field, Reason, Result};
+use crate::i18n::Words;
 
 /// A node of the preparation flowchart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,11 +40,11 @@ pub struct FlowStep {
 /// Walks the preparation flowchart (S0, S2) with yes/no `answers` from the start.
 pub fn walk_preparation(
     answers: &[bool],
-    locale: Locale,
+    words: Words<'_>,
     insurer: &InsurerDetails,
 ) -> Result<FlowStep> {
     let mut node = FlowNode::CardAndSmartphone;
-    for (index, yes) in answers.iter().enumerate() {
+    for yes in answers {
         node = match (node, yes) {
             (FlowNode::CardAndSmartphone, true) => FlowNode::DownloadRecord,
             (FlowNode::CardAndSmartphone, false) => FlowNode::CardOnly,
@@ -52,48 +52,24 @@ pub fn walk_preparation(
             (FlowNode::CardOnly, false) => FlowNode::NoCard,
             _ => {
                 return Err(Error::invalid(
-                    "answers",
-                    format!("the flowchart ends after {index} answer(s)"),
+                    Field::FlowchartAnswers,
+                    Reason::TooManyAnswers {
+                        answered: u32::try_from(answers.len()).unwrap_or(u32::MAX),
+                    },
                 ));
             }
         };
     }
-    let args = insurer_args(insurer, locale);
-    let lines = |prefix: &str, count: usize| -> Vec<String> {
-        (1..=count)
-            .map(|i| text(locale, &format!("{prefix}-{i}"), &args))
-            .collect()
-    };
-    Ok(match node {
-        FlowNode::CardAndSmartphone => FlowStep {
-            node,
-            question: Some(label(locale, "flow-question-card_and_smartphone")),
-            steps: Vec::new(),
-            finished: false,
-        },
-        FlowNode::CardOnly => FlowStep {
-            node,
-            question: Some(label(locale, "flow-question-card_only")),
-            steps: Vec::new(),
-            finished: false,
-        },
-        FlowNode::DownloadRecord => FlowStep {
-            node,
-            question: None,
-            steps: lines("flow-download", 6),
-            finished: true,
-        },
-        FlowNode::CarryNotice => FlowStep {
-            node,
-            question: None,
-            steps: lines("flow-notice", 3),
-            finished: true,
-        },
-        FlowNode::NoCard => FlowStep {
-            node,
-            question: None,
-            steps: lines("flow-no_card", 3),
-            finished: true,
-        },
+    let args = insurer_args(insurer, words.locale());
+    let question = node.question_id();
+    Ok(FlowStep {
+        node,
+        question: question.map(|id| words.label(id)),
+        steps: node
+            .step_ids()
+            .iter()
+            .map(|&id| words.text(id, &args))
+            .collect(),
+        finished: question.is_none(),
     })
 }

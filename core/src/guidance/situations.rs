@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::advice::{EligibilityReason, snake};
+use super::advice::EligibilityReason;
 use super::insurer_args;
 use crate::content::InsurerDetails;
-use crate::household::{CardCondition, Holdings, MemberStatus};
-use crate::i18n::{Locale, format_date, label, text};
+use crate::household::{CardCondition, DeadlineKind, Holdings, MemberStatus};
+use crate::i18n::{MessageId, Words, ids};
 use crate::rules::CardState;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,76 +84,74 @@ pub struct SituationGuide {
     pub dates: Vec<GuideDate>,
 }
 
-/// How many steps each situation has in the locales.
-fn step_count(situation: Situation) -> usize {
-    match situation {
-        Situation::CardLost => 4,
-        Situation::CertificateExpired => 4,
-        Situation::Moved => 4,
-        Situation::GoingAbroad => 3,
-        Situation::NewInsurer => 4,
-        Situation::EligibilityCertificate => 3,
-    }
-}
-
 /// The guide to `situation`, with the member's dates when their status is given.
 pub fn situation_guide(
     situation: Situation,
     status: Option<&MemberStatus>,
-    locale: Locale,
+    words: Words<'_>,
     insurer: &InsurerDetails,
 ) -> SituationGuide {
-    let name = snake(&situation);
-    let args = insurer_args(insurer, locale);
-    let mut steps: Vec<String> = (1..=step_count(situation))
-        .map(|i| text(locale, &format!("situation-{name}-{i}"), &args))
+    let args = insurer_args(insurer, words.locale());
+    let mut steps: Vec<String> = situation
+        .step_ids()
+        .iter()
+        .map(|&id| words.text(id, &args))
         .collect();
     if situation == Situation::EligibilityCertificate {
         steps.extend(
             EligibilityReason::ALL
                 .iter()
-                .map(|r| format!("・{}", label(locale, r.message_id()))),
+                .map(|r| format!("・{}", words.label(r.message_id()))),
         );
     }
     let mut dates = Vec::new();
     if let Some(status) = status {
         let r = &status.evaluation.results;
         let e = &status.evaluation;
-        let wanted: Vec<(&str, Option<NaiveDate>)> = match situation {
+        let wanted: Vec<(MessageId, Option<NaiveDate>)> = match situation {
             Situation::CertificateExpired => vec![
-                ("deadline-cert_expires", r.cert_expires_on),
-                ("deadline-grace_ends", r.insurance_use_until),
+                (DeadlineKind::CertExpires.message_id(), r.cert_expires_on),
+                (DeadlineKind::GraceEnds.message_id(), r.insurance_use_until),
             ],
             Situation::Moved => vec![
-                ("deadline-move_in_due", r.move_in_due_on),
-                ("deadline-continued_use_due", r.continued_use_due_on),
+                (DeadlineKind::MoveInDue.message_id(), r.move_in_due_on),
+                (
+                    DeadlineKind::ContinuedUseDue.message_id(),
+                    r.continued_use_due_on,
+                ),
             ],
             Situation::GoingAbroad => vec![
-                ("deadline-overseas_apply_by", r.overseas_apply_by),
                 (
-                    "guide-last-weekday",
+                    DeadlineKind::OverseasApplyBy.message_id(),
+                    r.overseas_apply_by,
+                ),
+                (
+                    ids::GUIDE_LAST_WEEKDAY,
                     e.overseas_apply_by_last_business_day
                         .filter(|day| Some(*day) != r.overseas_apply_by),
                 ),
             ],
             Situation::NewInsurer => {
-                vec![("deadline-insurance_usable_from", r.insurance_usable_from)]
+                vec![(
+                    DeadlineKind::InsuranceUsableFrom.message_id(),
+                    r.insurance_usable_from,
+                )]
             }
             Situation::CardLost | Situation::EligibilityCertificate => Vec::new(),
         };
         for (id, date) in wanted {
             if let Some(date) = date {
                 dates.push(GuideDate {
-                    label: label(locale, id),
+                    label: words.label(id),
                     date,
-                    written: format_date(locale, date),
+                    written: words.date(date),
                 });
             }
         }
     }
     SituationGuide {
         situation,
-        title: label(locale, &format!("situation-{name}")),
+        title: words.label(situation.title_id()),
         steps,
         dates,
     }

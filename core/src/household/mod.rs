@@ -21,13 +21,17 @@ use crate::rules::{
 
 /// How a member is related to the person who keeps the household.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum Relationship {
+    #[serde(rename = "myself")]
     Myself,
+    #[serde(rename = "spouse")]
     Spouse,
+    #[serde(rename = "child")]
     Child,
+    #[serde(rename = "parent")]
     Parent,
+    #[serde(rename = "other")]
     Other,
 }
 
@@ -41,31 +45,34 @@ impl Relationship {
         Relationship::Other,
     ];
 
-    /// The message id of the relationship's name.
-    pub fn message_id(self) -> &'static str {
+    /// The relationship's stable name: its key in JSON and in stored members.
+    pub fn stable_name(self) -> &'static str {
         match self {
-            Relationship::Myself => "relationship-myself",
-            Relationship::Spouse => "relationship-spouse",
-            Relationship::Child => "relationship-child",
-            Relationship::Parent => "relationship-parent",
-            Relationship::Other => "relationship-other",
+            Relationship::Myself => "myself",
+            Relationship::Spouse => "spouse",
+            Relationship::Child => "child",
+            Relationship::Parent => "parent",
+            Relationship::Other => "other",
         }
     }
 }
 
 /// What happened to a member's card, beyond its dates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum CardCondition {
     /// In hand and in use.
     #[default]
+    #[serde(rename = "in_hand")]
     InHand,
     /// Lost (and suspended, or to be).
+    #[serde(rename = "lost")]
     Lost,
     /// Handed in for renewal or reissue.
+    #[serde(rename = "being_renewed")]
     BeingRenewed,
     /// Given back to the municipality (返納).
+    #[serde(rename = "returned")]
     Returned,
 }
 
@@ -163,18 +170,21 @@ impl MemberDraft {
     /// Checks the draft: a display name of 1–60 characters without control characters,
     /// facts that can be true together, a 資格確認書 date after birth.
     pub fn validate(&self) -> crate::error::Result<()> {
-        use crate::error::Error;
+        use crate::error::{Error, Field, Reason};
         let name = self.display_name.trim();
         if name.is_empty() || name.chars().count() > MAX_DISPLAY_NAME_CHARS {
             return Err(Error::invalid(
-                "display_name",
-                "must have 1 to 60 characters",
+                Field::DisplayName,
+                Reason::Length {
+                    min: 1,
+                    max: MAX_DISPLAY_NAME_CHARS as u32,
+                },
             ));
         }
         if name.chars().any(char::is_control) {
             return Err(Error::invalid(
-                "display_name",
-                "must not contain control characters",
+                Field::DisplayName,
+                Reason::ControlCharacters,
             ));
         }
         self.facts.validate()?;
@@ -186,8 +196,10 @@ impl MemberDraft {
             .is_some_and(|day| day < self.facts.birth_date)
         {
             return Err(Error::invalid(
-                "eligibility_certificate_expires_on",
-                "is before birth_date",
+                Field::EligibilityCertificateExpiresOn,
+                Reason::EarlierThan {
+                    other: Field::BirthDate,
+                },
             ));
         }
         Ok(())
@@ -223,54 +235,45 @@ impl Member {
 
 /// What a deadline is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
 pub enum DeadlineKind {
     /// R2: the certificate can be renewed from this day.
+    #[serde(rename = "cert_renewal_opens")]
     CertRenewalOpens,
     /// R2: the certificate's last valid day.
+    #[serde(rename = "cert_expires")]
     CertExpires,
     /// R3: the last day the card works as マイナ保険証 after the certificate expired.
+    #[serde(rename = "grace_ends")]
     GraceEnds,
     /// R1: the card itself can be renewed from this day.
+    #[serde(rename = "card_renewal_opens")]
     CardRenewalOpens,
     /// R1: the card's last valid day.
+    #[serde(rename = "card_expires")]
     CardExpires,
     /// R4: the last day for the 転入届.
+    #[serde(rename = "move_in_due")]
     MoveInDue,
     /// R4: the last day for 継続利用 at the new municipality.
+    #[serde(rename = "continued_use_due")]
     ContinuedUseDue,
     /// R5: the last day to apply for 国外継続利用.
+    #[serde(rename = "overseas_apply_by")]
     OverseasApplyBy,
     /// R7: マイナ保険証 works with the new insurer from this day.
+    #[serde(rename = "insurance_usable_from")]
     InsuranceUsableFrom,
     /// R6: the 資格確認書's last valid day.
+    #[serde(rename = "eligibility_certificate_expires")]
     EligibilityCertificateExpires,
     /// The stored 資格情報 PDF is over 12 months old or older than the member's last
     /// change of facts: download a fresh one (a reminder, not a legal deadline).
+    #[serde(rename = "refresh_document")]
     RefreshDocument,
 }
 
 impl DeadlineKind {
-    /// The message id of the deadline's name (`deadline-…` in the locales).
-    pub fn message_id(self) -> &'static str {
-        match self {
-            DeadlineKind::CertRenewalOpens => "deadline-cert_renewal_opens",
-            DeadlineKind::CertExpires => "deadline-cert_expires",
-            DeadlineKind::GraceEnds => "deadline-grace_ends",
-            DeadlineKind::CardRenewalOpens => "deadline-card_renewal_opens",
-            DeadlineKind::CardExpires => "deadline-card_expires",
-            DeadlineKind::MoveInDue => "deadline-move_in_due",
-            DeadlineKind::ContinuedUseDue => "deadline-continued_use_due",
-            DeadlineKind::OverseasApplyBy => "deadline-overseas_apply_by",
-            DeadlineKind::InsuranceUsableFrom => "deadline-insurance_usable_from",
-            DeadlineKind::EligibilityCertificateExpires => {
-                "deadline-eligibility_certificate_expires"
-            }
-            DeadlineKind::RefreshDocument => "deadline-refresh_document",
-        }
-    }
-
     /// Every kind, in a fixed order.
     pub const ALL: [DeadlineKind; 11] = [
         DeadlineKind::CertRenewalOpens,
@@ -286,9 +289,25 @@ impl DeadlineKind {
         DeadlineKind::RefreshDocument,
     ];
 
-    /// The snake_case name used in JSON and in message ids.
-    pub fn name(self) -> &'static str {
-        self.message_id().trim_start_matches("deadline-")
+    /// The kind's stable name: its key in JSON, in the stored reminder settings and the
+    /// content's lead times, and part of every reminder id and calendar UID. A name
+    /// never changes: acknowledged reminders would come back and calendars would hold
+    /// each event twice.
+    pub fn stable_name(self) -> &'static str {
+        use DeadlineKind as K;
+        match self {
+            K::CertRenewalOpens => "cert_renewal_opens",
+            K::CertExpires => "cert_expires",
+            K::GraceEnds => "grace_ends",
+            K::CardRenewalOpens => "card_renewal_opens",
+            K::CardExpires => "card_expires",
+            K::MoveInDue => "move_in_due",
+            K::ContinuedUseDue => "continued_use_due",
+            K::OverseasApplyBy => "overseas_apply_by",
+            K::InsuranceUsableFrom => "insurance_usable_from",
+            K::EligibilityCertificateExpires => "eligibility_certificate_expires",
+            K::RefreshDocument => "refresh_document",
+        }
     }
 
     /// Whether the day marks a start (a window opening, a first usable day) rather than
@@ -411,6 +430,49 @@ fn deadlines(
     evaluation: &Evaluation,
     today: NaiveDate,
 ) -> (Vec<Deadline>, Vec<Deadline>) {
+    let mut upcoming = Vec::new();
+    let mut overdue = Vec::new();
+    for (kind, date, pending, estimated) in candidates(member, evaluation, today) {
+        let Some(date) = date.filter(|_| pending) else {
+            continue;
+        };
+        let deadline = Deadline {
+            kind,
+            date,
+            days_left: days_between(today, date),
+            estimated,
+        };
+        if date >= today {
+            upcoming.push(deadline);
+        } else if !kind.is_start() {
+            overdue.push(deadline);
+        }
+    }
+    upcoming.sort_by_key(|d| (d.date, d.kind));
+    overdue.sort_by_key(|d| (d.date, d.kind));
+    (upcoming, overdue)
+}
+
+/// Every dated step the rules know for the member, whether still pending or done, past
+/// or to come (a reminder about any of them may still be on the member's screen).
+pub fn every_dated_step(
+    member: &Member,
+    evaluation: &Evaluation,
+    today: NaiveDate,
+) -> Vec<(DeadlineKind, NaiveDate)> {
+    candidates(member, evaluation, today)
+        .into_iter()
+        .filter_map(|(kind, date, _, _)| Some((kind, date?)))
+        .collect()
+}
+
+/// Each kind's date, whether it is still pending on `today`, and whether it is an
+/// estimate.
+fn candidates(
+    member: &Member,
+    evaluation: &Evaluation,
+    today: NaiveDate,
+) -> [(DeadlineKind, Option<NaiveDate>, bool, bool); 10] {
     use DeadlineKind as K;
     let facts = &member.facts;
     let results = &evaluation.results;
@@ -419,7 +481,7 @@ fn deadlines(
     let card_estimated = evaluation.card_expiry_source == Some(DateSource::Computed);
     let cert_estimated = evaluation.cert_expiry_source == Some(DateSource::Computed);
     // (kind, date, still pending, estimated)
-    let candidates = [
+    [
         (
             K::CertRenewalOpens,
             results.cert_renewal_opens_on,
@@ -480,28 +542,7 @@ fn deadlines(
             true,
             false,
         ),
-    ];
-    let mut upcoming = Vec::new();
-    let mut overdue = Vec::new();
-    for (kind, date, pending, estimated) in candidates {
-        let Some(date) = date.filter(|_| pending) else {
-            continue;
-        };
-        let deadline = Deadline {
-            kind,
-            date,
-            days_left: days_between(today, date),
-            estimated,
-        };
-        if date >= today {
-            upcoming.push(deadline);
-        } else if !kind.is_start() {
-            overdue.push(deadline);
-        }
-    }
-    upcoming.sort_by_key(|d| (d.date, d.kind));
-    overdue.sort_by_key(|d| (d.date, d.kind));
-    (upcoming, overdue)
+    ]
 }
 
 /// The members a household keeps.
@@ -661,5 +702,58 @@ mod tests {
         assert!(status.covered_today());
         assert_eq!(status.eligibility_certificate_valid, Some(true));
         assert_ne!(status.urgency_rank(), 0);
+    }
+
+    /// These names are stored (members, reminder settings, the content's lead times) and
+    /// hashed into reminder ids and calendar UIDs: they never change.
+    #[test]
+    fn stored_names_are_explicit_and_stay_the_same() {
+        fn json<T: Serialize>(value: &T) -> String {
+            serde_json::to_value(value)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        }
+        let kinds: Vec<(String, &str)> = DeadlineKind::ALL
+            .iter()
+            .map(|kind| (json(kind), kind.stable_name()))
+            .collect();
+        for (serde_name, stable_name) in &kinds {
+            assert_eq!(serde_name, stable_name);
+        }
+        assert_eq!(
+            kinds.iter().map(|(_, name)| *name).collect::<Vec<_>>(),
+            [
+                "cert_renewal_opens",
+                "cert_expires",
+                "grace_ends",
+                "card_renewal_opens",
+                "card_expires",
+                "move_in_due",
+                "continued_use_due",
+                "overseas_apply_by",
+                "insurance_usable_from",
+                "eligibility_certificate_expires",
+                "refresh_document",
+            ]
+        );
+        let relationships: Vec<String> = Relationship::ALL.iter().map(json).collect();
+        assert_eq!(
+            relationships,
+            ["myself", "spouse", "child", "parent", "other"]
+        );
+        for relationship in Relationship::ALL {
+            assert_eq!(json(&relationship), relationship.stable_name());
+        }
+        let conditions: Vec<String> = [
+            CardCondition::InHand,
+            CardCondition::Lost,
+            CardCondition::BeingRenewed,
+            CardCondition::Returned,
+        ]
+        .iter()
+        .map(json)
+        .collect();
+        assert_eq!(conditions, ["in_hand", "lost", "being_renewed", "returned"]);
     }
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::MemberDraft;
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Reason, Result};
 use crate::vault::hex;
 
 /// The prefix every transfer code starts with.
@@ -47,33 +47,27 @@ pub fn encode_member(draft: &MemberDraft, include_insurance_numbers: bool) -> Re
 
 /// The member a transfer code carries, checked like typed input.
 pub fn decode_member(code: &str) -> Result<MemberDraft> {
-    let refuse = |reason: &str| Error::invalid("transfer code", reason);
+    let refuse = |reason: Reason| Error::invalid(Field::TransferCode, reason);
+    let damaged = || refuse(Reason::TransferCodeDamaged);
     let mut parts = code.trim().split(':');
     if parts.next() != Some(TRANSFER_PREFIX) {
-        return Err(refuse("this is not a shikaku member code"));
+        return Err(refuse(Reason::NotATransferCode));
     }
     let version: u32 = parts
         .next()
         .and_then(|v| v.parse().ok())
-        .ok_or_else(|| refuse("the code is damaged (no version)"))?;
+        .ok_or_else(damaged)?;
     if version > TRANSFER_VERSION {
-        return Err(refuse(
-            "the code comes from a newer version of shikaku; update this app first",
-        ));
+        return Err(refuse(Reason::TransferCodeFromNewerApp));
     }
     let (Some(body), Some(sum), None) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(refuse("the code is damaged (wrong shape)"));
+        return Err(damaged());
     };
-    let json = URL_SAFE_NO_PAD
-        .decode(body)
-        .map_err(|_| refuse("the code is damaged (not base64)"))?;
+    let json = URL_SAFE_NO_PAD.decode(body).map_err(|_| damaged())?;
     if checksum(&json) != sum {
-        return Err(refuse(
-            "the code is damaged (checksum mismatch); scan it again",
-        ));
+        return Err(damaged());
     }
-    let payload: Payload = serde_json::from_slice(&json)
-        .map_err(|e| refuse(&format!("the code's contents are not valid ({e})")))?;
+    let payload: Payload = serde_json::from_slice(&json).map_err(|_| damaged())?;
     payload.member.validate()?;
     Ok(payload.member)
 }

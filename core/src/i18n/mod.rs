@@ -3,7 +3,7 @@
 //! Japanese with the era (R9) and weekday, 令和8年12月1日(火); English as Tue 1 Dec 2026.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Arc, OnceLock, RwLock};
+use std::sync::{Arc, OnceLock};
 
 use chrono::{Datelike, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use unic_langid::{LanguageIdentifier, langid};
 
 use crate::rules::era::format_era_date;
+
+pub mod messages;
 
 /// A language shikaku speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -29,11 +31,13 @@ pub fn sources(locale: Locale) -> &'static [(&'static str, &'static str)] {
             ("main.ftl", include_str!("locales/ja/main.ftl")),
             ("guidance.ftl", include_str!("locales/ja/guidance.ftl")),
             ("shell.ftl", include_str!("locales/ja/shell.ftl")),
+            ("errors.ftl", include_str!("locales/ja/errors.ftl")),
         ],
         Locale::En => &[
             ("main.ftl", include_str!("locales/en/main.ftl")),
             ("guidance.ftl", include_str!("locales/en/guidance.ftl")),
             ("shell.ftl", include_str!("locales/en/shell.ftl")),
+            ("errors.ftl", include_str!("locales/en/errors.ftl")),
         ],
     }
 }
@@ -70,7 +74,39 @@ impl Locale {
 
 type Bundle = FluentBundle<FluentResource>;
 
-fn bundle(locale: Locale) -> &'static Bundle {
+/// The id of a built-in message. Only the constants of [`ids`] exist, one per message
+/// of the Fluent files, so every id the code names is a message of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MessageId(&'static str);
+
+impl MessageId {
+    /// The id as written in the Fluent files.
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::fmt::Display for MessageId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// A constant per built-in message: `STATE_GRACE` for `state-grace`.
+pub mod ids {
+    use super::MessageId;
+    include!(concat!(env!("OUT_DIR"), "/message_ids.rs"));
+}
+
+fn new_bundle(locale: Locale) -> Bundle {
+    let mut bundle = FluentBundle::new_concurrent(vec![locale.language()]);
+    bundle.set_use_isolating(false);
+    bundle
+}
+
+/// The built-in messages of `locale`, parsed once (they are compiled in and never
+/// change).
+fn built_in_bundle(locale: Locale) -> &'static Bundle {
     static JA: OnceLock<Bundle> = OnceLock::new();
     static EN: OnceLock<Bundle> = OnceLock::new();
     let cell = match locale {
@@ -78,8 +114,7 @@ fn bundle(locale: Locale) -> &'static Bundle {
         Locale::En => &EN,
     };
     cell.get_or_init(|| {
-        let mut bundle = FluentBundle::new_concurrent(vec![locale.language()]);
-        bundle.set_use_isolating(false);
+        let mut bundle = new_bundle(locale);
         for (_, source) in sources(locale) {
             // A syntax error keeps the entries that parsed; a test keeps the files clean.
             let resource = FluentResource::try_new((*source).to_owned())
@@ -90,13 +125,136 @@ fn bundle(locale: Locale) -> &'static Bundle {
     })
 }
 
-fn overrides(locale: Locale) -> &'static RwLock<Option<Arc<Bundle>>> {
-    static JA: RwLock<Option<Arc<Bundle>>> = RwLock::new(None);
-    static EN: RwLock<Option<Arc<Bundle>>> = RwLock::new(None);
-    match locale {
-        Locale::Ja => &JA,
-        Locale::En => &EN,
+/// The member-facing texts in force: the built-in messages, and the overrides a signed
+/// content bundle brings. Each loaded content owns its own, so two Companions in one
+/// process may speak with different overrides.
+#[derive(Clone, Default)]
+pub struct Texts {
+    ja: Option<Arc<Bundle>>,
+    en: Option<Arc<Bundle>>,
+}
+
+impl std::fmt::Debug for Texts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Texts")
+            .field("ja_overridden", &self.ja.is_some())
+            .field("en_overridden", &self.en.is_some())
+            .finish()
     }
+}
+
+/// The built-in texts, for words needed before any content is loaded.
+static BUILT_IN: Texts = Texts::built_in();
+
+impl Texts {
+    /// The built-in messages only.
+    pub const fn built_in() -> Texts {
+        Texts { ja: None, en: None }
+    }
+
+    /// The built-in messages with `ja` and `en` (Fluent source) overriding some of them.
+    /// A source that fails [`check_overrides`] is left out whole: the built-in messages
+    /// stay.
+    pub fn with_overrides(ja: Option<&str>, en: Option<&str>) -> Texts {
+        let overriding = |locale: Locale, source: Option<&str>| {
+            let source = source.filter(|s| check_overrides(locale, s).is_ok())?;
+            let resource = FluentResource::try_new(source.to_owned()).ok()?;
+            let mut bundle = new_bundle(locale);
+            bundle.add_resource(resource).ok()?;
+            Some(Arc::new(bundle))
+        };
+        Texts {
+            ja: overriding(Locale::Ja, ja),
+            en: overriding(Locale::En, en),
+        }
+    }
+
+    /// The texts of one language.
+    pub fn words(&self, locale: Locale) -> Words<'_> {
+        Words {
+            texts: self,
+            locale,
+        }
+    }
+
+    fn overrides(&self, locale: Locale) -> Option<&Bundle> {
+        match locale {
+            Locale::Ja => self.ja.as_deref(),
+            Locale::En => self.en.as_deref(),
+        }
+    }
+}
+
+/// The member-facing words in one language: messages with their arguments, and dates
+/// as the member reads them.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    texts: &'a Texts,
+    locale: Locale,
+}
+
+impl std::fmt::Debug for Words<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Words")
+            .field("locale", &self.locale)
+            .field("texts", self.texts)
+            .finish()
+    }
+}
+
+impl<'a> Words<'a> {
+    /// The built-in words of `locale`, without any content's overrides.
+    pub fn built_in(locale: Locale) -> Words<'static> {
+        BUILT_IN.words(locale)
+    }
+
+    /// The language.
+    pub fn locale(self) -> Locale {
+        self.locale
+    }
+
+    /// The same texts in another language (the clinic's staff note is always Japanese).
+    pub fn in_locale(self, locale: Locale) -> Words<'a> {
+        Words { locale, ..self }
+    }
+
+    /// The message `id` with its arguments: the content's override first, when it has
+    /// one.
+    pub fn text(self, id: MessageId, args: &[(&str, FluentValue<'_>)]) -> String {
+        match self.texts.overrides(self.locale) {
+            Some(bundle) if bundle.has_message(id.as_str()) => format_with(bundle, id, args),
+            _ => format_with(built_in_bundle(self.locale), id, args),
+        }
+    }
+
+    /// A message without arguments.
+    pub fn label(self, id: MessageId) -> String {
+        self.text(id, &[])
+    }
+
+    /// A date as the member reads it: 令和8年12月1日(火) or Tue 1 Dec 2026.
+    pub fn date(self, day: NaiveDate) -> String {
+        format_date(self.locale, day)
+    }
+}
+
+/// The message formatted; its id when the bundle lacks it, so a gap shows as a visible
+/// key and never as a crash.
+fn format_with(bundle: &Bundle, id: MessageId, args: &[(&str, FluentValue<'_>)]) -> String {
+    let Some(pattern) = bundle
+        .get_message(id.as_str())
+        .and_then(|message| message.value())
+    else {
+        return id.as_str().to_owned();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
 }
 
 /// Message id → the variables its pattern uses, for Fluent source text.
@@ -169,55 +327,6 @@ pub fn check_overrides(locale: Locale, source: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Makes `source` (checked Fluent messages) override the built-in texts of `locale`;
-/// `None` removes the overrides.
-pub fn set_overrides(locale: Locale, source: Option<&str>) {
-    let bundle = source
-        .filter(|s| check_overrides(locale, s).is_ok())
-        .and_then(|s| {
-            let resource = FluentResource::try_new(s.to_owned()).ok()?;
-            let mut bundle = FluentBundle::new_concurrent(vec![locale.language()]);
-            bundle.set_use_isolating(false);
-            bundle.add_resource(resource).ok()?;
-            Some(Arc::new(bundle))
-        });
-    if let Ok(mut slot) = overrides(locale).write() {
-        *slot = bundle;
-    }
-}
-
-/// The message `id` in `locale` with its arguments (an override first, when content
-/// provides one); the id itself when it is missing, so a gap shows as a visible key and
-/// never as a crash.
-pub fn text(locale: Locale, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    let overriding = overrides(locale).read().ok().and_then(|slot| slot.clone());
-    if let Some(bundle) = overriding.as_deref()
-        && bundle.has_message(id)
-    {
-        return format_with(bundle, id, args);
-    }
-    format_with(bundle(locale), id, args)
-}
-
-fn format_with(bundle: &Bundle, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-    let Some(pattern) = bundle.get_message(id).and_then(|message| message.value()) else {
-        return id.to_owned();
-    };
-    let mut fluent_args = FluentArgs::new();
-    for (name, value) in args {
-        fluent_args.set(*name, value.clone());
-    }
-    let mut errors = Vec::new();
-    bundle
-        .format_pattern(pattern, Some(&fluent_args), &mut errors)
-        .into_owned()
-}
-
-/// A message without arguments.
-pub fn label(locale: Locale, id: &str) -> String {
-    text(locale, id, &[])
-}
-
 const JA_WEEKDAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
 const EN_WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const EN_MONTHS: [&str; 12] = [
@@ -284,21 +393,19 @@ mod tests {
 
     #[test]
     fn formats_messages_and_dates() {
-        assert_eq!(label(Locale::Ja, "state-grace"), "猶予期間中");
-        assert_eq!(label(Locale::En, "state-grace"), "Grace period");
+        let (ja, en) = (Words::built_in(Locale::Ja), Words::built_in(Locale::En));
+        assert_eq!(ja.label(ids::STATE_GRACE), "猶予期間中");
+        assert_eq!(en.label(ids::STATE_GRACE), "Grace period");
         assert_eq!(
-            text(Locale::En, "days-relative", &[("days", 12.into())]),
+            en.text(ids::DAYS_RELATIVE, &[("days", 12.into())]),
             "in 12 days"
         );
         assert_eq!(
-            text(Locale::Ja, "days-relative", &[("days", 12.into())]),
+            ja.text(ids::DAYS_RELATIVE, &[("days", 12.into())]),
             "あと12日"
         );
-        assert_eq!(
-            text(Locale::Ja, "days-relative", &[("days", 0.into())]),
-            "今日"
-        );
-        assert_eq!(label(Locale::En, "no-such-message"), "no-such-message");
+        assert_eq!(ja.text(ids::DAYS_RELATIVE, &[("days", 0.into())]), "今日");
+        assert_eq!(en.date(civil(2026, 12, 1)), "Tue 1 Dec 2026");
         assert_eq!(
             format_date(Locale::Ja, civil(2026, 12, 1)),
             "令和8年12月1日(火)"
@@ -309,5 +416,54 @@ mod tests {
         );
         assert_eq!(Locale::from_tag("ja_JP.UTF-8"), Locale::Ja);
         assert_eq!(Locale::from_tag("C.UTF-8"), Locale::En);
+    }
+
+    #[test]
+    fn every_generated_id_is_a_message_in_both_languages() {
+        for locale in Locale::ALL {
+            let catalogue = catalogue(locale).unwrap();
+            for id in ids::ALL {
+                assert!(catalogue.contains_key(id.as_str()), "{locale:?} lacks {id}");
+            }
+            assert_eq!(catalogue.len(), ids::ALL.len());
+        }
+    }
+
+    #[test]
+    fn each_texts_keeps_its_own_overrides() {
+        let plain = Texts::built_in();
+        let renamed = Texts::with_overrides(
+            Some("state-grace = 猶予中（案内データ）"),
+            Some("state-grace = In grace (content)"),
+        );
+        let refused = Texts::with_overrides(None, Some("days-overdue = late"));
+        assert_eq!(
+            plain.words(Locale::En).label(ids::STATE_GRACE),
+            "Grace period"
+        );
+        assert_eq!(
+            renamed.words(Locale::En).label(ids::STATE_GRACE),
+            "In grace (content)"
+        );
+        assert_eq!(
+            renamed.words(Locale::Ja).label(ids::STATE_GRACE),
+            "猶予中（案内データ）"
+        );
+        assert_eq!(
+            renamed.words(Locale::En).label(ids::STATE_VALID),
+            "Valid",
+            "messages not overridden stay built in"
+        );
+        assert_eq!(
+            refused
+                .words(Locale::En)
+                .text(ids::DAYS_OVERDUE, &[("days", 3.into())]),
+            "3 days ago",
+            "an override that drops a placeable is left out"
+        );
+        assert_eq!(
+            plain.words(Locale::En).label(ids::STATE_GRACE),
+            "Grace period"
+        );
     }
 }

@@ -11,9 +11,9 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
 pub use super::ids::event_uid;
 use super::{Lead, ReminderSettings, body_text, dated_steps};
-use crate::error::{Error, Result};
+use crate::error::{Entity, Error, Result};
 use crate::household::{DeadlineKind, Member, evaluate_member};
-use crate::i18n::{Locale, label, text};
+use crate::i18n::{Words, ids};
 use crate::rules::HolidayCalendar;
 use crate::rules::dates::days_between;
 
@@ -32,21 +32,21 @@ pub fn export_ics(
     members: &[Member],
     settings: &ReminderSettings,
     now: DateTime<Utc>,
-    locale: Locale,
+    words: Words<'_>,
     calendar: &HolidayCalendar,
     options: &IcsOptions,
 ) -> Result<String> {
     if let Some(id) = &options.member_id
         && !members.iter().any(|m| &m.id == id)
     {
-        return Err(Error::not_found(format!("member {id}")));
+        return Err(Error::not_found(Entity::Member));
     }
     let today = now
         .with_timezone(&crate::clock::japan_offset())
         .date_naive();
     let sequence = u32::try_from((now.timestamp() / 60).max(0) % i64::from(i32::MAX)).unwrap_or(0);
     let mut ics = Calendar::new();
-    ics.name(&label(locale, "ics-calendar-name"));
+    ics.name(&words.label(ids::ICS_CALENDAR_NAME));
     ics.append_property(Property::new("X-WR-TIMEZONE", "Asia/Tokyo"));
     let time_of_day = Duration::minutes(
         i64::from(settings.time_of_day.hour) * 60 + i64::from(settings.time_of_day.minute),
@@ -63,16 +63,15 @@ pub fn export_ics(
         let who = if options.include_names {
             member.display_name.clone()
         } else {
-            label(locale, member.relationship.message_id())
+            words.label(member.relationship.message_id())
         };
         for step in dated_steps(&status, today) {
-            let what = label(locale, step.kind.message_id());
-            let summary = text(
-                locale,
-                "ics-summary",
+            let what = words.label(step.kind.message_id());
+            let summary = words.text(
+                ids::ICS_SUMMARY,
                 &[("what", what.into()), ("who", who.as_str().into())],
             );
-            let description = body_text(locale, step.kind, Lead::DaysBefore { days: 0 }, step.date);
+            let description = body_text(words, step.kind, Lead::DaysBefore { days: 0 }, step.date);
             let mut event = Event::new();
             event
                 .uid(&event_uid(&member.id, step.kind))
@@ -82,7 +81,7 @@ pub fn export_ics(
                 .summary(&summary)
                 .description(&description)
                 .sequence(sequence)
-                .add_property("X-SHIKAKU-KIND", step.kind.name())
+                .add_property("X-SHIKAKU-KIND", step.kind.stable_name())
                 .add_property("TRANSP", "TRANSPARENT");
             let mut alarm_days: Vec<i64> = settings
                 .lead_days(step.kind)

@@ -18,7 +18,7 @@ pub fn reminder_id(member_id: &str, kind: DeadlineKind, deadline: NaiveDate, lea
     };
     stable_hash(&format!(
         "reminder|{member_id}|{}|{deadline}|{lead_text}",
-        kind.name()
+        kind.stable_name()
     ))
 }
 
@@ -37,6 +37,6 @@ pub fn notification_number(id: &str) -> i32 {
 pub fn event_uid(member_id: &str, kind: DeadlineKind) -> String {
     format!(
         "{}@shikaku",
-        stable_hash(&format!("event|{member_id}|{}", kind.name()))
+        stable_hash(&format!("event|{member_id}|{}", kind.stable_name()))
     )
 }

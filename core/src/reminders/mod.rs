@@ -22,7 +22,7 @@ pub mod settings;
 #[cfg(test)]
 mod tests;
 
-pub use acknowledgement::ReminderState;
+pub use acknowledgement::{ReminderState, is_known_reminder};
 pub use ids::reminder_id;
 pub use plan::{
     DatedStep, DocumentTiming, Lead, PlanInput, Reminder, ReminderPlan, Screen, Severity,

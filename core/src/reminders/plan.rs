@@ -11,7 +11,7 @@ use super::ids::{notification_number, reminder_id};
 use super::{LocalTime, QuietHours, ReminderSettings, ReminderState};
 use crate::clock::japan_offset;
 use crate::household::{DeadlineKind, Member, MemberStatus, evaluate_member};
-use crate::i18n::{Locale, format_date, label, text};
+use crate::i18n::{Words, ids};
 use crate::rules::HolidayCalendar;
 use crate::rules::dates::minus_days;
 
@@ -93,7 +93,8 @@ pub struct PlanInput<'a> {
     pub settings: &'a ReminderSettings,
     pub state: &'a ReminderState,
     pub now: DateTime<Utc>,
-    pub locale: Locale,
+    /// The words of the member's language, with the content's overrides.
+    pub words: Words<'a>,
     pub calendar: &'a HolidayCalendar,
 }
 
@@ -167,29 +168,59 @@ fn leave_quiet_hours(at: DateTime<Utc>, quiet: Option<QuietHours>) -> DateTime<U
         .map_or(at, |end| end.with_timezone(&Utc))
 }
 
-/// The day of the next "download a fresh 資格情報" reminder: the first reminder slot
-/// after the PDF became stale (12 months after import, or a later change of facts),
-/// then once a month after that; `None` when it is not due within 100 years.
+/// The days of the "download a fresh 資格情報" reminders, with their fire instants: the
+/// first reminder slot after the PDF became stale (12 months after import, or a later
+/// change of facts), then once a month, for at most 100 years.
+fn refresh_occurrences(
+    timing: DocumentTiming,
+    settings: &ReminderSettings,
+) -> impl Iterator<Item = (NaiveDate, DateTime<Utc>)> + '_ {
+    let first = timing
+        .imported_at
+        .checked_add_months(Months::new(12))
+        .and_then(|twelve_months| {
+            let stale_from = match timing.facts_changed_at {
+                Some(changed) if changed > timing.imported_at => changed.min(twelve_months),
+                _ => twelve_months,
+            };
+            let stale_day = stale_from.with_timezone(&japan_offset()).date_naive();
+            match fire_instant(stale_day, settings.time_of_day, settings.quiet_hours) {
+                Some(at) if at >= stale_from => Some(stale_day),
+                _ => stale_day.succ_opt(),
+            }
+        });
+    (0..1200u32).filter_map(move |month| {
+        let day = first?.checked_add_months(Months::new(month))?;
+        let at = fire_instant(day, settings.time_of_day, settings.quiet_hours)?;
+        Some((day, at))
+    })
+}
+
+/// The day of the next stale-document reminder after `now`.
 fn refresh_occurrence(
     timing: DocumentTiming,
     settings: &ReminderSettings,
     now: DateTime<Utc>,
 ) -> Option<NaiveDate> {
-    let twelve_months = timing.imported_at.checked_add_months(Months::new(12))?;
-    let stale_from = match timing.facts_changed_at {
-        Some(changed) if changed > timing.imported_at => changed.min(twelve_months),
-        _ => twelve_months,
-    };
-    let stale_day = stale_from.with_timezone(&japan_offset()).date_naive();
-    let first = match fire_instant(stale_day, settings.time_of_day, settings.quiet_hours) {
-        Some(at) if at >= stale_from => stale_day,
-        _ => stale_day.succ_opt()?,
-    };
-    (0..1200u32).find_map(|month| {
-        let day = first.checked_add_months(Months::new(month))?;
-        let at = fire_instant(day, settings.time_of_day, settings.quiet_hours)?;
-        (at > now).then_some(day)
-    })
+    refresh_occurrences(timing, settings)
+        .find(|(_, at)| *at > now)
+        .map(|(day, _)| day)
+}
+
+/// Every stale-document reminder day up to `now`, and the next one.
+pub(crate) fn refresh_occurrences_until(
+    timing: DocumentTiming,
+    settings: &ReminderSettings,
+    now: DateTime<Utc>,
+) -> Vec<NaiveDate> {
+    let mut days = Vec::new();
+    for (day, at) in refresh_occurrences(timing, settings) {
+        days.push(day);
+        if at > now {
+            break;
+        }
+    }
+    days
 }
 
 fn screen_of(kind: DeadlineKind) -> Screen {
@@ -211,12 +242,12 @@ fn severity_of(kind: DeadlineKind, lead: Lead) -> Severity {
 }
 
 /// The body of a reminder or calendar event about `kind` due on `date`.
-pub fn body_text(locale: Locale, kind: DeadlineKind, lead: Lead, date: NaiveDate) -> String {
+pub fn body_text(words: Words<'_>, kind: DeadlineKind, lead: Lead, date: NaiveDate) -> String {
     let id = match lead {
-        Lead::LastBusinessDay => "reminder-body-overseas_last_weekday".to_owned(),
-        Lead::DaysBefore { .. } => format!("reminder-body-{}", kind.name()),
+        Lead::LastBusinessDay => ids::REMINDER_BODY_OVERSEAS_LAST_WEEKDAY,
+        Lead::DaysBefore { .. } => kind.reminder_body_id(),
     };
-    text(locale, &id, &[("date", format_date(locale, date).into())])
+    words.text(id, &[("date", words.date(date).into())])
 }
 
 /// The plan at `input.now`: the earliest `limit` reminders across the household.
@@ -228,7 +259,7 @@ pub fn plan(input: &PlanInput<'_>, limit: usize) -> ReminderPlan {
     // Texts are written only for the reminders kept.
     for reminder in &mut all {
         if let Some(member) = input.members.iter().find(|m| m.id == reminder.member_id) {
-            write_texts(reminder, &member.display_name, input.locale);
+            write_texts(reminder, &member.display_name, input.words);
         }
     }
     let replan_at = (omitted > 0)
@@ -325,19 +356,18 @@ fn make_reminder(
     })
 }
 
-/// The title ("who: what (when)") and body of a reminder in `locale`.
-fn write_texts(reminder: &mut Reminder, display_name: &str, locale: Locale) {
+/// The title ("who: what (when)") and body of a reminder in the member's language.
+fn write_texts(reminder: &mut Reminder, display_name: &str, words: Words<'_>) {
     let fire_day = reminder.fire_at.with_timezone(&japan_offset()).date_naive();
     let days_left = crate::rules::dates::days_between(fire_day, reminder.deadline).max(0);
-    let when = text(locale, "days-relative", &[("days", days_left.into())]);
-    reminder.title = text(
-        locale,
-        "reminder-title",
+    let when = words.text(ids::DAYS_RELATIVE, &[("days", days_left.into())]);
+    reminder.title = words.text(
+        ids::REMINDER_TITLE,
         &[
             ("name", FluentValue::from(display_name)),
-            ("what", label(locale, reminder.kind.message_id()).into()),
+            ("what", words.label(reminder.kind.message_id()).into()),
             ("when", when.into()),
         ],
     );
-    reminder.body = body_text(locale, reminder.kind, reminder.lead, reminder.deadline);
+    reminder.body = body_text(words, reminder.kind, reminder.lead, reminder.deadline);
 }

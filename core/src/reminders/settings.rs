@@ -108,41 +108,41 @@ impl ReminderSettings {
 
     /// Checks the settings; the first problem names its field.
     pub fn validate(&self) -> crate::error::Result<()> {
-        use crate::error::Error;
-        let times = [("time_of_day", Some(self.time_of_day))].into_iter().chain(
-            self.quiet_hours.iter().flat_map(|q| {
+        use crate::error::{Error, Field, Reason};
+        let times = [(Field::TimeOfDay, Some(self.time_of_day))]
+            .into_iter()
+            .chain(self.quiet_hours.iter().flat_map(|q| {
                 [
-                    ("quiet_hours.start", Some(q.start)),
-                    ("quiet_hours.end", Some(q.end)),
+                    (Field::QuietHoursStart, Some(q.start)),
+                    (Field::QuietHoursEnd, Some(q.end)),
                 ]
-            }),
-        );
+            }));
         for (field, time) in times {
             if time.and_then(LocalTime::to_naive).is_none() {
-                return Err(Error::invalid(field, "hour 0–23 and minute 0–59"));
+                return Err(Error::invalid(field, Reason::NotATimeOfDay));
             }
         }
         if self
             .quiet_hours
             .is_some_and(|q| q.contains(self.time_of_day) && q.start != q.end)
         {
-            return Err(Error::invalid(
-                "time_of_day",
-                "falls inside the quiet hours; no reminder could fire",
-            ));
+            return Err(Error::invalid(Field::TimeOfDay, Reason::InsideQuietHours));
         }
         let mut seen = BTreeSet::new();
         for lead in &self.lead_times {
             if !seen.insert(lead.kind) {
                 return Err(Error::invalid(
-                    "lead_times",
-                    format!("{} twice", lead.kind.name()),
+                    Field::LeadTimes,
+                    Reason::KindTwice { kind: lead.kind },
                 ));
             }
             if lead.days.iter().any(|d| *d > MAX_LEAD_DAYS) {
                 return Err(Error::invalid(
-                    "lead_times",
-                    format!("{}: at most {MAX_LEAD_DAYS} days", lead.kind.name()),
+                    Field::LeadTimes,
+                    Reason::LeadTooLong {
+                        kind: lead.kind,
+                        max_days: MAX_LEAD_DAYS,
+                    },
                 ));
             }
         }

@@ -10,6 +10,7 @@ use serde_json::Value;
 use thiserror::Error;
 
 use super::era::parse_era_date;
+use crate::error::{Field, Reason};
 
 /// The earliest and latest years a fact may carry (明治 … far beyond any card).
 pub const FACT_YEARS: std::ops::RangeInclusive<i32> = 1868..=2200;
@@ -75,48 +76,28 @@ pub struct Facts {
     pub insurer_registered_on: Option<NaiveDate>,
 }
 
-/// Why facts were refused. Every variant names the field it is about.
+/// Why facts were refused: the field it is about and why, never the value given.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
-pub enum FactsError {
-    #[error("facts: not valid JSON ({0})")]
-    Malformed(String),
-    #[error("facts: expected one JSON object of dates")]
-    NotAnObject,
-    #[error(
-        "{0}: unknown field (the facts are those of RULES.md, e.g. birth_date, card_issued_on)"
-    )]
-    UnknownField(String),
-    #[error("birth_date: required")]
-    MissingBirthDate,
-    #[error("{field}: expected a date as YYYY-MM-DD, got {found}")]
-    NotADate { field: String, found: String },
-    #[error("{field}: expected true or false, got {found}")]
-    NotAFlag { field: String, found: String },
-    #[error("{field}: {value} is outside the years {first}..{last}", first = FACT_YEARS.start(), last = FACT_YEARS.end())]
-    OutOfRange { field: String, value: NaiveDate },
-    #[error("{field}: {value} is before birth_date {birth_date}")]
-    BeforeBirth {
-        field: String,
-        value: NaiveDate,
-        birth_date: NaiveDate,
-    },
-    #[error("{field}: {reason}")]
-    Inconsistent { field: String, reason: String },
+#[error("{field}: {reason}")]
+pub struct FactsError {
+    pub field: Field,
+    pub reason: Reason,
 }
 
 impl FactsError {
-    /// The field the error is about (`None` when the input as a whole is wrong).
-    pub fn field(&self) -> Option<&str> {
-        match self {
-            FactsError::Malformed(_) | FactsError::NotAnObject => None,
-            FactsError::MissingBirthDate => Some("birth_date"),
-            FactsError::UnknownField(field)
-            | FactsError::NotADate { field, .. }
-            | FactsError::NotAFlag { field, .. }
-            | FactsError::OutOfRange { field, .. }
-            | FactsError::BeforeBirth { field, .. }
-            | FactsError::Inconsistent { field, .. } => Some(field),
-        }
+    fn new(field: Field, reason: Reason) -> Self {
+        FactsError { field, reason }
+    }
+
+    fn malformed(error: &serde_json::Error) -> Self {
+        let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        FactsError::new(
+            Field::Facts,
+            Reason::Malformed {
+                line: number(error.line()),
+                column: number(error.column()),
+            },
+        )
     }
 }
 
@@ -144,94 +125,103 @@ impl Facts {
         }
     }
 
-    /// Every optional date with its field name, in the order of RULES.md.
-    pub fn optional_dates(&self) -> [(&'static str, Option<NaiveDate>); 14] {
+    /// Every optional date with its field, in the order of RULES.md.
+    pub fn optional_dates(&self) -> [(Field, Option<NaiveDate>); 14] {
         [
-            ("card_issued_on", self.card_issued_on),
-            ("card_applied_on", self.card_applied_on),
-            ("card_expires_on", self.card_expires_on),
-            ("residence_limit_on", self.residence_limit_on),
-            ("cert_issued_on", self.cert_issued_on),
-            ("cert_expires_on", self.cert_expires_on),
-            ("previous_cert_expires_on", self.previous_cert_expires_on),
-            ("moved_out_planned_on", self.moved_out_planned_on),
-            ("moved_on", self.moved_on),
-            ("move_in_filed_on", self.move_in_filed_on),
-            ("continued_use_done_on", self.continued_use_done_on),
-            ("overseas_departure_on", self.overseas_departure_on),
+            (Field::CardIssuedOn, self.card_issued_on),
+            (Field::CardAppliedOn, self.card_applied_on),
+            (Field::CardExpiresOn, self.card_expires_on),
+            (Field::ResidenceLimitOn, self.residence_limit_on),
+            (Field::CertIssuedOn, self.cert_issued_on),
+            (Field::CertExpiresOn, self.cert_expires_on),
+            (Field::PreviousCertExpiresOn, self.previous_cert_expires_on),
+            (Field::MovedOutPlannedOn, self.moved_out_planned_on),
+            (Field::MovedOn, self.moved_on),
+            (Field::MoveInFiledOn, self.move_in_filed_on),
+            (Field::ContinuedUseDoneOn, self.continued_use_done_on),
+            (Field::OverseasDepartureOn, self.overseas_departure_on),
             (
-                "overseas_continued_use_applied_on",
+                Field::OverseasContinuedUseAppliedOn,
                 self.overseas_continued_use_applied_on,
             ),
-            ("insurer_registered_on", self.insurer_registered_on),
+            (Field::InsurerRegisteredOn, self.insurer_registered_on),
         ]
     }
 
-    /// Every yes/no fact with its field name (`false` when unknown).
-    pub fn flags(&self) -> [(&'static str, bool); 2] {
+    /// Every yes/no fact with its field (`false` when unknown).
+    pub fn flags(&self) -> [(Field, bool); 2] {
         [
-            ("moved_within_municipality", self.moved_within_municipality),
-            ("foreign_national", self.foreign_national),
+            (
+                Field::MovedWithinMunicipality,
+                self.moved_within_municipality,
+            ),
+            (Field::ForeignNational, self.foreign_national),
         ]
     }
 
-    fn flag_slot(&mut self, field: &str) -> Option<&mut bool> {
+    fn flag_slot(&mut self, field: Field) -> Option<&mut bool> {
         Some(match field {
-            "moved_within_municipality" => &mut self.moved_within_municipality,
-            "foreign_national" => &mut self.foreign_national,
+            Field::MovedWithinMunicipality => &mut self.moved_within_municipality,
+            Field::ForeignNational => &mut self.foreign_national,
             _ => return None,
         })
     }
 
-    fn optional_slot(&mut self, field: &str) -> Option<&mut Option<NaiveDate>> {
+    fn optional_slot(&mut self, field: Field) -> Option<&mut Option<NaiveDate>> {
         Some(match field {
-            "card_issued_on" => &mut self.card_issued_on,
-            "card_applied_on" => &mut self.card_applied_on,
-            "card_expires_on" => &mut self.card_expires_on,
-            "residence_limit_on" => &mut self.residence_limit_on,
-            "cert_issued_on" => &mut self.cert_issued_on,
-            "cert_expires_on" => &mut self.cert_expires_on,
-            "previous_cert_expires_on" => &mut self.previous_cert_expires_on,
-            "moved_out_planned_on" => &mut self.moved_out_planned_on,
-            "moved_on" => &mut self.moved_on,
-            "move_in_filed_on" => &mut self.move_in_filed_on,
-            "continued_use_done_on" => &mut self.continued_use_done_on,
-            "overseas_departure_on" => &mut self.overseas_departure_on,
-            "overseas_continued_use_applied_on" => &mut self.overseas_continued_use_applied_on,
-            "insurer_registered_on" => &mut self.insurer_registered_on,
+            Field::CardIssuedOn => &mut self.card_issued_on,
+            Field::CardAppliedOn => &mut self.card_applied_on,
+            Field::CardExpiresOn => &mut self.card_expires_on,
+            Field::ResidenceLimitOn => &mut self.residence_limit_on,
+            Field::CertIssuedOn => &mut self.cert_issued_on,
+            Field::CertExpiresOn => &mut self.cert_expires_on,
+            Field::PreviousCertExpiresOn => &mut self.previous_cert_expires_on,
+            Field::MovedOutPlannedOn => &mut self.moved_out_planned_on,
+            Field::MovedOn => &mut self.moved_on,
+            Field::MoveInFiledOn => &mut self.move_in_filed_on,
+            Field::ContinuedUseDoneOn => &mut self.continued_use_done_on,
+            Field::OverseasDepartureOn => &mut self.overseas_departure_on,
+            Field::OverseasContinuedUseAppliedOn => &mut self.overseas_continued_use_applied_on,
+            Field::InsurerRegisteredOn => &mut self.insurer_registered_on,
             _ => return None,
         })
     }
 
     /// Parses and validates one facts object from JSON text.
     pub fn from_json(text: &str) -> Result<Self, FactsError> {
-        let value: Value =
-            serde_json::from_str(text).map_err(|e| FactsError::Malformed(e.to_string()))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| FactsError::malformed(&e))?;
         Self::from_json_value(&value)
     }
 
     /// Validates one facts object already parsed as JSON.
     pub fn from_json_value(value: &Value) -> Result<Self, FactsError> {
-        let object = value.as_object().ok_or(FactsError::NotAnObject)?;
+        let object = value
+            .as_object()
+            .ok_or(FactsError::new(Field::Facts, Reason::NotAnObject))?;
         let birth_date = match object.get("birth_date") {
-            None | Some(Value::Null) => return Err(FactsError::MissingBirthDate),
-            Some(raw) => parse_fact_date("birth_date", raw)?,
+            None | Some(Value::Null) => {
+                return Err(FactsError::new(Field::BirthDate, Reason::Required));
+            }
+            Some(raw) => parse_fact_date(Field::BirthDate, raw)?,
         };
         let mut facts = Facts::born_on(birth_date);
-        for (field, raw) in object {
-            if field == "birth_date" {
+        for (key, raw) in object {
+            let field = Field::fact(key).ok_or_else(|| {
+                FactsError::new(
+                    Field::Facts,
+                    Reason::UnknownKey {
+                        key: key.chars().take(40).collect(),
+                    },
+                )
+            })?;
+            if field == Field::BirthDate {
                 continue;
             }
             if let Some(flag) = facts.flag_slot(field) {
                 *flag = match raw {
                     Value::Null => false,
                     Value::Bool(value) => *value,
-                    other => {
-                        return Err(FactsError::NotAFlag {
-                            field: field.clone(),
-                            found: json_kind(other).to_owned(),
-                        });
-                    }
+                    _ => return Err(FactsError::new(field, Reason::NotYesOrNo)),
                 };
                 continue;
             }
@@ -239,10 +229,9 @@ impl Facts {
                 Value::Null => None,
                 raw => Some(parse_fact_date(field, raw)?),
             };
-            let slot = facts
-                .optional_slot(field)
-                .ok_or_else(|| FactsError::UnknownField(field.clone()))?;
-            *slot = parsed;
+            if let Some(slot) = facts.optional_slot(field) {
+                *slot = parsed;
+            }
         }
         facts.validate()?;
         Ok(facts)
@@ -251,56 +240,50 @@ impl Facts {
     /// Checks that the facts can be true together.
     pub fn validate(&self) -> Result<(), FactsError> {
         for (field, value) in
-            std::iter::once(("birth_date", Some(self.birth_date))).chain(self.optional_dates())
+            std::iter::once((Field::BirthDate, Some(self.birth_date))).chain(self.optional_dates())
         {
             if let Some(value) = value {
                 if !FACT_YEARS.contains(&value.year()) {
-                    return Err(FactsError::OutOfRange {
-                        field: field.to_owned(),
-                        value,
-                    });
+                    return Err(FactsError::new(field, years_out_of_range()));
                 }
                 if value < self.birth_date {
-                    return Err(FactsError::BeforeBirth {
-                        field: field.to_owned(),
-                        value,
-                        birth_date: self.birth_date,
-                    });
+                    return Err(FactsError::new(
+                        field,
+                        Reason::EarlierThan {
+                            other: Field::BirthDate,
+                        },
+                    ));
                 }
             }
         }
-        let later_than = |field: &str, earlier: &str, reason: &str| FactsError::Inconsistent {
-            field: field.to_owned(),
-            reason: format!("{reason} ({field} is before {earlier})"),
-        };
+        let earlier =
+            |field: Field, other: Field| Err(FactsError::new(field, Reason::EarlierThan { other }));
+        // A card is issued after it is applied for.
         if let (Some(applied), Some(issued)) = (self.card_applied_on, self.card_issued_on)
             && applied > issued
         {
-            return Err(later_than(
-                "card_issued_on",
-                "card_applied_on",
-                "a card is issued after it is applied for",
-            ));
+            return earlier(Field::CardIssuedOn, Field::CardAppliedOn);
         }
+        // A certificate is issued with its card or later.
         if let (Some(card), Some(cert)) = (self.card_issued_on, self.cert_issued_on)
             && cert < card
         {
-            return Err(later_than(
-                "cert_issued_on",
-                "card_issued_on",
-                "a certificate is issued with its card or later",
-            ));
+            return earlier(Field::CertIssuedOn, Field::CardIssuedOn);
         }
+        // 継続利用 is done at or after the 転入届.
         if let (Some(filed), Some(done)) = (self.move_in_filed_on, self.continued_use_done_on)
             && done < filed
         {
-            return Err(later_than(
-                "continued_use_done_on",
-                "move_in_filed_on",
-                "継続利用 is done at or after the 転入届",
-            ));
+            return earlier(Field::ContinuedUseDoneOn, Field::MoveInFiledOn);
         }
         Ok(())
+    }
+}
+
+fn years_out_of_range() -> Reason {
+    Reason::YearOutOfRange {
+        first: *FACT_YEARS.start(),
+        last: *FACT_YEARS.end(),
     }
 }
 
@@ -312,23 +295,14 @@ impl<'de> Deserialize<'de> for Facts {
 }
 
 /// A fact date: `YYYY-MM-DD` exactly, or a Japanese era date (R9).
-fn parse_fact_date(field: &str, raw: &Value) -> Result<NaiveDate, FactsError> {
-    let not_a_date = || FactsError::NotADate {
-        field: field.to_owned(),
-        found: match raw {
-            Value::String(text) => format!("\"{}\"", text.chars().take(40).collect::<String>()),
-            other => json_kind(other).to_owned(),
-        },
-    };
+fn parse_fact_date(field: Field, raw: &Value) -> Result<NaiveDate, FactsError> {
+    let not_a_date = || FactsError::new(field, Reason::NotADate);
     let text = raw.as_str().ok_or_else(not_a_date)?.trim();
     let date = parse_iso_date(text)
         .or_else(|| parse_era_date(text).ok())
         .ok_or_else(not_a_date)?;
     if !FACT_YEARS.contains(&date.year()) {
-        return Err(FactsError::OutOfRange {
-            field: field.to_owned(),
-            value: date,
-        });
+        return Err(FactsError::new(field, years_out_of_range()));
     }
     Ok(date)
 }
@@ -347,26 +321,13 @@ pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rules::dates::civil;
 
-    fn field_of(text: &str) -> Option<String> {
-        Facts::from_json(text)
-            .err()
-            .and_then(|e| e.field().map(str::to_owned))
+    fn field_of(text: &str) -> Option<&'static str> {
+        Facts::from_json(text).err().map(|e| e.field.key())
     }
 
     #[test]
@@ -386,10 +347,6 @@ mod tests {
     #[test]
     fn every_error_names_its_field() {
         let cases = [
-            (
-                r#"{"birth_date":"1990-06-15","card_issud_on":"2024-03-01"}"#,
-                "card_issud_on",
-            ),
             (
                 r#"{"birth_date":"1990-06-15","moved_on":"2026-02-30"}"#,
                 "moved_on",
@@ -419,13 +376,44 @@ mod tests {
             ),
         ];
         for (json, field) in cases {
-            assert_eq!(field_of(json).as_deref(), Some(field), "{json}");
+            assert_eq!(field_of(json), Some(field), "{json}");
         }
         assert_eq!(
-            Facts::from_json("{").err().map(|e| e.field().is_none()),
-            Some(true)
+            Facts::from_json(r#"{"birth_date":"1990-06-15","card_issud_on":"2024-03-01"}"#),
+            Err(FactsError::new(
+                Field::Facts,
+                Reason::UnknownKey {
+                    key: "card_issud_on".to_owned()
+                }
+            ))
         );
-        assert_eq!(Facts::from_json("[]"), Err(FactsError::NotAnObject));
+        assert_eq!(
+            Facts::from_json("{\n  \"birth_date\": }").map_err(|e| e.reason),
+            Err(Reason::Malformed {
+                line: 2,
+                column: 17
+            })
+        );
+        assert_eq!(
+            Facts::from_json("[]"),
+            Err(FactsError::new(Field::Facts, Reason::NotAnObject))
+        );
+    }
+
+    #[test]
+    fn an_error_never_repeats_the_value_given() {
+        for json in [
+            r#"{"birth_date":"1990-02-30"}"#,
+            r#"{"birth_date":"1990-06-15","moved_on":"1990-02-30"}"#,
+            r#"{"birth_date":"1990-06-15","card_issued_on":"1990-02-14"}"#,
+            r#"{"birth_date":"1990-06-15","foreign_national":"1990-02-30"}"#,
+        ] {
+            let error = Facts::from_json(json).err().map(|e| e.to_string());
+            assert!(
+                error.as_deref().is_some_and(|text| !text.contains("1990")),
+                "{error:?}"
+            );
+        }
     }
 
     #[test]
@@ -438,7 +426,7 @@ mod tests {
             Ok((true, false))
         );
         assert_eq!(
-            field_of(r#"{"birth_date":"1990-06-15","foreign_national":"yes"}"#).as_deref(),
+            field_of(r#"{"birth_date":"1990-06-15","foreign_national":"yes"}"#),
             Some("foreign_national")
         );
         let mut facts = Facts::born_on(civil(1990, 6, 15));

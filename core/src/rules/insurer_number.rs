@@ -20,6 +20,18 @@ pub enum InsurerNumberError {
     CheckDigit,
 }
 
+impl InsurerNumberError {
+    /// The reason a member reads.
+    pub fn reason(self) -> crate::error::Reason {
+        use crate::error::Reason;
+        match self {
+            InsurerNumberError::NotDigits => Reason::NotDigits,
+            InsurerNumberError::Length(_) => Reason::InsurerNumberLength,
+            InsurerNumberError::CheckDigit => Reason::CheckDigit,
+        }
+    }
+}
+
 /// The check digit for the digits before it.
 pub fn insurer_check_digit(body: &[u8]) -> u8 {
     let sum: u32 = body

@@ -49,19 +49,6 @@ pub enum CardState {
 }
 
 impl CardState {
-    /// The message id of the state's name (`state-…` in the locales).
-    pub fn message_id(self) -> &'static str {
-        match self {
-            CardState::Valid => "state-valid",
-            CardState::RenewalWindow => "state-renewal_window",
-            CardState::Grace => "state-grace",
-            CardState::Expired => "state-expired",
-            CardState::InvalidMoved => "state-invalid_moved",
-            CardState::InvalidOverseas => "state-invalid_overseas",
-            CardState::Unknown => "state-unknown",
-        }
-    }
-
     /// Whether the card can be used as マイナ保険証 in this state.
     pub fn usable_as_insurance_card(self) -> bool {
         matches!(

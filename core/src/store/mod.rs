@@ -18,7 +18,7 @@ use zeroize::Zeroizing;
 
 use crate::content::bundle::{ContentBundle, TrustedKey, open_envelope};
 use crate::content::fetch::{InstalledMark, NewContent};
-use crate::error::{Error, Result};
+use crate::error::{Entity, Error, Result};
 use crate::household::{Member, MemberDraft};
 use crate::reminders::{DocumentTiming, ReminderSettings, ReminderState};
 use crate::rules::HolidayCalendar;
@@ -109,7 +109,7 @@ fn document_aad(part: &str, member_id: &str, document_id: &str) -> Vec<u8> {
 
 fn json_error(error: serde_json::Error) -> Error {
     Error::Integrity {
-        what: format!("a sealed record did not decode ({error})"),
+        what: format!("a sealed record did not decode (line {})", error.line()),
     }
 }
 
@@ -184,7 +184,7 @@ impl Store {
                 row.get(0)
             })
             .optional()?;
-        let sealed = sealed.ok_or_else(|| Error::not_found(format!("member {id}")))?;
+        let sealed = sealed.ok_or_else(|| Error::not_found(Entity::Member))?;
         self.open_member(id.to_owned(), &sealed)
     }
 
@@ -248,7 +248,7 @@ impl Store {
         let transaction = self.connection.transaction()?;
         let removed = transaction.execute("DELETE FROM members WHERE id = ?1", [id])?;
         if removed == 0 {
-            return Err(Error::not_found(format!("member {id}")));
+            return Err(Error::not_found(Entity::Member));
         }
         transaction.commit()?;
         Ok(())
@@ -350,7 +350,7 @@ impl Store {
                 },
             )
             .optional()?
-            .ok_or_else(|| Error::not_found(format!("a document of member {member_id}")))
+            .ok_or_else(|| Error::not_found(Entity::Document))
     }
 
     /// The member's current PDF, decrypted in memory (wiped when dropped).
@@ -439,9 +439,7 @@ impl Store {
         let transaction = self.connection.transaction()?;
         let versions = document_versions(&transaction, member_id)?;
         let [previous, current] = versions.as_slice() else {
-            return Err(Error::not_found(format!(
-                "a previous document of member {member_id}"
-            )));
+            return Err(Error::not_found(Entity::PreviousDocument));
         };
         // Swap the two version numbers through a free one (UNIQUE (member_id, version)).
         let swap = [(current, 0), (previous, current.1), (current, previous.1)];

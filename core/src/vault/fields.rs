@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Field, Reason, Result};
 use crate::rules::era::parse_era_date;
 use crate::rules::facts::parse_iso_date;
 use crate::rules::insurer_number::validate_insurer_number;
@@ -93,43 +93,50 @@ impl DocumentFields {
     /// Checks fields typed or confirmed by the member; the first failure names its field.
     pub fn validate(&self) -> Result<()> {
         let texts = [
-            ("insurer_name", &self.insurer_name),
-            ("insurer_number", &self.insurer_number),
-            ("symbol", &self.symbol),
-            ("number", &self.number),
-            ("branch", &self.branch),
-            ("name", &self.name),
-            ("copay_share", &self.copay_share),
+            (Field::InsurerName, &self.insurer_name),
+            (Field::InsurerNumber, &self.insurer_number),
+            (Field::InsuranceSymbol, &self.symbol),
+            (Field::InsuranceNumber, &self.number),
+            (Field::InsuranceBranch, &self.branch),
+            (Field::InsuredName, &self.name),
+            (Field::CopayShare, &self.copay_share),
         ];
         for (field, value) in texts {
             if let Some(value) = value {
                 if value.trim().is_empty() || value.chars().count() > MAX_FIELD_CHARS {
-                    return Err(Error::invalid(field, "must have 1 to 80 characters"));
+                    return Err(Error::invalid(
+                        field,
+                        Reason::Length {
+                            min: 1,
+                            max: MAX_FIELD_CHARS as u32,
+                        },
+                    ));
                 }
             }
         }
         for (field, value) in [
-            ("insurer_number", &self.insurer_number),
-            ("symbol", &self.symbol),
-            ("number", &self.number),
-            ("branch", &self.branch),
+            (Field::InsurerNumber, &self.insurer_number),
+            (Field::InsuranceSymbol, &self.symbol),
+            (Field::InsuranceNumber, &self.number),
+            (Field::InsuranceBranch, &self.branch),
         ] {
             if let Some(value) = value {
-                screen_insurance_field(value).map_err(|e| Error::invalid(field, e.to_string()))?;
+                screen_insurance_field(value)
+                    .map_err(|_| Error::invalid(field, Reason::MyNumberRefused))?;
             }
         }
         if let Some(number) = &self.insurer_number {
             validate_insurer_number(number)
-                .map_err(|e| Error::invalid("insurer_number", e.to_string()))?;
+                .map_err(|e| Error::invalid(Field::InsurerNumber, e.reason()))?;
         }
         if let Some(branch) = &self.branch {
             if !is_branch(branch) {
-                return Err(Error::invalid("branch", "an 枝番 has 2 digits"));
+                return Err(Error::invalid(Field::InsuranceBranch, Reason::BranchDigits));
             }
         }
         if let Some(share) = &self.copay_share {
             if copay_share(share).as_deref() != Some(share.as_str()) {
-                return Err(Error::invalid("copay_share", "write it as 1割, 2割 or 3割"));
+                return Err(Error::invalid(Field::CopayShare, Reason::CopayShareForm));
             }
         }
         Ok(())
@@ -455,20 +462,20 @@ mod tests {
             copay_share: Some("3割".into()),
             ..DocumentFields::default()
         };
-        assert_eq!(fields.validate(), Ok(()));
+        assert!(fields.validate().is_ok());
         fields.number = Some("987654321093".into());
         assert!(
-            matches!(fields.validate(), Err(Error::InvalidInput { field, .. }) if field == "number")
+            matches!(fields.validate(), Err(Error::InvalidInput { field, .. }) if field == Field::InsuranceNumber)
         );
         fields.number = None;
         fields.insurer_number = Some("06139993".into());
         assert!(
-            matches!(fields.validate(), Err(Error::InvalidInput { field, .. }) if field == "insurer_number")
+            matches!(fields.validate(), Err(Error::InvalidInput { field, .. }) if field == Field::InsurerNumber)
         );
         fields.insurer_number = None;
         fields.branch = Some("1".into());
         assert!(
-            matches!(fields.validate(), Err(Error::InvalidInput { field, .. }) if field == "branch")
+            matches!(fields.validate(), Err(Error::InvalidInput { field, .. }) if field == Field::InsuranceBranch)
         );
     }
 

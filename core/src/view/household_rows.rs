@@ -7,7 +7,7 @@ use fluent_bundle::FluentValue;
 use serde::Serialize;
 
 use crate::household::{Deadline, DeadlineKind, MemberStatus};
-use crate::i18n::{Locale, format_date, label, text};
+use crate::i18n::{Words, ids};
 use crate::rules::CardState;
 
 /// One deadline as a row shows it.
@@ -53,50 +53,47 @@ pub struct TimelineEntry {
     pub line: DeadlineLine,
 }
 
-/// A deadline worded in `locale`.
-pub fn deadline_line(locale: Locale, deadline: &Deadline) -> DeadlineLine {
+/// A deadline worded in the member's language.
+pub fn deadline_line(words: Words<'_>, deadline: &Deadline) -> DeadlineLine {
     let when_text = if deadline.days_left < 0 {
-        text(
-            locale,
-            "days-overdue",
+        words.text(
+            ids::DAYS_OVERDUE,
             &[("days", FluentValue::from(-deadline.days_left))],
         )
     } else {
-        text(
-            locale,
-            "days-relative",
+        words.text(
+            ids::DAYS_RELATIVE,
             &[("days", FluentValue::from(deadline.days_left))],
         )
     };
     DeadlineLine {
         kind: deadline.kind,
-        label: label(locale, deadline.kind.message_id()),
+        label: words.label(deadline.kind.message_id()),
         date: deadline.date,
-        date_text: format_date(locale, deadline.date),
+        date_text: words.date(deadline.date),
         days_left: deadline.days_left,
         when_text,
         estimated: deadline.estimated,
     }
 }
 
-/// A member's status worded in `locale`.
-pub fn member_row(locale: Locale, status: &MemberStatus) -> MemberRow {
+/// A member's status worded in the member's language.
+pub fn member_row(words: Words<'_>, status: &MemberStatus) -> MemberRow {
     let state = status.card_state();
-    let relationship_label = label(locale, status.relationship.message_id());
-    let state_label = label(locale, state.message_id());
-    let next_deadline = status.next_deadline().map(|d| deadline_line(locale, d));
+    let relationship_label = words.label(status.relationship.message_id());
+    let state_label = words.label(state.message_id());
+    let next_deadline = status.next_deadline().map(|d| deadline_line(words, d));
     let overdue: Vec<DeadlineLine> = status
         .overdue
         .iter()
-        .map(|d| deadline_line(locale, d))
+        .map(|d| deadline_line(words, d))
         .collect();
     let next_text = next_deadline.as_ref().map_or_else(
-        || label(locale, "shell-nothing-due"),
+        || words.label(ids::SHELL_NOTHING_DUE),
         |line| format!("{} {} {}", line.label, line.date_text, line.when_text),
     );
-    let accessibility_label = text(
-        locale,
-        "shell-member-row",
+    let accessibility_label = words.text(
+        ids::SHELL_MEMBER_ROW,
         &[
             ("name", FluentValue::from(status.display_name.as_str())),
             (
@@ -122,7 +119,7 @@ pub fn member_row(locale: Locale, status: &MemberStatus) -> MemberRow {
 }
 
 /// Every upcoming and overdue step of the household, soonest first.
-pub fn timeline(locale: Locale, statuses: &[MemberStatus]) -> Vec<TimelineEntry> {
+pub fn timeline(words: Words<'_>, statuses: &[MemberStatus]) -> Vec<TimelineEntry> {
     let mut entries: Vec<TimelineEntry> = statuses
         .iter()
         .flat_map(|status| {
@@ -133,15 +130,15 @@ pub fn timeline(locale: Locale, statuses: &[MemberStatus]) -> Vec<TimelineEntry>
                 .map(move |deadline| TimelineEntry {
                     member_id: status.member_id.clone(),
                     display_name: status.display_name.clone(),
-                    line: deadline_line(locale, deadline),
+                    line: deadline_line(words, deadline),
                 })
         })
         .collect();
     entries.sort_by(|a, b| {
-        (a.line.date, &a.display_name, a.line.kind.message_id()).cmp(&(
+        (a.line.date, &a.display_name, a.line.kind).cmp(&(
             b.line.date,
             &b.display_name,
-            b.line.kind.message_id(),
+            b.line.kind,
         ))
     });
     entries
@@ -151,19 +148,23 @@ pub fn timeline(locale: Locale, statuses: &[MemberStatus]) -> Vec<TimelineEntry>
 mod tests {
     use super::*;
     use crate::demo::demo_household;
+    use crate::i18n::Locale;
     use crate::rules::dates::civil;
 
     #[test]
     fn rows_word_the_evaluated_household() {
         let today = civil(2026, 11, 21);
         let statuses = demo_household(today).evaluate(today);
-        let rows: Vec<MemberRow> = statuses.iter().map(|s| member_row(Locale::Ja, s)).collect();
+        let rows: Vec<MemberRow> = statuses
+            .iter()
+            .map(|s| member_row(Words::built_in(Locale::Ja), s))
+            .collect();
         assert_eq!(rows.len(), statuses.len());
         for (row, status) in rows.iter().zip(&statuses) {
             assert_eq!(row.state, status.card_state());
             assert_eq!(
                 row.state_label,
-                label(Locale::Ja, status.card_state().message_id())
+                Words::built_in(Locale::Ja).label(status.card_state().message_id())
             );
             assert!(row.accessibility_label.contains(&status.display_name));
             assert!(row.accessibility_label.contains(&row.state_label));
@@ -171,14 +172,17 @@ mod tests {
                 (Some(line), Some(deadline)) => {
                     assert_eq!(line.date, deadline.date);
                     assert_eq!(line.days_left, deadline.days_left);
-                    assert_eq!(line.date_text, format_date(Locale::Ja, deadline.date));
+                    assert_eq!(
+                        line.date_text,
+                        Words::built_in(Locale::Ja).date(deadline.date)
+                    );
                 }
                 (None, None) => {}
                 other => panic!("next deadline differs: {other:?}"),
             }
             assert_eq!(row.overdue.len(), status.overdue.len());
         }
-        let timeline = timeline(Locale::En, &statuses);
+        let timeline = timeline(Words::built_in(Locale::En), &statuses);
         let total: usize = statuses
             .iter()
             .map(|s| s.upcoming.len() + s.overdue.len())
@@ -199,11 +203,17 @@ mod tests {
             days_left: -3,
             estimated: false,
         };
-        assert_eq!(deadline_line(Locale::En, &past).when_text, "3 days ago");
+        assert_eq!(
+            deadline_line(Words::built_in(Locale::En), &past).when_text,
+            "3 days ago"
+        );
         let soon = Deadline {
             days_left: 12,
             ..past
         };
-        assert_eq!(deadline_line(Locale::Ja, &soon).when_text, "あと12日");
+        assert_eq!(
+            deadline_line(Words::built_in(Locale::Ja), &soon).when_text,
+            "あと12日"
+        );
     }
 }

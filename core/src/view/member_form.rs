@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::household::{Holdings, MemberDraft, Relationship};
-use crate::i18n::{Locale, label};
+use crate::i18n::Words;
 use crate::rules::Facts;
 
 /// A new member for the form: no name yet, the member themselves, born on `birth_date`
@@ -30,13 +30,13 @@ pub struct RelationshipChoice {
     pub label: String,
 }
 
-/// The relationships a member form offers, named in `locale`.
-pub fn relationship_choices(locale: Locale) -> Vec<RelationshipChoice> {
+/// The relationships a member form offers, named in the member's language.
+pub fn relationship_choices(words: Words<'_>) -> Vec<RelationshipChoice> {
     Relationship::ALL
         .iter()
         .map(|&relationship| RelationshipChoice {
             relationship,
-            label: label(locale, relationship.message_id()),
+            label: words.label(relationship.message_id()),
         })
         .collect()
 }

@@ -3,12 +3,12 @@
 
 use serde::Serialize;
 
-use crate::i18n::{Locale, label};
+use crate::i18n::{Locale, Words, ids};
 
-/// Declares [`ShellTexts`], one `String` per field, read from the message
-/// `shell-<field with dashes>` of the locales' `shell.ftl`.
+/// Declares [`ShellTexts`], one `String` per field, each read from its message of the
+/// locales' `shell.ftl`.
 macro_rules! shell_texts {
-    ($($(#[$doc:meta])* $field:ident),* $(,)?) => {
+    ($($(#[$doc:meta])* $field:ident: $id:ident),* $(,)?) => {
         /// Every fixed word of the shells' screens, in one language.
         #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
         #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -17,126 +17,111 @@ macro_rules! shell_texts {
         }
 
         impl ShellTexts {
-            /// The field names, in order; each reads the message [`message_id`] gives.
-            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
-
-            /// The texts in `locale`.
-            pub fn new(locale: Locale) -> Self {
+            /// The texts in the words' language.
+            pub fn new(words: Words<'_>) -> Self {
                 ShellTexts {
-                    $($field: label(locale, &message_id(stringify!($field))),)*
+                    $($field: words.label(ids::$id),)*
                 }
             }
         }
     };
 }
 
-/// The message a [`ShellTexts`] field reads: `shell-` and the field with dashes.
-pub fn message_id(field: &str) -> String {
-    format!("shell-{}", field.replace('_', "-"))
-}
-
 shell_texts! {
-    app_name,
-    tab_household,
-    tab_deadlines,
-    tab_guidance,
-    tab_settings,
-    household_empty,
-    add_member,
+    app_name: SHELL_APP_NAME,
+    tab_household: SHELL_TAB_HOUSEHOLD,
+    tab_deadlines: SHELL_TAB_DEADLINES,
+    tab_guidance: SHELL_TAB_GUIDANCE,
+    tab_settings: SHELL_TAB_SETTINGS,
+    household_empty: SHELL_HOUSEHOLD_EMPTY,
+    add_member: SHELL_ADD_MEMBER,
     /// The one-tap action to the clinic screen.
-    show_at_counter,
-    next_deadline,
-    overdue,
-    nothing_due,
-    estimated,
-    clinic_title,
-    clinic_for_staff,
-    clinic_for_you,
-    clinic_record,
-    clinic_no_record,
-    clinic_page,
-    close,
-    member_title,
-    member_display_name,
-    member_relationship,
-    member_birth_date,
-    member_card_issued_on,
-    member_card_expires_on,
-    member_cert_expires_on,
-    member_moved_on,
-    member_move_in_filed_on,
-    member_overseas_departure_on,
-    member_insurer_registered_on,
-    member_eligibility_certificate_expires_on,
-    member_has_card,
-    member_registered_for_insurance,
-    member_has_smartphone,
-    member_carries_notice,
+    show_at_counter: SHELL_SHOW_AT_COUNTER,
+    next_deadline: SHELL_NEXT_DEADLINE,
+    overdue: SHELL_OVERDUE,
+    nothing_due: SHELL_NOTHING_DUE,
+    estimated: SHELL_ESTIMATED,
+    clinic_title: SHELL_CLINIC_TITLE,
+    clinic_for_staff: SHELL_CLINIC_FOR_STAFF,
+    clinic_for_you: SHELL_CLINIC_FOR_YOU,
+    clinic_record: SHELL_CLINIC_RECORD,
+    clinic_no_record: SHELL_CLINIC_NO_RECORD,
+    clinic_page: SHELL_CLINIC_PAGE,
+    close: SHELL_CLOSE,
+    member_title: SHELL_MEMBER_TITLE,
+    member_display_name: SHELL_MEMBER_DISPLAY_NAME,
+    member_relationship: SHELL_MEMBER_RELATIONSHIP,
+    member_birth_date: SHELL_MEMBER_BIRTH_DATE,
+    member_card_issued_on: SHELL_MEMBER_CARD_ISSUED_ON,
+    member_card_expires_on: SHELL_MEMBER_CARD_EXPIRES_ON,
+    member_cert_expires_on: SHELL_MEMBER_CERT_EXPIRES_ON,
+    member_moved_on: SHELL_MEMBER_MOVED_ON,
+    member_move_in_filed_on: SHELL_MEMBER_MOVE_IN_FILED_ON,
+    member_overseas_departure_on: SHELL_MEMBER_OVERSEAS_DEPARTURE_ON,
+    member_insurer_registered_on: SHELL_MEMBER_INSURER_REGISTERED_ON,
+    member_eligibility_certificate_expires_on: SHELL_MEMBER_ELIGIBILITY_CERTIFICATE_EXPIRES_ON,
+    member_has_card: SHELL_MEMBER_HAS_CARD,
+    member_registered_for_insurance: SHELL_MEMBER_REGISTERED_FOR_INSURANCE,
+    member_has_smartphone: SHELL_MEMBER_HAS_SMARTPHONE,
+    member_carries_notice: SHELL_MEMBER_CARRIES_NOTICE,
     /// Shown beside a date field that accepts 令和7年6月16日 as well as 2025-06-16.
-    date_input_hint,
-    date_not_set,
-    pick_date,
-    import_pdf,
+    date_input_hint: SHELL_DATE_INPUT_HINT,
+    date_not_set: SHELL_DATE_NOT_SET,
+    pick_date: SHELL_PICK_DATE,
+    import_pdf: SHELL_IMPORT_PDF,
     /// Asked when a PDF is shared to the app and the household has several members.
-    import_choose_member,
-    imported,
-    save,
-    cancel,
-    remove_member,
-    share_member,
-    deadlines_kinds,
-    deadlines_empty,
-    export_calendar,
-    guidance_question,
-    answer_yes,
-    answer_no,
-    start_over,
-    situations,
-    language,
-    language_system,
+    import_choose_member: SHELL_IMPORT_CHOOSE_MEMBER,
+    imported: SHELL_IMPORTED,
+    save: SHELL_SAVE,
+    cancel: SHELL_CANCEL,
+    remove_member: SHELL_REMOVE_MEMBER,
+    share_member: SHELL_SHARE_MEMBER,
+    deadlines_kinds: SHELL_DEADLINES_KINDS,
+    deadlines_empty: SHELL_DEADLINES_EMPTY,
+    export_calendar: SHELL_EXPORT_CALENDAR,
+    guidance_question: SHELL_GUIDANCE_QUESTION,
+    answer_yes: SHELL_ANSWER_YES,
+    answer_no: SHELL_ANSWER_NO,
+    start_over: SHELL_START_OVER,
+    situations: SHELL_SITUATIONS,
+    language: SHELL_LANGUAGE,
+    language_system: SHELL_LANGUAGE_SYSTEM,
     /// 日本語 in both languages: a language is named in itself.
-    language_ja,
+    language_ja: SHELL_LANGUAGE_JA,
     /// English in both languages.
-    language_en,
-    app_lock,
-    app_lock_hint,
-    unlock_title,
-    unlock_subtitle,
-    content_status,
-    content_embedded,
-    content_installed,
-    content_refresh,
-    notification_channel,
-    notification_channel_description,
-    notification_permission_rationale,
-    shortcut_clinic,
-    shortcut_clinic_long,
-    qr_description,
+    language_en: SHELL_LANGUAGE_EN,
+    app_lock: SHELL_APP_LOCK,
+    app_lock_hint: SHELL_APP_LOCK_HINT,
+    unlock_title: SHELL_UNLOCK_TITLE,
+    unlock_subtitle: SHELL_UNLOCK_SUBTITLE,
+    content_status: SHELL_CONTENT_STATUS,
+    content_embedded: SHELL_CONTENT_EMBEDDED,
+    content_installed: SHELL_CONTENT_INSTALLED,
+    content_refresh: SHELL_CONTENT_REFRESH,
+    notification_channel: SHELL_NOTIFICATION_CHANNEL,
+    notification_channel_description: SHELL_NOTIFICATION_CHANNEL_DESCRIPTION,
+    notification_permission_rationale: SHELL_NOTIFICATION_PERMISSION_RATIONALE,
+    shortcut_clinic: SHELL_SHORTCUT_CLINIC,
+    shortcut_clinic_long: SHELL_SHORTCUT_CLINIC_LONG,
+    qr_description: SHELL_QR_DESCRIPTION,
 }
 
 /// The screens' texts without an open store (a shell shows them when opening fails).
 #[cfg_attr(feature = "ffi", uniffi::export)]
 pub fn shell_texts_for(locale: Locale) -> ShellTexts {
-    ShellTexts::new(locale)
+    ShellTexts::new(Words::built_in(locale))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::catalogue;
 
     #[test]
-    fn every_shell_text_has_a_message_in_both_languages() {
-        for locale in Locale::ALL {
-            let catalogue = catalogue(locale).unwrap();
-            for field in ShellTexts::FIELDS {
-                let id = message_id(field);
-                assert!(catalogue.contains_key(&id), "{locale:?} lacks {id}");
-            }
-        }
-        let ja = ShellTexts::new(Locale::Ja);
-        let en = ShellTexts::new(Locale::En);
+    fn shell_texts_are_worded_in_both_languages() {
+        let ja = shell_texts_for(Locale::Ja);
+        let en = shell_texts_for(Locale::En);
         assert_eq!(ja.show_at_counter, "窓口で見せる");
         assert_eq!(en.show_at_counter, "Show at the counter");
+        assert_eq!(ja.member_birth_date, "生年月日");
     }
 }

@@ -76,16 +76,3 @@ shell-member-row = { $name } ({ $relationship }), { $state }. Next: { $next }. {
         [1] One step is overdue.
        *[other] { $overdue } steps are overdue.
     }
-
-# Errors, as the member reads them.
-error-not-found = Not found. Please open the screen again.
-error-invalid-input = Please check what you entered ({ $field }: { $reason }).
-error-not-a-pdf = This file is not a PDF. Choose the insurance record PDF saved from Mynaportal.
-error-document-too-large = The file is too large (up to { $megabytes } MB).
-error-document-encrypted = A PDF with a password cannot be imported. Save it again without one.
-error-document-damaged = The PDF is damaged and cannot be read. Save it from Mynaportal again.
-error-document-has-no-pages = The PDF has no pages. Save it from Mynaportal again.
-error-vault-locked = The key to the saved documents is missing. Unlock the device and try again.
-error-integrity = Saved data is damaged and cannot be opened. Nothing was changed.
-error-storage = Saving on the device failed. Check the free space and try again.
-error-secret-store = The device's key storage could not be reached. Please try again.

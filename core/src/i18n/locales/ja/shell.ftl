@@ -75,16 +75,3 @@ shell-member-row = { $name }（{ $relationship }）、{ $state }。次の手続�
         [0] {""}
        *[other] 期限を過ぎた手続きが{ $overdue }件あります。
     }
-
-# Errors, as the member reads them.
-error-not-found = 見つかりませんでした。画面を開き直してください。
-error-invalid-input = 入力を確認してください（{ $field }：{ $reason }）。
-error-not-a-pdf = PDFではないファイルです。マイナポータルで保存した資格情報のPDFを選んでください。
-error-document-too-large = ファイルが大きすぎます（{ $megabytes } MBまで）。
-error-document-encrypted = パスワード付きのPDFは取り込めません。パスワードなしで保存し直してください。
-error-document-damaged = PDFが壊れているため読めません。マイナポータルからもう一度保存してください。
-error-document-has-no-pages = PDFにページがありません。マイナポータルからもう一度保存してください。
-error-vault-locked = 保存した書類の鍵が見つかりません。端末のロックを解除してからもう一度お試しください。
-error-integrity = 保存したデータが傷ついているため開けません。何も変更していません。
-error-storage = 端末への保存に失敗しました。空き容量を確かめてもう一度お試しください。
-error-secret-store = 端末の鍵の保管場所にアクセスできませんでした。もう一度お試しください。
