@@ -9,11 +9,12 @@ use shikaku_core::content::bundle::{
     TrustedKey, embedded_trusted_keys, generate_signing_key, sign_bundle,
 };
 use shikaku_core::content::fetch::RefreshOutcome;
+use shikaku_core::error::{Field, Reason};
 use shikaku_core::qr::{QrMatrix, qr_matrix, qr_svg};
 use shikaku_core::store::ContentSource;
 
 use crate::CliError;
-use crate::files::{to_json, write_private_file};
+use crate::files::{malformed, to_json, write_private_file};
 use crate::session::Session;
 
 #[derive(Debug, Subcommand)]
@@ -58,29 +59,29 @@ pub fn trusted_keys(file: Option<&Path>) -> Result<Vec<TrustedKey>, CliError> {
     let mut keys = embedded_trusted_keys();
     if let Some(file) = file {
         let text = std::fs::read_to_string(file)
-            .map_err(|e| CliError::Input(format!("--trust {}: {e}", file.display())))?;
-        let extra: Vec<TrustedKey> = serde_json::from_str(&text).map_err(|e| {
-            CliError::Input(format!(
-                "--trust {}: expected a JSON list of keys ({e})",
-                file.display()
-            ))
-        })?;
+            .map_err(|e| CliError::file(Field::TrustedKeysFile, &e))?;
+        let extra: Vec<TrustedKey> =
+            serde_json::from_str(&text).map_err(|e| malformed(Field::TrustedKeysFile, &e))?;
         keys.extend(extra);
     }
     Ok(keys)
 }
 
-fn read_file(path: &Path, what: &str) -> Result<Vec<u8>, CliError> {
-    std::fs::read(path).map_err(|e| CliError::Input(format!("{what} {}: {e}", path.display())))
+fn read_file(path: &Path, field: Field) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|e| CliError::file(field, &e))
 }
 
-/// `content keygen` and `content sign`, which need no store.
-pub fn publish(command: &ContentCommand) -> Result<Option<String>, CliError> {
+/// A `content` command: `keygen` and `sign` need no store, `refresh` and `status` open
+/// it through `session`.
+pub fn run(
+    command: ContentCommand,
+    session: impl FnOnce() -> Result<Session, CliError>,
+) -> Result<String, CliError> {
     match command {
         ContentCommand::Keygen { key_id, out } => {
-            let (secret, key) = generate_signing_key(key_id)?;
-            write_private_file(out, format!("{secret}\n").as_bytes())?;
-            Ok(Some(to_json(&vec![key])?))
+            let (secret, key) = generate_signing_key(&key_id)?;
+            write_private_file(&out, format!("{secret}\n").as_bytes())?;
+            to_json(&vec![key])
         }
         ContentCommand::Sign {
             key,
@@ -88,74 +89,64 @@ pub fn publish(command: &ContentCommand) -> Result<Option<String>, CliError> {
             bundle,
             out,
         } => {
-            let secret = String::from_utf8(read_file(key, "--key")?)
-                .map_err(|_| CliError::Input("--key: not a key file".to_owned()))?;
-            let envelope = sign_bundle(&read_file(bundle, "bundle")?, &secret, key_id)?;
-            std::fs::write(out, envelope)
-                .map_err(|e| CliError::Input(format!("--out {}: {e}", out.display())))?;
-            Ok(Some(format!(
+            let secret = String::from_utf8(read_file(&key, Field::SigningKey)?)
+                .map_err(|_| CliError::invalid(Field::SigningKey, Reason::NotASigningKey))?;
+            let envelope = sign_bundle(&read_file(&bundle, Field::InputFile)?, &secret, &key_id)?;
+            std::fs::write(&out, envelope).map_err(|e| CliError::file(Field::OutputFile, &e))?;
+            Ok(format!(
                 "signed {} into {}",
                 bundle.display(),
                 out.display()
-            )))
+            ))
         }
-        ContentCommand::Refresh { .. } | ContentCommand::Status { .. } => Ok(None),
+        ContentCommand::Refresh { url, json } => refresh(&session()?, url, json),
+        ContentCommand::Status { json } => status(&session()?, json),
     }
 }
 
-/// `content refresh` and `content status`, through the Companion.
-pub fn with_store(session: &Session, command: ContentCommand) -> Result<String, CliError> {
+/// `content refresh`: the server's answer, or `Network` (exit status 3) when it cannot be
+/// reached; the installed content changes only when a new bundle was installed whole.
+fn refresh(session: &Session, url: String, json: bool) -> Result<String, CliError> {
     let companion = &session.companion;
-    match command {
-        ContentCommand::Refresh { url, json } => {
-            let before = companion.content_version()?;
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .map_err(|e| CliError::Failure(e.to_string()))?;
-            let outcome = runtime.block_on(companion.refresh_content(url))?;
-            if json {
-                return to_json(&outcome);
-            }
-            Ok(match outcome {
-                RefreshOutcome::Updated { version } => {
-                    format!("updated to content version {version}")
-                }
-                RefreshOutcome::Unchanged => format!("unchanged (version {before})"),
-                RefreshOutcome::Rejected { reason } => {
-                    format!("rejected: {reason}; version {before} stays")
-                }
-                RefreshOutcome::Offline { reason } => {
-                    format!("offline: {reason}; version {before} stays")
-                }
-                RefreshOutcome::Busy => "another refresh is under way".to_owned(),
-            })
-        }
-        ContentCommand::Status { json } => {
-            let status = companion.content_status()?;
-            if json {
-                return to_json(&status);
-            }
-            let source = match status.source {
-                ContentSource::Embedded => "built in",
-                ContentSource::Installed => "installed",
-            };
-            let mut lines = vec![
-                format!("content version {} ({source})", status.version),
-                format!("insurer: {}", status.insurer_name.ja),
-            ];
-            if let (Some(first), Some(last)) =
-                (status.holidays_first_year, status.holidays_last_year)
-            {
-                lines.push(format!("holidays: {first}–{last}"));
-            }
-            lines.extend(status.note);
-            Ok(lines.join("\n"))
-        }
-        ContentCommand::Keygen { .. } | ContentCommand::Sign { .. } => {
-            Err(CliError::Failure("not a store command".to_owned()))
-        }
+    let before = companion.content_version();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let outcome = runtime.block_on(companion.refresh_content(url))?;
+    if json {
+        return to_json(&outcome);
     }
+    Ok(match outcome {
+        RefreshOutcome::Updated { version } => {
+            format!("updated to content version {version}")
+        }
+        RefreshOutcome::Unchanged => format!("unchanged (version {before})"),
+        RefreshOutcome::Rejected { reason } => {
+            format!("rejected: {reason}; version {before} stays")
+        }
+        RefreshOutcome::Busy => "another refresh is under way".to_owned(),
+    })
+}
+
+/// `content status`.
+fn status(session: &Session, json: bool) -> Result<String, CliError> {
+    let status = session.companion.content_status()?;
+    if json {
+        return to_json(&status);
+    }
+    let source = match status.source {
+        ContentSource::Embedded => "built in",
+        ContentSource::Installed => "installed",
+    };
+    let mut lines = vec![
+        format!("content version {} ({source})", status.version),
+        format!("insurer: {}", status.insurer_name.ja),
+    ];
+    if let (Some(first), Some(last)) = (status.holidays_first_year, status.holidays_last_year) {
+        lines.push(format!("holidays: {first}–{last}"));
+    }
+    lines.extend(status.note);
+    Ok(lines.join("\n"))
 }
 
 /// A QR code in the terminal: two rows of modules per line, with a quiet zone.
@@ -186,7 +177,7 @@ pub fn qr(text: &str, svg: Option<&Path>) -> Result<String, CliError> {
     match svg {
         Some(path) => {
             std::fs::write(path, qr_svg(text)?)
-                .map_err(|e| CliError::Input(format!("--svg {}: {e}", path.display())))?;
+                .map_err(|e| CliError::file(Field::OutputFile, &e))?;
             Ok(format!("wrote {}", path.display()))
         }
         None => Ok(render_terminal(&qr_matrix(text)?)),

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use shikaku_core::demo::demo_household;
 use shikaku_core::household::MemberStatus;
-use shikaku_core::i18n::{Locale, format_date, label, text};
+use shikaku_core::i18n::{Words, ids};
 use shikaku_core::rules::CardState;
 use shikaku_core::view::member_row;
 use unicode_width::UnicodeWidthStr;
@@ -23,7 +23,7 @@ pub fn colour_wanted(stdout_is_terminal: bool) -> bool {
 /// The evaluated sample household as JSON.
 pub fn json(today: NaiveDate) -> Result<String, CliError> {
     let statuses = demo_household(today).evaluate(today);
-    serde_json::to_string_pretty(&statuses).map_err(|e| CliError::Failure(e.to_string()))
+    crate::files::to_json(&statuses)
 }
 
 const GREEN: &str = "\x1b[32m";
@@ -54,20 +54,20 @@ impl Cell {
     }
 }
 
-fn row(status: &MemberStatus, locale: Locale) -> [Cell; 5] {
+fn row(status: &MemberStatus, words: Words<'_>) -> [Cell; 5] {
     // The words are the shells' (shikaku_core::view), laid out as a table row.
-    let row = member_row(locale, status);
+    let row = member_row(words, status);
     let member = format!("{} ({})", row.display_name, row.relationship_label);
     let (next, when) = match &row.next_deadline {
         Some(line) => {
             let next = if line.estimated {
-                format!("{} ({})", line.label, label(locale, "demo-estimate"))
+                format!("{} ({})", line.label, words.label(ids::DEMO_ESTIMATE))
             } else {
                 line.label.clone()
             };
             (next, format!("{} {}", line.date_text, line.when_text))
         }
-        None => (label(locale, "demo-nothing-due"), String::new()),
+        None => (words.label(ids::DEMO_NOTHING_DUE), String::new()),
     };
     let mut attention: Vec<String> = row
         .overdue
@@ -76,9 +76,9 @@ fn row(status: &MemberStatus, locale: Locale) -> [Cell; 5] {
         .collect();
     if !status.card_usable {
         attention.push(if status.covered_today() {
-            label(locale, "demo-covered-by-eligibility-certificate")
+            words.label(ids::DEMO_COVERED_BY_ELIGIBILITY_CERTIFICATE)
         } else {
-            label(locale, "demo-not-covered")
+            words.label(ids::DEMO_NOT_COVERED)
         });
     }
     [
@@ -96,18 +96,18 @@ fn row(status: &MemberStatus, locale: Locale) -> [Cell; 5] {
     ]
 }
 
-/// The sample household on `today` as a table in `locale`.
-pub fn table(today: NaiveDate, locale: Locale, colour: bool) -> String {
+/// The sample household on `today` as a table in the words' language.
+pub fn table(today: NaiveDate, words: Words<'_>, colour: bool) -> String {
     let statuses = demo_household(today).evaluate(today);
     let headers = [
-        "demo-column-member",
-        "demo-column-state",
-        "demo-column-next",
-        "demo-column-when",
-        "demo-column-attention",
+        ids::DEMO_COLUMN_MEMBER,
+        ids::DEMO_COLUMN_STATE,
+        ids::DEMO_COLUMN_NEXT,
+        ids::DEMO_COLUMN_WHEN,
+        ids::DEMO_COLUMN_ATTENTION,
     ]
-    .map(|id| Cell::plain(label(locale, id)));
-    let rows: Vec<[Cell; 5]> = statuses.iter().map(|s| row(s, locale)).collect();
+    .map(|id| Cell::plain(words.label(id)));
+    let rows: Vec<[Cell; 5]> = statuses.iter().map(|s| row(s, words)).collect();
     let mut widths = headers.each_ref().map(|cell| cell.text.width());
     for cells in &rows {
         for (width, cell) in widths.iter_mut().zip(cells) {
@@ -133,9 +133,9 @@ pub fn table(today: NaiveDate, locale: Locale, colour: bool) -> String {
             .collect();
         parts.join("  ").trim_end().to_owned()
     };
-    let date = format_date(locale, today);
+    let date = words.date(today);
     let mut out = String::new();
-    out.push_str(&text(locale, "demo-title", &[("date", date.into())]));
+    out.push_str(&words.text(ids::DEMO_TITLE, &[("date", date.into())]));
     out.push_str("\n\n");
     out.push_str(&line(&headers, true));
     out.push('\n');
@@ -148,7 +148,7 @@ pub fn table(today: NaiveDate, locale: Locale, colour: bool) -> String {
     }
     out.push('\n');
     let iso = today.format("%Y-%m-%d").to_string();
-    out.push_str(&text(locale, "demo-footer", &[("date", iso.into())]));
+    out.push_str(&words.text(ids::DEMO_FOOTER, &[("date", iso.into())]));
     out.push('\n');
     out
 }

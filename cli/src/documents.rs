@@ -5,6 +5,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
+use shikaku_core::error::Field;
 use shikaku_core::vault::DocumentFields;
 use zeroize::Zeroizing;
 
@@ -54,12 +55,11 @@ pub enum DocCommand {
 
 fn read_document(path: &Path) -> Result<Vec<u8>, CliError> {
     let limit = shikaku_core::vault::pdf::MAX_DOCUMENT_BYTES as u64;
-    let file = std::fs::File::open(path)
-        .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+    let file = std::fs::File::open(path).map_err(|e| CliError::file(Field::InputFile, &e))?;
     let mut bytes = Vec::new();
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| CliError::Input(format!("{}: {e}", path.display())))?;
+        .map_err(|e| CliError::file(Field::InputFile, &e))?;
     Ok(bytes)
 }
 
@@ -124,7 +124,7 @@ pub fn doc(session: &Session, command: DocCommand) -> Result<Option<String>, Cli
             }
         }
         DocCommand::Fields { member, json } => {
-            let fields: DocumentFields = read_stdin_json("fields")?;
+            let fields: DocumentFields = read_stdin_json(Field::DocumentFields)?;
             let info = companion.set_document_fields(member, fields)?;
             if json {
                 to_json(&info)?

@@ -3,9 +3,10 @@
 
 use clap::ValueEnum;
 use shikaku_core::content::InsurerDetails;
+use shikaku_core::error::{Field, Reason};
 use shikaku_core::guidance::clinic::ClinicCard;
 use shikaku_core::guidance::{Situation, situation_guide, walk_preparation};
-use shikaku_core::i18n::{Locale, label};
+use shikaku_core::i18n::{Locale, Words, ids};
 use unicode_width::UnicodeWidthStr;
 
 use crate::CliError;
@@ -43,9 +44,10 @@ pub fn parse_answers(text: &str) -> Result<Vec<bool>, CliError> {
         .map(|part| match part.trim().to_ascii_lowercase().as_str() {
             "yes" | "y" | "はい" => Ok(true),
             "no" | "n" | "いいえ" => Ok(false),
-            other => Err(CliError::Input(format!(
-                "--flow: answer yes or no, not \"{other}\""
-            ))),
+            _ => Err(CliError::invalid(
+                Field::FlowchartAnswers,
+                Reason::NotYesOrNo,
+            )),
         })
         .collect()
 }
@@ -59,8 +61,8 @@ fn bullet_section(out: &mut Vec<String>, heading: String, items: &[String]) {
 }
 
 /// The flowchart walked with `answers`.
-pub fn flow(answers: &[bool], locale: Locale, json: bool) -> Result<String, CliError> {
-    let step = walk_preparation(answers, locale, &InsurerDetails::embedded())?;
+pub fn flow(answers: &[bool], words: Words<'_>, json: bool) -> Result<String, CliError> {
+    let step = walk_preparation(answers, words, &InsurerDetails::embedded())?;
     if json {
         return to_json(&step);
     }
@@ -92,8 +94,8 @@ fn next_hint(answers: &[bool]) -> String {
 }
 
 /// `guide` for one situation in general: no store needed.
-pub fn general(situation: Situation, locale: Locale, json: bool) -> Result<String, CliError> {
-    let guide = situation_guide(situation, None, locale, &InsurerDetails::embedded());
+pub fn general(situation: Situation, words: Words<'_>, json: bool) -> Result<String, CliError> {
+    let guide = situation_guide(situation, None, words, &InsurerDetails::embedded());
     if json {
         return to_json(&guide);
     }
@@ -114,7 +116,7 @@ pub fn guide(
     session: &Session,
     member_id: Option<String>,
     situation: Option<Situation>,
-    locale: Locale,
+    words: Words<'_>,
     json: bool,
 ) -> Result<String, CliError> {
     let companion = &session.companion;
@@ -148,39 +150,39 @@ pub fn guide(
         out.push(format!(
             "■ {} ({}) — {}",
             member.display_name,
-            label(locale, member.relationship.message_id()),
-            label(locale, status.card_state().message_id())
+            words.label(member.relationship.message_id()),
+            words.label(status.card_state().message_id())
         ));
         if !written.advice.covered {
-            out.push(format!("  {}", label(locale, "guide-not-covered")));
+            out.push(format!("  {}", words.label(ids::GUIDE_NOT_COVERED)));
         }
         bullet_section(
             &mut out,
-            label(locale, "guide-heading-present"),
+            words.label(ids::GUIDE_HEADING_PRESENT),
             &written.primary,
         );
         bullet_section(
             &mut out,
-            label(locale, "guide-heading-fallback"),
+            words.label(ids::GUIDE_HEADING_FALLBACK),
             &written.fallback,
         );
         bullet_section(
             &mut out,
-            label(locale, "guide-heading-never-alone"),
+            words.label(ids::GUIDE_HEADING_NEVER_ALONE),
             &written.never_alone,
         );
         bullet_section(
             &mut out,
-            label(locale, "guide-heading-to-do"),
+            words.label(ids::GUIDE_HEADING_TO_DO),
             &written.to_do,
         );
         bullet_section(
             &mut out,
-            label(locale, "guide-heading-reasons"),
+            words.label(ids::GUIDE_HEADING_REASONS),
             &written.eligibility_reasons,
         );
         if !guides.is_empty() {
-            out.push(label(locale, "guide-heading-situations"));
+            out.push(words.label(ids::GUIDE_HEADING_SITUATIONS));
         }
         for guide in guides {
             out.push(format!("  【{}】", guide.title));
@@ -210,14 +212,14 @@ pub fn guide(
 pub fn clinic(
     session: &Session,
     member_id: String,
-    locale: Locale,
+    words: Words<'_>,
     json: bool,
 ) -> Result<String, CliError> {
     let card = session.companion.clinic_card(member_id)?;
     if json {
         to_json(&card)
     } else {
-        Ok(render_card(&card, locale))
+        Ok(render_card(&card, words))
     }
 }
 
@@ -244,7 +246,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// The clinic card as a box of text for the terminal.
-pub fn render_card(card: &ClinicCard, locale: Locale) -> String {
+pub fn render_card(card: &ClinicCard, words: Words<'_>) -> String {
     const WIDTH: usize = 56;
     let mut out = Vec::new();
     let rule = |left: &str, title: &str| {
@@ -253,7 +255,12 @@ pub fn render_card(card: &ClinicCard, locale: Locale) -> String {
     };
     out.push(rule(
         "┌",
-        &format!(" {} ", label(Locale::Ja, "clinic-heading-staff-note")),
+        &format!(
+            " {} ",
+            words
+                .in_locale(Locale::Ja)
+                .label(ids::CLINIC_HEADING_STAFF_NOTE)
+        ),
     ));
     out.extend(
         wrap(&card.staff_note_ja, WIDTH - 2)
@@ -278,21 +285,18 @@ pub fn render_card(card: &ClinicCard, locale: Locale) -> String {
         out.push(format!("│ {}{pad}  {value}", field.label_ja));
     }
     out.push(format!("└{}", "─".repeat(WIDTH)));
-    if locale != Locale::Ja {
+    if words.locale() != Locale::Ja {
         out.push(format!("({})", card.staff_note_translated));
     }
     if !card.warnings.is_empty() {
-        out.push(format!("{}:", label(locale, "clinic-heading-warnings")));
+        out.push(format!("{}:", words.label(ids::CLINIC_HEADING_WARNINGS)));
         out.extend(card.warnings.iter().map(|w| format!("  ! {}", w.text)));
     }
-    out.push(label(
-        locale,
-        if card.record_available_offline {
-            "clinic-record-offline"
-        } else {
-            "clinic-record-missing"
-        },
-    ));
+    out.push(words.label(if card.record_available_offline {
+        ids::CLINIC_RECORD_OFFLINE
+    } else {
+        ids::CLINIC_RECORD_MISSING
+    }));
     out.join("\n")
 }
 

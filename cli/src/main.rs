@@ -11,8 +11,9 @@
 //! - `shikaku [--data-dir DIR] guide [--member ID] [--situation S] [--flow yes,no]`,
 //!   `clinic --member ID`: what to present and do, and the clinic card.
 //!
-//! Exit status: 0 success, 2 bad input (one line on stderr naming the field), 1 any
-//! other failure.
+//! Exit status: 0 success, 2 bad input, 3 the network could not be reached, 1 any
+//! other failure; the reason is one line on stderr, the core's sentence in `--lang`,
+//! naming the field as the app's forms do.
 
 mod content;
 mod demo;
@@ -32,8 +33,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use shikaku_core::clock::{Clock, FixedClock, SystemClock};
-use shikaku_core::i18n::Locale;
+use shikaku_core::error::{Field, Reason, ShikakuError};
+use shikaku_core::i18n::{Locale, Words};
 use shikaku_core::rules::facts::parse_iso_date;
+use shikaku_core::view::describe_error;
 
 /// shikaku — the マイナ保険証 companion: card and certificate dates, deadlines, guidance.
 #[derive(Debug, Parser)]
@@ -170,15 +173,61 @@ enum Command {
 /// A failure the CLI reports in one line.
 #[derive(Debug)]
 pub enum CliError {
-    /// Bad input: exit status 2.
-    Input(String),
-    /// Anything else (an unwritable stdout, …): exit status 1.
-    Failure(String),
+    /// An error of the core (bad input, storage, network, …), worded in `--lang`.
+    Core(ShikakuError),
+    /// Writing the output failed (a closed pipe, a full disk): exit status 1.
+    Output(std::io::Error),
+}
+
+impl CliError {
+    /// Bad input in `field`.
+    pub fn invalid(field: Field, reason: Reason) -> Self {
+        CliError::Core(ShikakuError::InvalidInput { field, reason })
+    }
+
+    /// A file named by `field` that could not be read or written.
+    pub fn file(field: Field, error: &std::io::Error) -> Self {
+        let reason = match error.kind() {
+            std::io::ErrorKind::NotFound => Reason::FileMissing,
+            std::io::ErrorKind::PermissionDenied => Reason::FileNotPermitted,
+            _ => Reason::FileFailed,
+        };
+        CliError::invalid(field, reason)
+    }
+
+    /// The exit status: 2 bad input, 3 no network, 1 anything else.
+    fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Core(ShikakuError::Network { .. }) => 3,
+            CliError::Core(error) if error.is_input_error() => 2,
+            CliError::Core(_) | CliError::Output(_) => 1,
+        }
+    }
+
+    /// The one line for stderr.
+    fn sentence(&self, locale: Locale) -> String {
+        match self {
+            CliError::Core(error) => describe_error(Words::built_in(locale), error),
+            CliError::Output(error) => error.to_string(),
+        }
+    }
+}
+
+impl From<ShikakuError> for CliError {
+    fn from(error: ShikakuError) -> Self {
+        CliError::Core(error)
+    }
+}
+
+impl From<shikaku_core::error::Error> for CliError {
+    fn from(error: shikaku_core::error::Error) -> Self {
+        CliError::Core(error.into())
+    }
 }
 
 impl From<std::io::Error> for CliError {
     fn from(error: std::io::Error) -> Self {
-        CliError::Failure(error.to_string())
+        CliError::Output(error)
     }
 }
 
@@ -186,43 +235,39 @@ impl From<std::io::Error> for CliError {
 fn today_from(arg: Option<&str>) -> Result<NaiveDate, CliError> {
     match arg {
         None => Ok(SystemClock.today()),
-        Some(text) => parse_iso_date(text.trim()).ok_or_else(|| {
-            CliError::Input(format!(
-                "--today: expected a date as YYYY-MM-DD, got \"{}\"",
-                text.chars().take(40).collect::<String>()
-            ))
-        }),
+        Some(text) => parse_iso_date(text.trim())
+            .ok_or_else(|| CliError::invalid(Field::Today, Reason::NotADate)),
     }
+}
+
+/// The language of the environment (LC_ALL, LC_MESSAGES, LANG); English when none.
+fn environment_locale() -> Locale {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+        .map_or(Locale::En, |tag| Locale::from_tag(&tag))
 }
 
 fn locale_from(arg: Option<&str>) -> Result<Locale, CliError> {
     match arg {
         Some("ja") => Ok(Locale::Ja),
         Some("en") => Ok(Locale::En),
-        Some(other) => Err(CliError::Input(format!(
-            "--lang: expected ja or en, got \"{other}\""
-        ))),
-        None => {
-            let from_env = ["LC_ALL", "LC_MESSAGES", "LANG"]
-                .iter()
-                .filter_map(|name| std::env::var(name).ok())
-                .find(|value| !value.is_empty());
-            Ok(from_env.map_or(Locale::En, |tag| Locale::from_tag(&tag)))
-        }
+        Some(_) => Err(CliError::invalid(Field::Language, Reason::UnknownLanguage)),
+        None => Ok(environment_locale()),
     }
 }
 
 /// The clock of a command: `--now`, else noon in Japan on `--today`, else the system's.
 fn clock_from(now: Option<&str>, today: Option<&str>) -> Result<Arc<dyn Clock>, CliError> {
     Ok(match (now, today) {
-        (Some(now), _) => Arc::new(FixedClock(reminders::parse_instant("--now", now)?)),
+        (Some(now), _) => Arc::new(FixedClock(reminders::parse_instant(Field::Now, now)?)),
         (None, Some(_)) => Arc::new(FixedClock::noon_in_japan(today_from(today)?)),
         (None, None) => Arc::new(SystemClock),
     })
 }
 
-fn run(cli: Cli) -> Result<(), CliError> {
-    let locale = locale_from(cli.lang.as_deref())?;
+fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
     let stdout = std::io::stdout();
     let trusted = content::trusted_keys(cli.trust.as_deref())?;
     let session = |clock: Arc<dyn Clock>| -> Result<session::Session, CliError> {
@@ -240,13 +285,15 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 demo::json(today)?
             } else {
                 let colour = demo::colour_wanted(std::io::IsTerminal::is_terminal(&stdout));
-                write!(stdout.lock(), "{}", demo::table(today, locale, colour))?;
+                let table = demo::table(today, Words::built_in(locale), colour);
+                write!(stdout.lock(), "{table}")?;
                 return Ok(());
             }
         }
         Command::Member { today, command } => {
             let session = session(clock_from(None, today.as_deref())?)?;
-            member::member(&session, command, locale)?
+            let texts = session.companion.texts();
+            member::member(&session, command, texts.words(locale))?
         }
         Command::Doc { command } => {
             let session = session(Arc::new(SystemClock))?;
@@ -287,12 +334,25 @@ fn run(cli: Cli) -> Result<(), CliError> {
             today,
             json,
         } => match (flow, member, situation) {
-            (Some(answers), _, _) => guide::flow(&guide::parse_answers(&answers)?, locale, json)?,
+            (Some(answers), _, _) => guide::flow(
+                &guide::parse_answers(&answers)?,
+                Words::built_in(locale),
+                json,
+            )?,
             // A situation alone needs no store; anything about members does.
-            (None, None, Some(situation)) => guide::general(situation.into(), locale, json)?,
+            (None, None, Some(situation)) => {
+                guide::general(situation.into(), Words::built_in(locale), json)?
+            }
             (None, member, situation) => {
                 let session = session(clock_from(None, today.as_deref())?)?;
-                guide::guide(&session, member, situation.map(Into::into), locale, json)?
+                let texts = session.companion.texts();
+                guide::guide(
+                    &session,
+                    member,
+                    situation.map(Into::into),
+                    texts.words(locale),
+                    json,
+                )?
             }
         },
         Command::Clinic {
@@ -301,12 +361,10 @@ fn run(cli: Cli) -> Result<(), CliError> {
             json,
         } => {
             let session = session(clock_from(None, today.as_deref())?)?;
-            guide::clinic(&session, member, locale, json)?
+            let texts = session.companion.texts();
+            guide::clinic(&session, member, texts.words(locale), json)?
         }
-        Command::Content { command } => match content::publish(&command)? {
-            Some(text) => text,
-            None => content::with_store(&session(Arc::new(SystemClock))?, command)?,
-        },
+        Command::Content { command } => content::run(command, || session(Arc::new(SystemClock)))?,
         Command::Qr { text, svg } => {
             write!(stdout.lock(), "{}", content::qr(&text, svg.as_deref())?)?;
             return Ok(());
@@ -328,15 +386,14 @@ fn report(message: &str) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let result = locale_from(cli.lang.as_deref())
+        .map_err(|error| (error, environment_locale()))
+        .and_then(|locale| run(cli, locale).map_err(|error| (error, locale)));
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(CliError::Input(message)) => {
-            report(&message);
-            ExitCode::from(2)
-        }
-        Err(CliError::Failure(message)) => {
-            report(&message);
-            ExitCode::from(1)
+        Err((error, locale)) => {
+            report(&error.sentence(locale));
+            ExitCode::from(error.exit_code())
         }
     }
 }

@@ -4,11 +4,13 @@
 use std::io::Read;
 
 use clap::Subcommand;
+use shikaku_core::error::{Error, Field, Reason};
 use shikaku_core::household::MemberDraft;
-use shikaku_core::i18n::{Locale, label};
+use shikaku_core::i18n::Words;
+use shikaku_core::rules::Facts;
 
 use crate::CliError;
-use crate::files::{MAX_JSON_BYTES, read_stdin_json, to_json};
+use crate::files::{MAX_JSON_BYTES, malformed, read_stdin, to_json};
 use crate::session::Session;
 
 #[derive(Debug, Subcommand)]
@@ -55,16 +57,28 @@ pub enum MemberCommand {
     },
 }
 
+/// A member as JSON on stdin. Its facts are checked first, so that a wrong date names
+/// its field (生年月日) rather than where the JSON went wrong.
+fn read_member_draft() -> Result<MemberDraft, CliError> {
+    let bytes = read_stdin()?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| malformed(Field::Member, &e))?;
+    if let Some(facts) = value.get("facts") {
+        Facts::from_json_value(facts).map_err(Error::from)?;
+    }
+    serde_json::from_slice(&bytes).map_err(|e| malformed(Field::Member, &e))
+}
+
 /// Runs a `member` command; returns what to print.
 pub fn member(
     session: &Session,
     command: MemberCommand,
-    locale: Locale,
+    words: Words<'_>,
 ) -> Result<String, CliError> {
     let companion = &session.companion;
     match command {
         MemberCommand::Add { json } => {
-            let member = companion.add_member(read_stdin_json("member")?)?;
+            let member = companion.add_member(read_member_draft()?)?;
             if json {
                 to_json(&member)
             } else {
@@ -84,8 +98,8 @@ pub fn member(
                         "{}  {} ({})  {}",
                         member.id,
                         member.display_name,
-                        label(locale, member.relationship.message_id()),
-                        label(locale, status.card_state().message_id())
+                        words.label(member.relationship.message_id()),
+                        words.label(status.card_state().message_id())
                     ))
                 })
                 .collect::<Result<Vec<String>, CliError>>()?;
@@ -98,7 +112,7 @@ pub fn member(
                 return to_json(&serde_json::json!({ "member": member, "status": status }));
             }
             let results = serde_json::to_value(&status.evaluation.results)
-                .map_err(|e| CliError::Failure(e.to_string()))?;
+                .map_err(|e| CliError::Output(e.into()))?;
             let mut lines = vec![format!("{} ({})", member.display_name, member.id)];
             if let Some(object) = results.as_object() {
                 for (key, value) in object {
@@ -110,7 +124,7 @@ pub fn member(
             Ok(lines.join("\n"))
         }
         MemberCommand::Update { id, json } => {
-            let draft: MemberDraft = read_stdin_json("member")?;
+            let draft = read_member_draft()?;
             companion.member(id.clone())?;
             let member = draft.into_member(id);
             companion.update_member(member.clone())?;
@@ -142,9 +156,7 @@ pub fn member(
                 .lock()
                 .take(MAX_JSON_BYTES)
                 .read_to_string(&mut code)
-                .map_err(|_| {
-                    CliError::Input("transfer code: stdin is not UTF-8 text".to_owned())
-                })?;
+                .map_err(|_| CliError::invalid(Field::StandardInput, Reason::NotText))?;
             let member = companion.receive_member(code)?;
             if json {
                 to_json(&member)

@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use shikaku_core::clock::japan_offset;
+use shikaku_core::error::{Field, Reason};
 use shikaku_core::reminders::ReminderSettings;
 use shikaku_core::reminders::ics::IcsOptions;
 
@@ -31,15 +32,10 @@ pub enum ReminderCommand {
 }
 
 /// An RFC 3339 instant given for `field`.
-pub fn parse_instant(field: &str, text: &str) -> Result<DateTime<Utc>, CliError> {
+pub fn parse_instant(field: Field, text: &str) -> Result<DateTime<Utc>, CliError> {
     DateTime::parse_from_rfc3339(text.trim())
         .map(|at| at.with_timezone(&Utc))
-        .map_err(|_| {
-            CliError::Input(format!(
-                "{field}: expected an instant such as 2026-11-21T09:00:00+09:00, got \"{}\"",
-                text.chars().take(40).collect::<String>()
-            ))
-        })
+        .map_err(|_| CliError::invalid(field, Reason::NotAnInstant))
 }
 
 /// `reminders` without a subcommand: the plan, as JSON or one line per reminder.
@@ -76,13 +72,13 @@ pub fn run(session: &Session, command: ReminderCommand) -> Result<String, CliErr
             Ok(format!("acknowledged {id}"))
         }
         ReminderCommand::Snooze { id, until } => {
-            let until = parse_instant("--until", &until)?;
+            let until = parse_instant(Field::SnoozeUntil, &until)?;
             companion.snooze(id.clone(), until)?;
             Ok(format!("snoozed {id} until {}", until.to_rfc3339()))
         }
         ReminderCommand::Settings { set } => {
             if set {
-                let settings: ReminderSettings = read_stdin_json("settings")?;
+                let settings: ReminderSettings = read_stdin_json(Field::ReminderSettings)?;
                 companion.set_reminder_settings(settings)?;
             }
             to_json(&companion.reminder_settings()?)

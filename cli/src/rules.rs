@@ -4,6 +4,7 @@
 use std::io::Read;
 
 use chrono::NaiveDate;
+use shikaku_core::error::{Error, Field, Reason};
 use shikaku_core::rules::{Facts, evaluate};
 
 use crate::CliError;
@@ -17,21 +18,26 @@ pub fn run(input: impl Read, today: NaiveDate) -> Result<String, CliError> {
     input
         .take(MAX_INPUT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| CliError::Failure(format!("reading stdin: {e}")))?;
+        .map_err(|e| CliError::file(Field::StandardInput, &e))?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(CliError::Input(
-            "facts: more than 1 MiB on stdin".to_owned(),
+        return Err(CliError::invalid(
+            Field::StandardInput,
+            Reason::TooLarge {
+                max_bytes: MAX_INPUT_BYTES,
+            },
         ));
     }
     let text = String::from_utf8(bytes)
-        .map_err(|_| CliError::Input("facts: stdin is not UTF-8 text".to_owned()))?;
-    let facts = Facts::from_json(&text).map_err(|e| CliError::Input(e.to_string()))?;
+        .map_err(|_| CliError::invalid(Field::StandardInput, Reason::NotText))?;
+    let facts = Facts::from_json(&text).map_err(Error::from)?;
     if today < facts.birth_date {
-        return Err(CliError::Input(format!(
-            "--today: {today} is before birth_date {}",
-            facts.birth_date
-        )));
+        return Err(CliError::invalid(
+            Field::Today,
+            Reason::EarlierThan {
+                other: Field::BirthDate,
+            },
+        ));
     }
     let results = evaluate(&facts, today).results;
-    serde_json::to_string(&results).map_err(|e| CliError::Failure(e.to_string()))
+    crate::files::to_json_line(&results)
 }

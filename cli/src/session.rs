@@ -9,7 +9,7 @@ use clap::{Subcommand, ValueEnum};
 use shikaku_core::clock::Clock;
 use shikaku_core::companion::{DATABASE_FILE, ShikakuCompanion};
 use shikaku_core::content::bundle::TrustedKey;
-use shikaku_core::error::Error;
+use shikaku_core::error::{Field, Reason};
 use shikaku_core::i18n::Locale;
 use shikaku_core::secrets::{KeyFileSecretStore, KeyringSecretStore, SecretStore};
 
@@ -44,18 +44,7 @@ pub fn data_dir(arg: Option<PathBuf>) -> Result<PathBuf, CliError> {
     arg.or_else(|| env("SHIKAKU_DATA_DIR"))
         .or_else(|| env("XDG_DATA_HOME").map(|d| d.join("shikaku")))
         .or_else(|| env("HOME").map(|d| d.join(".local/share/shikaku")))
-        .ok_or_else(|| CliError::Input("--data-dir: no data directory given and no HOME".into()))
-}
-
-impl From<Error> for CliError {
-    fn from(error: Error) -> Self {
-        let message = error.to_string();
-        if error.is_input_error() {
-            CliError::Input(message)
-        } else {
-            CliError::Failure(message)
-        }
-    }
+        .ok_or_else(|| CliError::invalid(Field::DataDirectory, Reason::NoDataDirectory))
 }
 
 /// The Companion on the data directory, with a sentence saying where its key is.
@@ -84,16 +73,12 @@ fn secret_store(
 ) -> Result<(Box<dyn SecretStore>, String), CliError> {
     let file_store = KeyFileSecretStore::new(key_dir(data_dir));
     let file_location = format!("a key file in {} (mode 0600)", file_store.dir().display());
-    let keyring = || KeyringSecretStore::connect().map_err(|e| e.to_string());
+    let keyring = KeyringSecretStore::connect;
     Ok(match choice {
         KeyStoreChoice::File => (Box::new(file_store), file_location),
         KeyStoreChoice::Keyring => match keyring() {
             Ok(store) => (Box::new(store), "the OS keyring".to_owned()),
-            Err(why) => {
-                return Err(CliError::Failure(format!(
-                    "--key-store keyring: no OS keyring answered ({why})"
-                )));
-            }
+            Err(why) => return Err(why.into()),
         },
         KeyStoreChoice::Auto if has_key_files(file_store.dir()) => {
             (Box::new(file_store), file_location)
@@ -119,8 +104,7 @@ pub fn open_session(
 ) -> Result<Session, CliError> {
     let is_new = !data_dir.join(DATABASE_FILE).exists();
     let (secrets, key_location) = secret_store(&data_dir, choice)?;
-    std::fs::create_dir_all(&data_dir)
-        .map_err(|e| CliError::Failure(format!("cannot create {}: {e}", data_dir.display())))?;
+    std::fs::create_dir_all(&data_dir).map_err(|e| CliError::file(Field::DataDirectory, &e))?;
     restrict_to_owner(&data_dir);
     let companion =
         ShikakuCompanion::open_with(data_dir.clone(), secrets.as_ref(), locale, clock, trusted)?;

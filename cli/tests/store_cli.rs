@@ -38,6 +38,8 @@ impl DataDir {
             .arg(self.0.path())
             .args(["--key-store", "file"])
             .args(args)
+            // Errors in English unless a test asks for `--lang`.
+            .env("LC_ALL", "C.UTF-8")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -162,12 +164,12 @@ fn refusals_exit_2_in_one_line_and_leave_the_store_unchanged() {
                 oversized.to_str().unwrap(),
             ]),
             "",
-            "larger than",
+            "too large (up to 20 MB)",
         ),
         (
             words(&["doc", "import", "--member", &id, "/no/such/file.pdf"]),
             "",
-            "/no/such/file.pdf",
+            "“File”. The file does not exist.",
         ),
         (
             words(&[
@@ -178,42 +180,50 @@ fn refusals_exit_2_in_one_line_and_leave_the_store_unchanged() {
                 good.to_str().unwrap(),
             ]),
             "",
-            "member nobody",
+            "The family member could not be found",
         ),
         (
             fields.clone(),
             r#"{"number":"123456789018"}"#,
-            "マイナンバー",
+            "A My Number (a 12-digit number) is never saved",
         ),
         (
             fields.clone(),
             r#"{"insurer_number":"06139993"}"#,
-            "insurer_number",
+            "“Insurer number”. A digit seems to be wrong",
         ),
-        (fields, r#"{"colour":"red"}"#, "colour"),
+        (fields, r#"{"colour":"red"}"#, "“Insurance record details”"),
         (
             words(&["doc", "revert", "--member", &id]),
             "",
-            "previous document",
+            "The previous insurance record PDF could not be found",
         ),
         (
             add.clone(),
             r#"{"display_name":"x","relationship":"child","facts":{"birth_date":"2015-02-30"}}"#,
-            "birth_date",
+            "“Date of birth”",
         ),
         (
             add.clone(),
             r#"{"display_name":"x","relationship":"child","facts":{"birth_date":"2015-02-03","moved_on":"2014-01-01"}}"#,
-            "moved_on",
+            "“Moved on”. It cannot be earlier than “Date of birth”",
         ),
         (
             add.clone(),
             r#"{"display_name":"","relationship":"child","facts":{"birth_date":"2015-02-03"}}"#,
-            "display_name",
+            "“Display name”. Use 1 to 60 characters",
         ),
-        (add, "{", "member"),
-        (words(&["member", "show", "nobody"]), "", "member nobody"),
-        (words(&["member", "remove", "nobody"]), "", "member nobody"),
+        (add, "{", "“Family member details”"),
+        (
+            words(&["member", "show", "nobody"]),
+            "",
+            "The family member could not be found",
+        ),
+        (
+            words(&["member", "remove", "nobody"]),
+            "",
+            "The family member could not be found",
+        ),
     ];
     for (args, stdin, names) in cases {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -391,9 +401,21 @@ fn reminders_plan_ack_and_ics_through_the_cli() {
             .iter()
             .any(|r| r["id"] == id.as_str())
     );
-    // Acknowledging it again: it is no longer planned.
-    let output = data.run(&ack, "");
+    // Acknowledging it again, or after it fired, is accepted: the id is the household's.
+    data.ok(&ack, "");
+    let mut late = vec![
+        "reminders",
+        "ack",
+        &id,
+        "--now",
+        "2026-12-24T12:00:00+09:00",
+    ];
+    data.ok(&late, "");
+    // An id that is none of the household's is refused.
+    late[2] = "0123456789abcdef01234567";
+    let output = data.run(&late, "");
     assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("The reminder could not be found"));
 
     let settings = data.ok(&["reminders", "settings"], "");
     let mut value: serde_json::Value = serde_json::from_str(&settings).unwrap();
@@ -517,10 +539,19 @@ fn guide_and_clinic_through_the_cli() {
     let flow = json(&["guide", "--flow", "no,no"]);
     assert_eq!(flow["node"], "no_card");
     for (args, names) in [
-        (vec!["guide", "--flow", "maybe"], "--flow"),
-        (vec!["guide", "--flow", "yes,yes"], "answers"),
-        (vec!["clinic", "--member", "nobody"], "member nobody"),
-        (vec!["member", "update", "nobody"], "member nobody"),
+        (
+            vec!["guide", "--flow", "maybe"],
+            "“Answers to the questions”. Answer yes or no.",
+        ),
+        (vec!["guide", "--flow", "yes,yes"], "More answers (2)"),
+        (
+            vec!["clinic", "--member", "nobody"],
+            "The family member could not be found",
+        ),
+        (
+            vec!["member", "update", "nobody"],
+            "The family member could not be found",
+        ),
     ] {
         let output = data.run(&args, draft);
         let stderr = String::from_utf8_lossy(&output.stderr);

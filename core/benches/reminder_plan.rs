@@ -10,7 +10,7 @@ use std::hint::black_box;
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use shikaku_core::household::{Household, Member, Relationship};
-use shikaku_core::i18n::Locale;
+use shikaku_core::i18n::{Locale, Words};
 use shikaku_core::reminders::ics::{IcsOptions, export_ics};
 use shikaku_core::reminders::{DocumentTiming, PlanInput, ReminderSettings, ReminderState, plan};
 use shikaku_core::rules::{Facts, HolidayCalendar};
@@ -75,7 +75,7 @@ fn benches(c: &mut Criterion) {
         settings: &settings,
         state: &state,
         now,
-        locale: Locale::Ja,
+        words: Words::built_in(Locale::Ja),
         calendar,
     };
     let planned = plan(&input, usize::MAX).reminders.len();
@@ -101,7 +101,7 @@ fn benches(c: &mut Criterion) {
                     &members,
                     &settings,
                     now,
-                    Locale::Ja,
+                    Words::built_in(Locale::Ja),
                     calendar,
                     &IcsOptions::default(),
                 )

@@ -18,6 +18,7 @@ use base64::Engine;
 use chrono::{NaiveDate, Utc};
 use shikaku_core::content::bundle::{ContentBundle, TrustedKey, generate_signing_key, sign_bundle};
 use shikaku_core::content::fetch::{ContentFetcher, FetchLimits, RefreshOutcome};
+use shikaku_core::error::Error;
 use shikaku_core::household::{MemberDraft, Relationship};
 use shikaku_core::rules::Facts;
 use shikaku_core::secrets::MemorySecretStore;
@@ -218,13 +219,13 @@ fn refresh(
     fetcher: &ContentFetcher,
     url: &str,
     trusted: &[TrustedKey],
-) -> RefreshOutcome {
+) -> Result<RefreshOutcome, Error> {
     let mark = store.content_mark().unwrap();
-    let (outcome, new) = runtime().block_on(fetcher.refresh(url, &mark, trusted, today()));
+    let (outcome, new) = runtime().block_on(fetcher.refresh(url, &mark, trusted, today()))?;
     if let Some(new) = new {
         store.install_content(&new).unwrap();
     }
-    outcome
+    Ok(outcome)
 }
 
 fn insurer_name(store: &Store, trusted: &[TrustedKey]) -> String {
@@ -260,8 +261,8 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
         etag: "\"v2\"".into(),
     });
     assert_eq!(
-        refresh(&mut store, &fetcher, &server.url, trusted),
-        RefreshOutcome::Updated { version: 2 }
+        refresh(&mut store, &fetcher, &server.url, trusted).ok(),
+        Some(RefreshOutcome::Updated { version: 2 })
     );
     assert_eq!(insurer_name(&store, trusted), "テスト健康保険組合 第2版");
     assert_eq!(
@@ -292,7 +293,11 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
         body,
         etag: "\"other\"".into(),
     };
-    type Case = (&'static str, Answer, fn(&RefreshOutcome) -> bool);
+    type Case = (
+        &'static str,
+        Answer,
+        fn(&Result<RefreshOutcome, Error>) -> bool,
+    );
     let cases: Vec<Case> = vec![
         (
             "unchanged (304)",
@@ -300,68 +305,68 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
                 body: v2.clone(),
                 etag: "\"v2\"".into(),
             },
-            |o| *o == RefreshOutcome::Unchanged,
+            |o| matches!(o, Ok(RefreshOutcome::Unchanged)),
         ),
         ("the same bundle again", bundle(v2.clone()), |o| {
-            *o == RefreshOutcome::Unchanged
+            matches!(o, Ok(RefreshOutcome::Unchanged))
         }),
         (
             "bad signature",
             bundle(forged),
-            |o| matches!(o, RefreshOutcome::Rejected { reason } if reason.contains("signature")),
+            |o| matches!(o, Ok(RefreshOutcome::Rejected { reason }) if reason.contains("signature")),
         ),
         (
             "unknown key",
             bundle(stranger),
-            |o| matches!(o, RefreshOutcome::Rejected { reason } if reason.contains("does not trust")),
+            |o| matches!(o, Ok(RefreshOutcome::Rejected { reason }) if reason.contains("does not trust")),
         ),
         (
             "another key under our key id",
             bundle(impostor),
-            |o| matches!(o, RefreshOutcome::Rejected { reason } if reason.contains("signature")),
+            |o| matches!(o, Ok(RefreshOutcome::Rejected { reason }) if reason.contains("signature")),
         ),
         (
             "older version",
             bundle(publisher.bundle(1, |_| {})),
-            |o| matches!(o, RefreshOutcome::Rejected { reason } if reason.contains("not newer")),
+            |o| matches!(o, Ok(RefreshOutcome::Rejected { reason }) if reason.contains("not newer")),
         ),
         (
             "bad holiday list",
             bundle(bad_holidays),
-            |o| matches!(o, RefreshOutcome::Rejected { reason } if reason.contains("holidays")),
+            |o| matches!(o, Ok(RefreshOutcome::Rejected { reason }) if reason.contains("holidays")),
         ),
         (
             "expired",
             bundle(expired),
-            |o| matches!(o, RefreshOutcome::Rejected { reason } if reason.contains("valid until")),
+            |o| matches!(o, Ok(RefreshOutcome::Rejected { reason }) if reason.contains("valid until")),
         ),
         (
             "truncated body",
             Answer::Truncated(publisher.bundle(8, |_| {})),
-            |o| matches!(o, RefreshOutcome::Offline { .. }),
+            |o| matches!(o, Err(Error::Network { .. })),
         ),
         (
             "oversized body",
             Answer::Huge(1024 * 1024),
-            |o| matches!(o, RefreshOutcome::Rejected { reason } if reason.contains("larger")),
+            |o| matches!(o, Ok(RefreshOutcome::Rejected { reason }) if reason.contains("larger")),
         ),
         (
             "slow server",
             Answer::Slow(Duration::from_secs(3)),
-            |o| matches!(o, RefreshOutcome::Offline { reason } if reason.contains("in time")),
+            |o| matches!(o, Err(Error::Network { reason }) if reason.contains("in time")),
         ),
         (
             "HTTP 500",
             Answer::Status(500),
-            |o| matches!(o, RefreshOutcome::Offline { reason } if reason.contains("500")),
+            |o| matches!(o, Err(Error::Network { reason }) if reason.contains("500")),
         ),
         (
             "HTTP 404",
             Answer::Status(404),
-            |o| matches!(o, RefreshOutcome::Rejected { reason } if reason.contains("404")),
+            |o| matches!(o, Ok(RefreshOutcome::Rejected { reason }) if reason.contains("404")),
         ),
         ("not JSON", bundle(b"<html>".to_vec()), |o| {
-            matches!(o, RefreshOutcome::Rejected { .. })
+            matches!(o, Ok(RefreshOutcome::Rejected { .. }))
         }),
     ];
     for (name, answer, expected) in cases {
@@ -383,7 +388,7 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
     };
     let outcome = refresh(&mut store, &fetcher, &closed, trusted);
     assert!(
-        matches!(&outcome, RefreshOutcome::Offline { reason } if reason.contains("connection")),
+        matches!(&outcome, Err(Error::Network { reason }) if reason.contains("connection")),
         "{outcome:?}"
     );
     // Plain HTTP elsewhere than this machine is refused before any request.
@@ -394,7 +399,7 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
         trusted,
     );
     assert!(
-        matches!(&outcome, RefreshOutcome::Rejected { reason } if reason.contains("https")),
+        matches!(&outcome, Ok(RefreshOutcome::Rejected { reason }) if reason.contains("https")),
         "{outcome:?}"
     );
 
@@ -412,18 +417,20 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
         body: v9,
         etag: "\"v9\"".into(),
     });
-    assert_eq!(
+    assert!(matches!(
         refresh(&mut store, &fetcher, &server.url, trusted),
-        RefreshOutcome::Updated { version: 9 }
-    );
+        Ok(RefreshOutcome::Updated { version: 9 })
+    ));
     let content = store.content(trusted).unwrap();
     assert_eq!(content.calendar().years(), Some((2025, 2027)));
-    content.bundle.apply_text_overrides();
     assert_eq!(
-        shikaku_core::i18n::label(shikaku_core::i18n::Locale::En, "state-grace"),
+        content
+            .bundle
+            .texts()
+            .words(shikaku_core::i18n::Locale::En)
+            .label(shikaku_core::i18n::ids::STATE_GRACE),
         "Grace (eligibility only)"
     );
-    shikaku_core::i18n::set_overrides(shikaku_core::i18n::Locale::En, None);
 
     // If the key is no longer trusted, the installed bundle is set aside, not trusted.
     let content = store.content(&[]).unwrap();
@@ -483,6 +490,6 @@ fn at_most_one_refresh_is_in_flight() {
         };
         tokio::join!(first, second)
     });
-    assert!(matches!(outcomes.0.0, RefreshOutcome::Offline { .. }));
-    assert_eq!(outcomes.1.0, RefreshOutcome::Busy);
+    assert!(matches!(outcomes.0, Err(Error::Network { .. })));
+    assert!(matches!(outcomes.1, Ok((RefreshOutcome::Busy, None))));
 }

@@ -16,7 +16,7 @@ use shikaku_core::guidance::{
     walk_preparation, what_to_present, write_advice,
 };
 use shikaku_core::household::{CardCondition, Holdings, Member, Relationship, evaluate_member};
-use shikaku_core::i18n::Locale;
+use shikaku_core::i18n::{Locale, Words};
 use shikaku_core::rules::{CardState, Facts, HolidayCalendar};
 
 const STATES: [CardState; 7] = [
@@ -210,7 +210,7 @@ fn every_advice_is_written_in_both_languages() {
     let insurer = InsurerDetails::embedded();
     for input in every_input().iter().step_by(7) {
         for locale in Locale::ALL {
-            let written = write_advice(input, locale, &insurer);
+            let written = write_advice(input, Words::built_in(locale), &insurer);
             no_untranslated(&written.primary);
             no_untranslated(&written.fallback);
             no_untranslated(&written.never_alone);
@@ -225,7 +225,7 @@ fn every_advice_is_written_in_both_languages() {
 fn the_flowchart_has_three_outcomes_and_refuses_extra_answers() {
     let insurer = InsurerDetails::embedded();
     for locale in Locale::ALL {
-        let start = walk_preparation(&[], locale, &insurer).unwrap();
+        let start = walk_preparation(&[], Words::built_in(locale), &insurer).unwrap();
         assert_eq!(start.node, FlowNode::CardAndSmartphone);
         assert!(start.question.is_some() && !start.finished);
         let paths: [(&[bool], FlowNode); 3] = [
@@ -234,17 +234,17 @@ fn the_flowchart_has_three_outcomes_and_refuses_extra_answers() {
             (&[false, false], FlowNode::NoCard),
         ];
         for (answers, outcome) in paths {
-            let step = walk_preparation(answers, locale, &insurer).unwrap();
+            let step = walk_preparation(answers, Words::built_in(locale), &insurer).unwrap();
             assert_eq!(step.node, outcome);
             assert!(step.finished && step.question.is_none());
             assert!(step.steps.len() >= 3);
             no_untranslated(&step.steps);
             let mut more = answers.to_vec();
             more.push(true);
-            assert!(walk_preparation(&more, locale, &insurer).is_err());
+            assert!(walk_preparation(&more, Words::built_in(locale), &insurer).is_err());
         }
     }
-    let download = walk_preparation(&[true], Locale::Ja, &insurer).unwrap();
+    let download = walk_preparation(&[true], Words::built_in(Locale::Ja), &insurer).unwrap();
     let all = download.steps.join("");
     for part in ["マイナポータル", "健康保険証", "端末に保存"] {
         assert!(all.contains(part), "the download path names {part}");
@@ -290,7 +290,8 @@ fn every_situation_is_written_with_the_members_dates() {
     assert_eq!(relevant.len(), Situation::ALL.len(), "{relevant:?}");
     for situation in Situation::ALL {
         for locale in Locale::ALL {
-            let guide = situation_guide(situation, Some(&status), locale, &insurer);
+            let guide =
+                situation_guide(situation, Some(&status), Words::built_in(locale), &insurer);
             no_untranslated(std::slice::from_ref(&guide.title));
             no_untranslated(&guide.steps);
             assert!(guide.steps.len() >= 3);
@@ -308,7 +309,7 @@ fn every_situation_is_written_with_the_members_dates() {
     let reasons = situation_guide(
         Situation::EligibilityCertificate,
         None,
-        Locale::Ja,
+        Words::built_in(Locale::Ja),
         &insurer,
     );
     assert_eq!(
@@ -388,7 +389,7 @@ fn the_clinic_card_never_calls_the_record_enough_and_points_to_the_certificate()
         }
         .card_usable();
         for locale in Locale::ALL {
-            let card = clinic_card(&m, &status, None, locale);
+            let card = clinic_card(&m, &status, None, Words::built_in(locale));
             let note = &card.staff_note_ja;
             assert!(!note.is_empty() && !note.contains('{'), "{name}");
             // The staff note is Japanese whatever the user's language.

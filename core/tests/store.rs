@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use shikaku_core::error::Error;
+use shikaku_core::error::{Error, Field, Reason};
 use shikaku_core::household::{Member, MemberDraft, Relationship};
 use shikaku_core::rules::Facts;
 use shikaku_core::secrets::{KeyFileSecretStore, MemorySecretStore, SecretStore};
@@ -437,12 +437,12 @@ fn members_round_trip_update_and_remove() {
 
     let mut bad = draft("");
     assert!(
-        matches!(store.add_member(bad.clone(), now()), Err(Error::InvalidInput { field, .. }) if field == "display_name")
+        matches!(store.add_member(bad.clone(), now()), Err(Error::InvalidInput { field, .. }) if field == Field::DisplayName)
     );
     bad.display_name = "x".into();
     bad.facts.card_issued_on = NaiveDate::from_ymd_opt(1900, 1, 1);
     assert!(
-        matches!(store.add_member(bad, now()), Err(Error::InvalidInput { field, .. }) if field == "card_issued_on")
+        matches!(store.add_member(bad, now()), Err(Error::InvalidInput { field, .. }) if field == Field::CardIssuedOn)
     );
 
     store.remove_member(&member.id).unwrap();
@@ -472,7 +472,7 @@ fn typed_fields_are_checked_and_kept() {
         .set_document_fields(&member.id, fields.clone(), now())
         .unwrap_err();
     assert!(
-        matches!(&refused, Error::InvalidInput { field, reason } if field == "insurer_number" && reason.contains("マイナンバー")),
+        matches!(&refused, Error::InvalidInput { field, reason } if *field == Field::InsurerNumber && *reason == Reason::MyNumberRefused),
         "{refused:?}"
     );
     fields.insurer_number = Some("06139992".into());

@@ -73,11 +73,15 @@ def test_publish_refresh_and_not_modified(tmp_path, server):
     # The guidance now names the new insurer.
     general = run(*trusted, "--lang", "ja", "guide", "--situation", "lost").stdout.decode()
     assert "健康保険組合" in general
-    # Offline: nothing listens; the installed bundle stays.
-    offline = json.loads(run(*trusted, "content", "refresh", "--url", "http://127.0.0.1:9/b.json",
-                             "--json").stdout)
-    assert offline["outcome"] == "offline"
-    assert json.loads(run(*trusted, "content", "status", "--json").stdout)["version"] == 2
+    # Offline: nothing listens. Exit status 3, one sentence in --lang, nothing changed.
+    before = run(*trusted, "content", "status", "--json").stdout
+    for lang, words in [("ja", "サーバーに接続できませんでした"), ("en", "could not be reached")]:
+        offline = run(*trusted, "--lang", lang, "content", "refresh",
+                      "--url", "http://127.0.0.1:9/b.json", "--json", ok=False)
+        assert offline.returncode == 3, offline.stderr.decode()
+        assert offline.stdout == b""
+        assert words in offline.stderr.decode()
+    assert run(*trusted, "content", "status", "--json").stdout == before
 
 
 def test_share_and_receive_a_member(tmp_path):
@@ -97,7 +101,7 @@ def test_share_and_receive_a_member(tmp_path):
     received = json.loads(run(*b, "member", "receive", "--json", stdin=with_numbers).stdout)
     assert received["insurance_fields"]["insurer_number"] == "06139992"
     damaged = code[:-1] + ("0" if code[-1] != "0" else "1")
-    result = run(*b, "member", "receive", stdin=damaged, ok=False)
+    result = run(*b, "--lang", "en", "member", "receive", stdin=damaged, ok=False)
     assert result.returncode == 2 and b"damaged" in result.stderr
 
 
