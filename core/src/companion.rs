@@ -595,3 +595,46 @@ pub struct ContentStatus {
 pub fn core_version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::FixedClock;
+    use crate::rules::Facts;
+    use crate::rules::dates::civil;
+    use crate::secrets::MemorySecretStore;
+
+    #[test]
+    fn a_panic_while_the_store_was_held_does_not_lock_the_household_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let companion = ShikakuCompanion::open_with(
+            dir.path().to_path_buf(),
+            &MemorySecretStore::default(),
+            Locale::Ja,
+            Arc::new(FixedClock::noon_in_japan(civil(2026, 1, 5))),
+            Vec::new(),
+        )
+        .unwrap();
+        let draft = |name: &str| MemberDraft {
+            display_name: name.to_owned(),
+            relationship: Relationship::Myself,
+            facts: Facts::born_on(civil(1990, 6, 15)),
+            eligibility_certificate_expires_on: None,
+            holdings: Default::default(),
+            insurance_fields: None,
+        };
+        companion.add_member(draft("A")).unwrap();
+        std::thread::scope(|scope| {
+            let crashed = scope.spawn(|| {
+                let _store = companion.store();
+                let _content = companion.content.write();
+                panic!("a bug while the store and the content were held");
+            });
+            assert!(crashed.join().is_err());
+        });
+        assert!(companion.store.is_poisoned() && companion.content.is_poisoned());
+        companion.add_member(draft("B")).unwrap();
+        assert_eq!(companion.members().unwrap().len(), 2);
+        assert_eq!(companion.household_view().unwrap().len(), 2);
+    }
+}

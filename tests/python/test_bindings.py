@@ -116,11 +116,17 @@ def test_errors_are_typed(companion):
         companion.document(member.id)
     with pytest.raises(shikaku.ShikakuError.InvalidInput) as invalid:
         companion.add_member(draft(card_issued_on=dt.date(2010, 1, 1)))
-    assert invalid.value.field == "card_issued_on"
+    assert invalid.value.field == shikaku.Field.CARD_ISSUED_ON
+    assert invalid.value.reason == shikaku.Reason.EARLIER_THAN(other=shikaku.Field.BIRTH_DATE)
+    assert "2010" not in str(invalid.value), "no value typed inside the error"
+    assert shikaku.describe_error_for(shikaku.Locale.JA, invalid.value).startswith(
+        "「マイナンバーカードの発行日」を確認してください。「生年月日」より前の日付にはできません。")
+    assert "“Date of birth”" in shikaku.describe_error_for(shikaku.Locale.EN, invalid.value)
     companion.import_document(member.id, (FIXTURES / "shikaku-kenpo.pdf").read_bytes())
     with pytest.raises(shikaku.ShikakuError.InvalidInput) as refused:
         companion.set_document_fields(member.id, shikaku.DocumentFields(number="123456789018"))
-    assert "マイナンバー" in refused.value.reason
+    assert refused.value.field == shikaku.Field.INSURANCE_NUMBER
+    assert refused.value.reason.is_my_number_refused()
     with pytest.raises(shikaku.ShikakuError.InvalidInput):
         companion.walk_preparation([False, False, True])
 
@@ -143,3 +149,13 @@ def test_a_failing_python_store_surfaces_as_an_error(tmp_path):
 
     with pytest.raises(shikaku.ShikakuError.SecretStore):
         shikaku.ShikakuCompanion.open(str(tmp_path), Broken(), shikaku.Locale.JA)
+
+
+def test_an_unexpected_python_exception_is_a_secret_store_error(tmp_path):
+    class Crashing(DictSecretStore):
+        def get_secret(self, name):
+            raise OSError("keyring daemon gone")
+
+    with pytest.raises(shikaku.ShikakuError.SecretStore) as failed:
+        shikaku.ShikakuCompanion.open(str(tmp_path), Crashing(), shikaku.Locale.JA)
+    assert "keyring daemon gone" in failed.value.reason

@@ -72,12 +72,14 @@ impl ShikakuError {
 
 /// An error a shell's own [`crate::secrets::SecretStore`] raised that was not a
 /// `ShikakuError` (a Kotlin `KeyStoreException`, a Swift error): a secret store failure,
-/// never a panic.
+/// never a panic. The reason keeps the exception's first line (Kotlin sends its whole
+/// stack trace), at most 200 characters.
 #[cfg(feature = "ffi")]
 impl From<uniffi::UnexpectedUniFFICallbackError> for ShikakuError {
     fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        let first_line = error.reason.lines().next().unwrap_or_default();
         ShikakuError::SecretStore {
-            reason: format!("unexpected error: {}", error.reason),
+            reason: first_line.chars().take(200).collect(),
         }
     }
 }
@@ -202,10 +204,14 @@ mod tests {
     #[cfg(feature = "ffi")]
     #[test]
     fn an_unexpected_foreign_error_is_a_secret_store_error() {
-        let foreign = uniffi::UnexpectedUniFFICallbackError::new("KeyStoreException");
-        assert!(matches!(
+        let foreign = uniffi::UnexpectedUniFFICallbackError::new(
+            "java.security.KeyStoreException: locked\n\tat Keystore.get(Keystore.kt:12)",
+        );
+        assert_eq!(
             ShikakuError::from(foreign),
-            ShikakuError::SecretStore { reason } if reason.contains("KeyStoreException")
-        ));
+            ShikakuError::SecretStore {
+                reason: "java.security.KeyStoreException: locked".to_owned()
+            }
+        );
     }
 }

@@ -94,13 +94,19 @@ class CompanionTest {
         }
         assertThrows<ShikakuException.NotFound> { companion.document(member.id) }
         val invalid = assertThrows<ShikakuException.InvalidInput> { companion.addMember(draft(issued = LocalDate.of(2010, 1, 1))) }
-        assertEquals("card_issued_on", invalid.field)
+        assertEquals(Field.CARD_ISSUED_ON, invalid.field)
+        assertEquals(Reason.EarlierThan(Field.BIRTH_DATE), invalid.reason)
+        assertEquals(
+            "「マイナンバーカードの発行日」を確認してください。「生年月日」より前の日付にはできません。",
+            describeErrorFor(Locale.JA, invalid),
+        )
         companion.importDocument(member.id, File(fixtures, "shikaku-kenpo.pdf").readBytes())
         val refused =
             assertThrows<ShikakuException.InvalidInput> {
                 companion.setDocumentFields(member.id, DocumentFields(number = "123456789018"))
             }
-        assertTrue(refused.reason.contains("マイナンバー"))
+        assertEquals(Field.INSURANCE_NUMBER, refused.field)
+        assertEquals(Reason.MyNumberRefused, refused.reason)
         companion.close()
         assertThrows<ShikakuException.VaultLocked> { ShikakuCompanion.open(dir.path, MapSecretStore(), Locale.EN) }
     }
@@ -118,15 +124,22 @@ class CompanionTest {
         val closedPort = ServerSocket(0).use { it.localPort }
         try {
             runBlocking {
-                val served = async { companion.refreshContent("http://127.0.0.1:${server.address.port}/bundle.json") }
-                val refused = async { companion.refreshContent("http://127.0.0.1:$closedPort/bundle.json") }
+                val served = async { runCatching { companion.refreshContent("http://127.0.0.1:${server.address.port}/bundle.json") } }
+                val refused = async { runCatching { companion.refreshContent("http://127.0.0.1:$closedPort/bundle.json") } }
                 val outcomes = listOf(served.await(), refused.await())
                 // One of the two may find the other in flight; neither installs anything.
                 assertTrue(
-                    outcomes.all { it is RefreshOutcome.Rejected || it is RefreshOutcome.Offline || it is RefreshOutcome.Busy },
+                    outcomes.all { result ->
+                        result.fold(
+                            { it is RefreshOutcome.Rejected || it is RefreshOutcome.Busy },
+                            { it is ShikakuException.Network },
+                        )
+                    },
                     "$outcomes",
                 )
-                assertTrue(companion.refreshContent("http://127.0.0.1:$closedPort/b.json") is RefreshOutcome.Offline)
+                assertThrows<ShikakuException.Network> {
+                    runBlocking { companion.refreshContent("http://127.0.0.1:$closedPort/b.json") }
+                }
                 val rejected = companion.refreshContent("http://127.0.0.1:${server.address.port}/bundle.json")
                 assertTrue(rejected is RefreshOutcome.Rejected, "$rejected")
             }
@@ -160,5 +173,28 @@ class CompanionTest {
         assertTrue(companion.describeError(error).startsWith("PDFではない"))
         assertTrue(describeErrorFor(Locale.EN, error).startsWith("This file is not a PDF"))
         companion.close()
+    }
+
+    @Test
+    fun aKeystoreExceptionBecomesATypedErrorNotACrash() {
+        val companion = ShikakuCompanion.open(dir.path, MapSecretStore(), Locale.JA)
+        companion.close()
+        val failing =
+            object : SecretStore {
+                override fun getSecret(name: String): ByteArray? = throw java.security.KeyStoreException("Keystore is locked")
+
+                override fun setSecret(
+                    name: String,
+                    secret: ByteArray,
+                ) = throw java.security.KeyStoreException("Keystore is locked")
+
+                override fun deleteSecret(name: String) = Unit
+            }
+        val error = assertThrows<ShikakuException.SecretStore> { ShikakuCompanion.open(dir.path, failing, Locale.JA) }
+        assertEquals("java.security.KeyStoreException: Keystore is locked", error.reason)
+        assertTrue(describeErrorFor(Locale.JA, error).startsWith("端末の鍵の保管場所"))
+        // A fresh directory: the key cannot be stored either.
+        val fresh = File(dir, "fresh").path
+        assertThrows<ShikakuException.SecretStore> { ShikakuCompanion.open(fresh, failing, Locale.EN) }
     }
 }
