@@ -1,0 +1,221 @@
+//! A member of the household: who they are to the household, their facts (RULES.md),
+//! their 資格確認書 (R6), what they hold (R6, R8), and the checks a member passes.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::rules::{CardState, Facts};
+
+/// How a member is related to the person who keeps the household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum Relationship {
+    #[serde(rename = "myself")]
+    Myself,
+    #[serde(rename = "spouse")]
+    Spouse,
+    #[serde(rename = "child")]
+    Child,
+    #[serde(rename = "parent")]
+    Parent,
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl Relationship {
+    /// Every relationship, in the order a form offers them.
+    pub const ALL: [Relationship; 5] = [
+        Relationship::Myself,
+        Relationship::Spouse,
+        Relationship::Child,
+        Relationship::Parent,
+        Relationship::Other,
+    ];
+
+    /// The relationship's stable name: its key in JSON and in stored members.
+    pub fn stable_name(self) -> &'static str {
+        match self {
+            Relationship::Myself => "myself",
+            Relationship::Spouse => "spouse",
+            Relationship::Child => "child",
+            Relationship::Parent => "parent",
+            Relationship::Other => "other",
+        }
+    }
+}
+
+/// What happened to a member's card, beyond its dates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum CardCondition {
+    /// In hand and in use.
+    #[default]
+    #[serde(rename = "in_hand")]
+    InHand,
+    /// Lost (and suspended, or to be).
+    #[serde(rename = "lost")]
+    Lost,
+    /// Handed in for renewal or reissue.
+    #[serde(rename = "being_renewed")]
+    BeingRenewed,
+    /// Given back to the municipality (返納).
+    #[serde(rename = "returned")]
+    Returned,
+}
+
+/// What a member holds and can use at the counter (R6, R8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+#[serde(default, deny_unknown_fields)]
+pub struct Holdings {
+    /// Has a マイナンバーカード.
+    pub has_card: bool,
+    pub card_condition: CardCondition,
+    /// The card is registered for use as health insurance card (保険証利用登録).
+    pub registered_for_insurance: bool,
+    pub has_smartphone: bool,
+    /// マイナ保険証 set up on the smartphone (スマホ保険証, since 2025-09).
+    pub smartphone_insurance_card: bool,
+    /// Keeps the cut-out 資格情報のお知らせ with the card.
+    pub carries_notice: bool,
+    /// Needs a helper to use マイナ保険証 at the reader (a reason for a 資格確認書).
+    pub needs_helper: bool,
+    /// Has a マイナンバー at all (children born abroad may not).
+    pub has_my_number: bool,
+}
+
+impl Default for Holdings {
+    fn default() -> Self {
+        Holdings {
+            has_card: true,
+            card_condition: CardCondition::InHand,
+            registered_for_insurance: true,
+            has_smartphone: true,
+            smartphone_insurance_card: false,
+            carries_notice: false,
+            needs_helper: false,
+            has_my_number: true,
+        }
+    }
+}
+
+impl Holdings {
+    /// Whether the card works as マイナ保険証 in `state`: held, in hand, registered, and
+    /// its certificate valid or in grace (or its dates not entered yet). The one place
+    /// this is decided; guidance and the dashboard both ask here.
+    pub fn card_usable(&self, state: CardState) -> bool {
+        self.has_card
+            && self.card_condition == CardCondition::InHand
+            && self.registered_for_insurance
+            && (state.usable_as_insurance_card() || state == CardState::Unknown)
+    }
+}
+
+/// One person whose cards the household keeps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct Member {
+    pub id: String,
+    pub display_name: String,
+    pub relationship: Relationship,
+    pub facts: Facts,
+    /// R6: the expiry printed on the member's 資格確認書, when they hold one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligibility_certificate_expires_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub holdings: Holdings,
+    /// Insurance numbers typed from the お知らせ or received from another device, used
+    /// where no 資格情報 PDF is stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance_fields: Option<crate::vault::DocumentFields>,
+}
+
+/// A member as typed in, before the store gives them an id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+#[serde(deny_unknown_fields)]
+pub struct MemberDraft {
+    pub display_name: String,
+    pub relationship: Relationship,
+    pub facts: Facts,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
+    pub eligibility_certificate_expires_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub holdings: Holdings,
+    /// Insurance numbers typed from the お知らせ or received from another device, used
+    /// where no 資格情報 PDF is stored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
+    pub insurance_fields: Option<crate::vault::DocumentFields>,
+}
+
+/// The longest display name kept.
+pub const MAX_DISPLAY_NAME_CHARS: usize = 60;
+
+impl MemberDraft {
+    /// Checks the draft: a display name of 1–60 characters without control characters,
+    /// facts that can be true together, a 資格確認書 date after birth.
+    pub fn validate(&self) -> crate::error::Result<()> {
+        use crate::error::{Error, Field, Reason};
+        let name = self.display_name.trim();
+        if name.is_empty() || name.chars().count() > MAX_DISPLAY_NAME_CHARS {
+            return Err(Error::invalid(
+                Field::DisplayName,
+                Reason::Length {
+                    min: 1,
+                    max: MAX_DISPLAY_NAME_CHARS as u32,
+                },
+            ));
+        }
+        if name.chars().any(char::is_control) {
+            return Err(Error::invalid(
+                Field::DisplayName,
+                Reason::ControlCharacters,
+            ));
+        }
+        self.facts.validate()?;
+        if let Some(fields) = &self.insurance_fields {
+            fields.validate()?;
+        }
+        if self
+            .eligibility_certificate_expires_on
+            .is_some_and(|day| day < self.facts.birth_date)
+        {
+            return Err(Error::invalid(
+                Field::EligibilityCertificateExpiresOn,
+                Reason::EarlierThan {
+                    other: Field::BirthDate,
+                },
+            ));
+        }
+        Ok(())
+    }
+
+    /// The member this draft becomes under `id`.
+    pub fn into_member(self, id: String) -> Member {
+        Member {
+            id,
+            display_name: self.display_name.trim().to_owned(),
+            relationship: self.relationship,
+            facts: self.facts,
+            eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,
+            holdings: self.holdings,
+            insurance_fields: self.insurance_fields,
+        }
+    }
+}
+
+impl Member {
+    /// The member without their id.
+    pub fn to_draft(&self) -> MemberDraft {
+        MemberDraft {
+            display_name: self.display_name.clone(),
+            relationship: self.relationship,
+            facts: self.facts.clone(),
+            eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,
+            holdings: self.holdings,
+            insurance_fields: self.insurance_fields.clone(),
+        }
+    }
+}
