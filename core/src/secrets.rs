@@ -2,7 +2,7 @@
 //!
 //! [`SecretStore`] is get/set/delete of a named secret. A shell implements it on the
 //! platform's own vault (Android Keystore, iOS Keychain); the core brings three:
-//! [`KeyringSecretStore`] on the OS credential store (feature `os-keyring`),
+//! `KeyringSecretStore` on the OS credential store (feature `os-keyring`),
 //! [`KeyFileSecretStore`], one file per secret with mode 0600, for machines without a
 //! keyring, and [`MemorySecretStore`] for tests.
 

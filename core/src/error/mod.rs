@@ -1,6 +1,6 @@
 //! The core's errors (DESIGN.md "Errors").
 //!
-//! - [`Error`]: what went wrong inside the core, with its sources (SQLite, the facts'
+//! - [`enum@Error`]: what went wrong inside the core, with its sources (SQLite, the facts'
 //!   checks, the PDF reader's message), for the core's own code and tests. The rules,
 //!   the content and the vault have their own errors beside it ([`crate::rules::FactsError`],
 //!   [`crate::content::bundle::Rejection`], …) that convert into it.
