@@ -10,11 +10,10 @@ use crate::CliError;
 /// The most stdin a JSON command reads.
 pub const MAX_JSON_BYTES: u64 = 1 << 20;
 
-/// Standard input whole, at most [`MAX_JSON_BYTES`].
-pub fn read_stdin() -> Result<Vec<u8>, CliError> {
+/// `input` whole, at most [`MAX_JSON_BYTES`].
+pub fn read_input(input: impl Read) -> Result<Vec<u8>, CliError> {
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
+    input
         .take(MAX_JSON_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| CliError::file(Field::StandardInput, &e))?;
@@ -27,6 +26,11 @@ pub fn read_stdin() -> Result<Vec<u8>, CliError> {
         ));
     }
     Ok(bytes)
+}
+
+/// Standard input whole, at most [`MAX_JSON_BYTES`].
+pub fn read_stdin() -> Result<Vec<u8>, CliError> {
+    read_input(std::io::stdin().lock())
 }
 
 /// JSON of the wrong shape for `field`: where it went wrong, never what it says.

@@ -89,28 +89,8 @@ pub enum Field {
 }
 
 impl Field {
-    /// The facts of RULES.md, in its order.
-    pub const FACTS: [Field; 17] = [
-        Field::BirthDate,
-        Field::CardIssuedOn,
-        Field::CardAppliedOn,
-        Field::CardExpiresOn,
-        Field::ResidenceLimitOn,
-        Field::CertIssuedOn,
-        Field::CertExpiresOn,
-        Field::PreviousCertExpiresOn,
-        Field::MovedOutPlannedOn,
-        Field::MovedOn,
-        Field::MovedWithinMunicipality,
-        Field::ForeignNational,
-        Field::MoveInFiledOn,
-        Field::ContinuedUseDoneOn,
-        Field::OverseasDepartureOn,
-        Field::OverseasContinuedUseAppliedOn,
-        Field::InsurerRegisteredOn,
-    ];
-
-    /// Every field, for tests and for a form's catalogue.
+    /// Every field, the facts of RULES.md first (in its order), for tests and for a
+    /// form's catalogue.
     pub const ALL: [Field; 63] = [
         Field::BirthDate,
         Field::CardIssuedOn,
@@ -248,9 +228,15 @@ impl Field {
         }
     }
 
+    /// The facts of RULES.md, in its order: the first fields of [`Field::ALL`].
+    pub const FACTS: &'static [Field] = Field::ALL.split_at(17).0;
+
     /// The fact whose JSON key is `key`.
     pub fn fact(key: &str) -> Option<Field> {
-        Field::FACTS.into_iter().find(|field| field.key() == key)
+        Field::FACTS
+            .iter()
+            .copied()
+            .find(|field| field.key() == key)
     }
 }
 

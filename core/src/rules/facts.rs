@@ -440,6 +440,29 @@ mod tests {
     }
 
     #[test]
+    fn the_fields_of_the_facts_are_the_facts_keys() {
+        let mut facts = Facts::born_on(civil(1990, 6, 15));
+        facts.moved_within_municipality = true;
+        facts.foreign_national = true;
+        for (field, _) in facts.optional_dates() {
+            if let Some(slot) = facts.optional_slot(field) {
+                *slot = Some(civil(2000, 1, 1));
+            }
+        }
+        let json = serde_json::to_value(&facts).unwrap();
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected: Vec<&str> = Field::FACTS.iter().map(|f| f.key()).collect();
+        expected.sort_unstable();
+        keys.sort_unstable();
+        assert_eq!(keys, expected);
+    }
+
+    #[test]
     fn json_round_trip() {
         let mut facts = Facts::born_on(civil(1990, 6, 15));
         facts.cert_issued_on = Some(civil(2024, 3, 1));

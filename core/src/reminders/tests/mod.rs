@@ -59,19 +59,21 @@ impl World {
         }
     }
 
+    /// What a plan is made from at `now`, worded by `words`.
+    fn input<'a>(&'a self, now: DateTime<Utc>, words: Words<'a>) -> PlanInput<'a> {
+        PlanInput {
+            members: &self.members,
+            documents: &self.documents,
+            settings: &self.settings,
+            state: &self.state,
+            now,
+            words,
+            calendar: HolidayCalendar::embedded(),
+        }
+    }
+
     fn plan(&self, now: DateTime<Utc>, limit: usize) -> ReminderPlan {
-        plan(
-            &PlanInput {
-                members: &self.members,
-                documents: &self.documents,
-                settings: &self.settings,
-                state: &self.state,
-                now,
-                words: Words::built_in(Locale::Ja),
-                calendar: HolidayCalendar::embedded(),
-            },
-            limit,
-        )
+        plan(&self.input(now, Words::built_in(Locale::Ja)), limit)
     }
 
     fn of_kind(&self, now: DateTime<Utc>, kind: DeadlineKind) -> Vec<(NaiveDate, Lead)> {

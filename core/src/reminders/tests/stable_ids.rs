@@ -216,20 +216,7 @@ fn reminder_ids_and_uids_stay_the_same_whatever_the_messages_say() {
         ),
         None,
     );
-    let plan_with = |texts: &Texts| {
-        plan(
-            &PlanInput {
-                members: &world.members,
-                documents: &world.documents,
-                settings: &world.settings,
-                state: &world.state,
-                now,
-                words: texts.words(Locale::Ja),
-                calendar: HolidayCalendar::embedded(),
-            },
-            usize::MAX,
-        )
-    };
+    let plan_with = |texts: &Texts| plan(&world.input(now, texts.words(Locale::Ja)), usize::MAX);
     let other = plan_with(&reworded);
     assert_ne!(other.reminders[0].title, built_in.reminders[0].title);
     assert_ne!(other.reminders[0].body, built_in.reminders[0].body);
@@ -268,18 +255,7 @@ fn delivered_and_past_reminders_stay_known_and_strangers_do_not() {
     let now = at(2026, 1, 5, 12);
     let planned = world.plan(now, usize::MAX).reminders;
     let known = |world: &World, id: &str, now| {
-        is_known_reminder(
-            id,
-            &PlanInput {
-                members: &world.members,
-                documents: &world.documents,
-                settings: &world.settings,
-                state: &world.state,
-                now,
-                words: Words::built_in(Locale::Ja),
-                calendar: HolidayCalendar::embedded(),
-            },
-        )
+        is_known_reminder(id, &world.input(now, Words::built_in(Locale::Ja)))
     };
     // Every planned reminder is known, and still is after it fired and left the plan.
     let first = &planned[0];
