@@ -187,7 +187,7 @@ impl ShikakuCompanion {
 
     /// The user's language.
     pub fn locale(&self) -> Locale {
-        self.locale.read().map(|l| *l).unwrap_or(Locale::Ja)
+        *self.locale.read().unwrap_or_else(PoisonError::into_inner)
     }
 
     fn status_of(&self, member: &Member) -> MemberStatus {
