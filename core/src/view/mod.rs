@@ -15,4 +15,4 @@ pub use household_rows::{
     DeadlineLine, MemberRow, TimelineEntry, deadline_line, member_row, timeline,
 };
 pub use member_form::{RelationshipChoice, new_member_draft, relationship_choices};
-pub use screen_texts::{ShellTexts, shell_texts_for};
+pub use screen_texts::{ShellTexts, app_lock_timeout_seconds, shell_texts_for};

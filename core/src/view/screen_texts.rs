@@ -101,9 +101,24 @@ shell_texts! {
     notification_channel: SHELL_NOTIFICATION_CHANNEL,
     notification_channel_description: SHELL_NOTIFICATION_CHANNEL_DESCRIPTION,
     notification_permission_rationale: SHELL_NOTIFICATION_PERMISSION_RATIONALE,
+    /// The button under the rationale that asks the system for the permission.
+    notification_permission_allow: SHELL_NOTIFICATION_PERMISSION_ALLOW,
+    not_now: SHELL_NOT_NOW,
+    /// The button on the locked screen that shows the unlock prompt again.
+    unlock: SHELL_UNLOCK,
+    /// The button under an error that tries the failed step again.
+    retry: SHELL_RETRY,
     shortcut_clinic: SHELL_SHORTCUT_CLINIC,
     shortcut_clinic_long: SHELL_SHORTCUT_CLINIC_LONG,
     qr_description: SHELL_QR_DESCRIPTION,
+}
+
+/// How long the app may stay in the background before the app lock asks again (when
+/// the member turned the lock on): long enough to switch to a clinic's form app and
+/// back, short enough that a phone left on a counter is locked.
+#[cfg_attr(feature = "ffi", uniffi::export)]
+pub fn app_lock_timeout_seconds() -> u32 {
+    180
 }
 
 /// The screens' texts without an open store (a shell shows them when opening fails).

@@ -14,7 +14,7 @@ class ContentRefreshWorker(
         val app = applicationContext.shikaku
         val url = app.contentUrl ?: return Result.success()
         return try {
-            app.companion.refreshContent(url)
+            app.companion().refreshContent(url)
             ReminderScheduler.reconcile(app)
             Result.success()
         } catch (error: ShikakuException) {

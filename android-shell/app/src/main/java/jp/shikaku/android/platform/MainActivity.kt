@@ -2,142 +2,183 @@ package jp.shikaku.android.platform
 
 import android.Manifest
 import android.content.Intent
+import android.content.pm.PackageManager
 import android.net.Uri
 import android.os.Build
 import android.os.Bundle
-import androidx.activity.compose.setContent
+import android.widget.Toast
+import androidx.activity.compose.BackHandler
 import androidx.activity.result.contract.ActivityResultContracts
-import androidx.compose.foundation.isSystemInDarkTheme
+import androidx.compose.runtime.Composable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.setValue
-import androidx.compose.ui.graphics.ImageBitmap
+import androidx.core.content.ContextCompat
 import androidx.core.content.FileProvider
+import androidx.core.content.IntentCompat
 import androidx.core.content.pm.ShortcutInfoCompat
 import androidx.core.content.pm.ShortcutManagerCompat
 import androidx.core.graphics.drawable.IconCompat
-import androidx.fragment.app.FragmentActivity
+import androidx.lifecycle.ViewModel
+import androidx.lifecycle.ViewModelProvider
+import androidx.lifecycle.lifecycleScope
+import androidx.work.OneTimeWorkRequestBuilder
+import androidx.work.WorkManager
 import jp.shikaku.android.ui.ImportChooser
+import jp.shikaku.android.ui.NotificationRationale
 import jp.shikaku.android.ui.ShellPlatform
 import jp.shikaku.android.ui.ShikakuApp
-import jp.shikaku.android.ui.ShikakuTheme
+import jp.shikaku.android.ui.rememberShikakuAppState
 import jp.shikaku.core.Locale
+import jp.shikaku.core.ShikakuCompanionInterface
 import jp.shikaku.core.ShikakuException
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
 import java.io.ByteArrayOutputStream
 import java.io.File
 import java.time.LocalDate
 
+/** A PDF shared to the app, kept across a rotation while the member picks whose it is. */
+class SharedPdf : ViewModel() {
+    var bytes by mutableStateOf<ByteArray?>(null)
+}
+
 /** The main window: the app behind the lock, and PDFs arriving by share or "open with". */
 class MainActivity :
-    FragmentActivity(),
+    ShellActivity(),
     ShellPlatform {
     private var onPdfPicked: ((ByteArray) -> Unit)? = null
-    private var sharedPdf by mutableStateOf<ByteArray?>(null)
-    private var notice by mutableStateOf<String?>(null)
+    private lateinit var shared: SharedPdf
+
+    /** True while the rationale for notifications is shown (before the system asks). */
+    var explainingNotifications by mutableStateOf(false)
+        private set
 
     private val openDocument =
         registerForActivityResult(ActivityResultContracts.OpenDocument()) { uri ->
-            uri?.let(::readPdf)?.let { bytes -> onPdfPicked?.invoke(bytes) }
+            val picked = onPdfPicked ?: return@registerForActivityResult
+            if (uri != null) lifecycleScope.launch { readPdf(uri)?.let(picked) }
         }
 
     private val askNotifications = registerForActivityResult(ActivityResultContracts.RequestPermission()) {}
 
     override fun onCreate(savedInstanceState: Bundle?) {
+        shared = ViewModelProvider(this)[SharedPdf::class.java]
         super.onCreate(savedInstanceState)
-        AppLock.unlock(this) { show(intent) }
+        // A rotation recreates the window with the same intent: its PDF was taken already.
+        if (savedInstanceState == null) receive(intent)
     }
 
     override fun onNewIntent(intent: Intent) {
         super.onNewIntent(intent)
+        setIntent(intent)
         receive(intent)
     }
 
-    private fun show(intent: Intent) {
-        receive(intent)
-        val companion = shikaku.companion
-        setContent {
-            ShikakuTheme(dark = isSystemInDarkTheme()) {
-                val pdf = sharedPdf
-                if (pdf != null) {
-                    ImportChooser(
-                        rows = runCatching { companion.householdView() }.getOrDefault(emptyList()),
-                        texts = companion.shellTexts(),
-                        onChoose = { id -> importShared(id, pdf) },
-                        onCancel = { sharedPdf = null },
-                    )
-                } else {
-                    ShikakuApp(companion, this, today = LocalDate.now())
-                }
-            }
+    override fun onCoreOpen(companion: ShikakuCompanionInterface) {
+        explainingNotifications =
+            Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU &&
+            !shikaku.notificationsAsked &&
+            ContextCompat.checkSelfPermission(this, Manifest.permission.POST_NOTIFICATIONS) != PackageManager.PERMISSION_GRANTED
+        publishClinicShortcut()
+        shikaku.replanReminders()
+    }
+
+    @Composable
+    override fun Content(companion: ShikakuCompanionInterface) {
+        val texts = companion.shellTexts()
+        val pdf = shared.bytes
+        if (pdf != null) {
+            BackHandler { shared.bytes = null }
+            ImportChooser(
+                rows = runCatching { companion.householdView() }.getOrDefault(emptyList()),
+                texts = texts,
+                onChoose = { id -> importShared(companion, id, pdf) },
+                onCancel = { shared.bytes = null },
+            )
+            return
         }
+        val state = rememberShikakuAppState()
+        BackHandler(enabled = state.isEditing) { state.closeForm() }
+        ShikakuApp(companion, this, state, today = LocalDate.now(), background = shikaku.background)
+        if (explainingNotifications) {
+            NotificationRationale(texts, onAllow = ::allowNotifications, onNotNow = ::declineNotifications)
+        }
+    }
+
+    /** The member read the rationale and wants notifications: the system asks, once. */
+    fun allowNotifications() {
+        explainingNotifications = false
+        shikaku.notificationsAsked = true
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
             askNotifications.launch(Manifest.permission.POST_NOTIFICATIONS)
         }
-        publishClinicShortcut()
-        ReminderScheduler.reconcile(this)
     }
 
-    /** A PDF shared to the app (SEND) or opened with it (VIEW). */
+    fun declineNotifications() {
+        explainingNotifications = false
+        shikaku.notificationsAsked = true
+    }
+
+    /** A PDF shared to the app (SEND) or opened with it (VIEW): read, then imported or held. */
     private fun receive(intent: Intent) {
-        val uri: Uri? =
+        val uri: Uri =
             when (intent.action) {
-                Intent.ACTION_VIEW -> {
-                    intent.data
+                Intent.ACTION_VIEW -> intent.data
+                Intent.ACTION_SEND -> IntentCompat.getParcelableExtra(intent, Intent.EXTRA_STREAM, Uri::class.java)
+                else -> null
+            } ?: return
+        val app = shikaku
+        val held = shared
+        app.scope.launch {
+            val bytes = readPdf(uri) ?: return@launch
+            try {
+                val companion = app.companion()
+                val rows = companion.householdView()
+                if (rows.size == 1) {
+                    announce(app.importShared(companion, rows.first().memberId, bytes))
+                } else {
+                    withContext(Dispatchers.Main) { held.bytes = bytes }
                 }
-
-                Intent.ACTION_SEND -> {
-                    if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) {
-                        intent.getParcelableExtra(Intent.EXTRA_STREAM, Uri::class.java)
-                    } else {
-                        @Suppress("DEPRECATION")
-                        intent.getParcelableExtra(Intent.EXTRA_STREAM)
-                    }
-                }
-
-                else -> {
-                    null
-                }
+            } catch (error: ShikakuException) {
+                announce(app.describe(error))
             }
-        val bytes = uri?.let(::readPdf) ?: return
-        val rows = runCatching { shikaku.companion.householdView() }.getOrDefault(emptyList())
-        if (rows.size == 1) importShared(rows.first().memberId, bytes) else sharedPdf = bytes
+        }
     }
 
     private fun importShared(
+        companion: ShikakuCompanionInterface,
         memberId: String,
         bytes: ByteArray,
     ) {
-        sharedPdf = null
-        val companion = shikaku.companion
-        try {
-            companion.importDocument(memberId, bytes)
-            ReminderScheduler.reconcile(this)
-            notice = companion.shellTexts().imported
-        } catch (error: ShikakuException) {
-            notice = companion.describeError(error)
-        }
-        notice?.let {
-            android.widget.Toast
-                .makeText(this, it, android.widget.Toast.LENGTH_LONG)
-                .show()
-        }
+        shared.bytes = null
+        val app = shikaku
+        app.scope.launch { announce(app.importShared(companion, memberId, bytes)) }
     }
 
+    private suspend fun announce(notice: String) =
+        withContext(Dispatchers.Main) {
+            Toast.makeText(applicationContext, notice, Toast.LENGTH_LONG).show()
+        }
+
     /** A little more than the core accepts, so an oversized file meets the core's error. */
-    private fun readPdf(uri: Uri): ByteArray? =
-        contentResolver.openInputStream(uri)?.use { input ->
-            val bytes = ByteArrayOutputStream()
-            val buffer = ByteArray(64 * 1024)
-            while (bytes.size() <= MAX_PDF_BYTES) {
-                val read = input.read(buffer)
-                if (read < 0) break
-                bytes.write(buffer, 0, read)
+    private suspend fun readPdf(uri: Uri): ByteArray? =
+        withContext(shikaku.background) {
+            applicationContext.contentResolver.openInputStream(uri)?.use { input ->
+                val bytes = ByteArrayOutputStream()
+                val buffer = ByteArray(64 * 1024)
+                while (bytes.size() <= MAX_PDF_BYTES) {
+                    val read = input.read(buffer)
+                    if (read < 0) break
+                    bytes.write(buffer, 0, read)
+                }
+                bytes.toByteArray()
             }
-            bytes.toByteArray()
         }
 
     private fun publishClinicShortcut() {
-        val texts = shikaku.companion.shellTexts()
+        val texts = shikaku.texts()
         val shortcut =
             ShortcutInfoCompat
                 .Builder(this, "clinic")
@@ -154,8 +195,6 @@ class MainActivity :
         openDocument.launch(arrayOf("application/pdf"))
     }
 
-    override fun renderPdf(bytes: ByteArray): List<ImageBitmap> = PdfPages.render(bytes)
-
     override fun shareCalendar(ics: String) {
         val file = File(cacheDir, "calendar/shikaku.ics").apply { parentFile?.mkdirs() }
         file.writeText(ics)
@@ -171,28 +210,46 @@ class MainActivity :
     override fun openClinic(memberId: String) = startActivity(ClinicActivity.intent(this, memberId))
 
     override fun refreshContent() {
-        androidx.work.WorkManager.getInstance(this).enqueue(
-            androidx.work.OneTimeWorkRequestBuilder<ContentRefreshWorker>().build(),
-        )
+        WorkManager.getInstance(this).enqueue(OneTimeWorkRequestBuilder<ContentRefreshWorker>().build())
     }
 
-    override fun replanReminders() = ReminderScheduler.reconcile(this)
+    override fun replanReminders() {
+        shikaku.replanReminders()
+    }
 
     override var chosenLocale: Locale?
         get() = shikaku.chosenLocale
         set(value) {
             shikaku.chosenLocale = value
+            (core as? CoreState.Open)?.companion?.setLocale(shikaku.effectiveLocale())
             publishClinicShortcut()
-            ReminderScheduler.reconcile(this)
+            shikaku.replanReminders()
         }
 
     override var appLock: Boolean
         get() = shikaku.appLock
         set(value) {
             shikaku.appLock = value
+            if (value) shikaku.lock.unlocked()
         }
 
     private companion object {
         const val MAX_PDF_BYTES = 20 * 1024 * 1024
     }
 }
+
+/** Imports a shared PDF for one member and replans; the sentence to show either way. */
+suspend fun ShikakuApplication.importShared(
+    companion: ShikakuCompanionInterface,
+    memberId: String,
+    bytes: ByteArray,
+): String =
+    withContext(background) {
+        try {
+            companion.importDocument(memberId, bytes)
+            ReminderScheduler.reconcile(this@importShared)
+            companion.shellTexts().imported
+        } catch (error: ShikakuException) {
+            companion.describeError(error)
+        }
+    }

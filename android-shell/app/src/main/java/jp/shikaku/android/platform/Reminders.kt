@@ -12,7 +12,10 @@ import androidx.core.app.NotificationCompat
 import androidx.core.app.NotificationManagerCompat
 import androidx.core.content.ContextCompat
 import jp.shikaku.core.Screen
+import jp.shikaku.core.ShikakuException
 import jp.shikaku.core.Severity
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
 
 /**
  * Native notifications reconciled with the core's reminder plan by its stable ids: each
@@ -25,8 +28,15 @@ object ReminderScheduler {
     private const val PLAN_LIMIT = 64u
     private const val REPLAN_REQUEST = Int.MAX_VALUE
 
-    fun reconcile(context: Context) {
-        val plan = context.shikaku.companion.reminderPlan(PLAN_LIMIT)
+    /** Runs on the app's background dispatcher; a store that cannot be read changes nothing. */
+    suspend fun reconcile(context: Context) {
+        val app = context.shikaku
+        val plan =
+            try {
+                withContext(app.background) { app.companion().reminderPlan(PLAN_LIMIT) }
+            } catch (error: ShikakuException) {
+                return
+            }
         val alarms = context.getSystemService(AlarmManager::class.java)
         val preferences = context.getSharedPreferences("shikaku-alarms", Context.MODE_PRIVATE)
         val planned = plan.reminders.map { it.notificationId }.toSet()
@@ -110,9 +120,9 @@ class ReminderReceiver : BroadcastReceiver() {
                 ).setContentIntent(content)
                 .setAutoCancel(true)
                 .build()
+        // Not acknowledged here: the core plans only reminders still to come, so one
+        // delivered is no longer in the next plan; acknowledging is the member's act.
         NotificationManagerCompat.from(context).notify(id, 0, notification)
-        // Shown once: a later plan (after boot, say) does not bring it back.
-        context.shikaku.companion.acknowledge(id)
     }
 }
 
@@ -122,6 +132,13 @@ class RescheduleReceiver : BroadcastReceiver() {
         context: Context,
         intent: Intent,
     ) {
-        ReminderScheduler.reconcile(context)
+        val pending = goAsync()
+        context.shikaku.scope.launch {
+            try {
+                ReminderScheduler.reconcile(context)
+            } finally {
+                pending.finish()
+            }
+        }
     }
 }

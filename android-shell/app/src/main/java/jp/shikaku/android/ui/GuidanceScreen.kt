@@ -2,7 +2,7 @@ package jp.shikaku.android.ui
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
-import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.rememberScrollState
@@ -44,7 +44,7 @@ fun GuidanceScreen(
                     Text(question, style = MaterialTheme.typography.titleLarge)
                 }
                 step.steps.forEach { Text("• $it", style = MaterialTheme.typography.bodyLarge) }
-                Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
                     if (!step.finished) {
                         Button(onClick = { onAnswer(true) }) { Text(texts.answerYes) }
                         OutlinedButton(onClick = { onAnswer(false) }) { Text(texts.answerNo) }

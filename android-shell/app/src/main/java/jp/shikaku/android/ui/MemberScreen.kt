@@ -2,12 +2,18 @@ package jp.shikaku.android.ui
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.WindowInsets
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.safeDrawing
+import androidx.compose.foundation.layout.windowInsetsPadding
 import androidx.compose.foundation.rememberScrollState
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
+import androidx.compose.material3.Card
+import androidx.compose.material3.CardDefaults
 import androidx.compose.material3.DatePicker
 import androidx.compose.material3.DatePickerDialog
 import androidx.compose.material3.ExperimentalMaterial3Api
@@ -24,6 +30,9 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateMapOf
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.Saver
+import androidx.compose.runtime.saveable.listSaver
+import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -31,6 +40,7 @@ import androidx.compose.ui.unit.dp
 import jp.shikaku.core.Facts
 import jp.shikaku.core.Holdings
 import jp.shikaku.core.MemberDraft
+import jp.shikaku.core.Relationship
 import jp.shikaku.core.RelationshipChoice
 import jp.shikaku.core.ShellTexts
 import java.time.Instant
@@ -55,6 +65,48 @@ private val dateFields =
         DateField({ it.memberInsurerRegisteredOn }, { it.insurerRegisteredOn }, { f, d -> f.copy(insurerRegisteredOn = d) }),
     )
 
+/** What a member holds, each a switch with its label; read and written through [Holdings]. */
+private class HoldingField(
+    val label: (ShellTexts) -> String,
+    val read: (Holdings) -> Boolean,
+    val write: (Holdings, Boolean) -> Holdings,
+)
+
+private val holdingFields =
+    listOf(
+        HoldingField({ it.memberHasCard }, { it.hasCard }, { h, on -> h.copy(hasCard = on) }),
+        HoldingField({ it.memberRegisteredForInsurance }, { it.registeredForInsurance }, { h, on -> h.copy(registeredForInsurance = on) }),
+        HoldingField({ it.memberHasSmartphone }, { it.hasSmartphone }, { h, on -> h.copy(hasSmartphone = on) }),
+        HoldingField({ it.memberCarriesNotice }, { it.carriesNotice }, { h, on -> h.copy(carriesNotice = on) }),
+    )
+
+/**
+ * Keeps the form's edits across a rotation and a process restart: the name, the
+ * relationship, the birth date and the fields of [dateFields] and [holdingFields], laid
+ * back over the draft the form was opened with.
+ */
+private fun editsSaver(draft: MemberDraft): Saver<MemberDraft, Any> =
+    listSaver(
+        save = { edited ->
+            listOf(edited.displayName, edited.relationship, edited.facts.birthDate) +
+                dateFields.map { it.read(edited.facts) } +
+                holdingFields.map { it.read(edited.holdings) }
+        },
+        restore = { saved ->
+            val dates = saved.subList(3, 3 + dateFields.size)
+            val holdings = saved.subList(3 + dateFields.size, saved.size)
+            draft.copy(
+                displayName = saved[0] as String,
+                relationship = saved[1] as Relationship,
+                facts =
+                    dateFields.zip(dates).fold(draft.facts.copy(birthDate = saved[2] as LocalDate)) { facts, (field, date) ->
+                        field.write(facts, date as LocalDate?)
+                    },
+                holdings = holdingFields.zip(holdings).fold(draft.holdings) { held, (field, on) -> field.write(held, on as Boolean) },
+            )
+        },
+    )
+
 /**
  * A member's details: name, relationship, birth date and the dates of R1–R7, each typed
  * (ISO or era, read by the core) or picked; what they hold; and the PDF import.
@@ -73,57 +125,58 @@ fun MemberScreen(
     message: String?,
     modifier: Modifier = Modifier,
 ) {
-    var name by remember(draft) { mutableStateOf(draft.displayName) }
-    var relationship by remember(draft) { mutableStateOf(draft.relationship) }
-    var facts by remember(draft) { mutableStateOf(draft.facts) }
-    var holdings by remember(draft) { mutableStateOf(draft.holdings) }
+    var edited by rememberSaveable(draft, stateSaver = editsSaver(draft)) { mutableStateOf(draft) }
     val problems = remember(draft) { mutableStateMapOf<String, String>() }
 
     Column(
-        modifier.verticalScroll(rememberScrollState()).padding(16.dp),
+        modifier
+            .verticalScroll(rememberScrollState())
+            .windowInsetsPadding(WindowInsets.safeDrawing)
+            .padding(16.dp),
         verticalArrangement = Arrangement.spacedBy(12.dp),
     ) {
         Text(texts.memberTitle, style = MaterialTheme.typography.headlineSmall)
-        message?.let { Text(it, color = MaterialTheme.colorScheme.primary) }
+        message?.let {
+            Card(colors = CardDefaults.cardColors(containerColor = MaterialTheme.colorScheme.secondaryContainer)) {
+                Text(it, Modifier.padding(12.dp), color = MaterialTheme.colorScheme.onSecondaryContainer)
+            }
+        }
         OutlinedTextField(
-            value = name,
-            onValueChange = { name = it },
+            value = edited.displayName,
+            onValueChange = { edited = edited.copy(displayName = it) },
             label = { Text(texts.memberDisplayName) },
             modifier = Modifier.fillMaxWidth(),
         )
         Text(texts.memberRelationship, style = MaterialTheme.typography.labelLarge)
-        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             relationships.forEach { choice ->
                 FilterChip(
-                    selected = choice.relationship == relationship,
-                    onClick = { relationship = choice.relationship },
+                    selected = choice.relationship == edited.relationship,
+                    onClick = { edited = edited.copy(relationship = choice.relationship) },
                     label = { Text(choice.label) },
                 )
             }
         }
-        DateInput(texts.memberBirthDate, facts.birthDate, texts, formatDate, parseDate, problems) {
-            if (it != null) facts = facts.copy(birthDate = it)
+        DateInput(texts.memberBirthDate, edited.facts.birthDate, texts, formatDate, parseDate, problems) {
+            if (it != null) edited = edited.copy(facts = edited.facts.copy(birthDate = it))
         }
         dateFields.forEach { field ->
-            DateInput(field.label(texts), field.read(facts), texts, formatDate, parseDate, problems) {
-                facts = field.write(facts, it)
+            DateInput(field.label(texts), field.read(edited.facts), texts, formatDate, parseDate, problems) {
+                edited = edited.copy(facts = field.write(edited.facts, it))
             }
         }
-        HoldingSwitch(texts.memberHasCard, holdings.hasCard) { holdings = holdings.copy(hasCard = it) }
-        HoldingSwitch(texts.memberRegisteredForInsurance, holdings.registeredForInsurance) {
-            holdings = holdings.copy(registeredForInsurance = it)
+        holdingFields.forEach { field ->
+            HoldingSwitch(field.label(texts), field.read(edited.holdings)) {
+                edited = edited.copy(holdings = field.write(edited.holdings, it))
+            }
         }
-        HoldingSwitch(texts.memberHasSmartphone, holdings.hasSmartphone) { holdings = holdings.copy(hasSmartphone = it) }
-        HoldingSwitch(texts.memberCarriesNotice, holdings.carriesNotice) { holdings = holdings.copy(carriesNotice = it) }
         if (onImportPdf != null) {
             OutlinedButton(onClick = onImportPdf, modifier = Modifier.fillMaxWidth()) { Text(texts.importPdf) }
         }
-        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             TextButton(onClick = onCancel) { Text(texts.cancel) }
             Button(
-                onClick = {
-                    onSave(draft.copy(displayName = name, relationship = relationship, facts = facts, holdings = holdings))
-                },
+                onClick = { onSave(edited) },
                 enabled = problems.isEmpty(),
             ) { Text(texts.save) }
         }

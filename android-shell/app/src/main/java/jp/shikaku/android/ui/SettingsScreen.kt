@@ -2,6 +2,7 @@ package jp.shikaku.android.ui
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
@@ -34,7 +35,7 @@ fun SettingsScreen(
 ) {
     Column(modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
         Text(texts.language, style = MaterialTheme.typography.titleMedium)
-        Row(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             FilterChip(selected = chosenLocale == null, onClick = { onLocale(null) }, label = { Text(texts.languageSystem) })
             FilterChip(selected = chosenLocale == Locale.JA, onClick = { onLocale(Locale.JA) }, label = { Text(texts.languageJa) })
             FilterChip(selected = chosenLocale == Locale.EN, onClick = { onLocale(Locale.EN) }, label = { Text(texts.languageEn) })

@@ -16,9 +16,13 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.saveable.Saver
+import androidx.compose.runtime.saveable.listSaver
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.Stable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
-import androidx.compose.ui.graphics.ImageBitmap
 import androidx.compose.ui.unit.dp
 import jp.shikaku.core.FlowStep
 import jp.shikaku.core.IcsOptions
@@ -28,15 +32,16 @@ import jp.shikaku.core.ShikakuCompanionInterface
 import jp.shikaku.core.ShikakuException
 import jp.shikaku.core.SituationGuide
 import jp.shikaku.core.newMemberDraft
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withContext
 import java.time.LocalDate
+import kotlin.coroutines.CoroutineContext
 
 /** What only the platform can do; everything else comes from the Companion. */
 interface ShellPlatform {
     /** Opens the system picker for a PDF and hands over its bytes. */
     fun pickPdf(onPicked: (ByteArray) -> Unit)
-
-    /** Renders a PDF held in memory to page images (Android: PdfRenderer). */
-    fun renderPdf(bytes: ByteArray): List<ImageBitmap>
 
     /** Shares an .ics text with the calendar app the member picks. */
     fun shareCalendar(ics: String)
@@ -58,45 +63,122 @@ interface ShellPlatform {
 /** The tabs of the main screen. */
 enum class Tab { HOUSEHOLD, DEADLINES, GUIDANCE, SETTINGS }
 
-/** A member form: a new member, or an existing one by id. */
-private data class Editing(
-    val memberId: String?,
-    val draft: MemberDraft,
-)
+/**
+ * Where the member is in the app: the tab, and the member form if one is open (a new
+ * member, or an existing one by id). Kept across a rotation and a process restart.
+ */
+@Stable
+class ShikakuAppState(
+    initialTab: Tab = Tab.HOUSEHOLD,
+    formOpen: Boolean = false,
+    formMemberId: String? = null,
+) {
+    var tab by mutableStateOf(initialTab)
+    var isEditing by mutableStateOf(formOpen)
+        private set
+    var editingMemberId by mutableStateOf(formMemberId)
+        private set
 
-/** The whole app: four tabs over the Companion, and the member form. */
+    /** The form for [memberId], or for a new member when null. */
+    fun openForm(memberId: String?) {
+        editingMemberId = memberId
+        isEditing = true
+    }
+
+    fun closeForm() {
+        isEditing = false
+        editingMemberId = null
+    }
+
+    companion object {
+        val Saver: Saver<ShikakuAppState, Any> =
+            listSaver(
+                save = { listOf(it.tab.name, it.isEditing, it.editingMemberId) },
+                restore = { ShikakuAppState(Tab.valueOf(it[0] as String), it[1] as Boolean, it[2] as String?) },
+            )
+    }
+}
+
+@Composable
+fun rememberShikakuAppState(initialTab: Tab = Tab.HOUSEHOLD): ShikakuAppState =
+    rememberSaveable(saver = ShikakuAppState.Saver) { ShikakuAppState(initialTab) }
+
+/**
+ * The whole app: four tabs over the Companion, and the member form. The Companion's
+ * heavy calls (a PDF's import, the calendar export) run on [background].
+ */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
 fun ShikakuApp(
     companion: ShikakuCompanionInterface,
     platform: ShellPlatform,
-    initialTab: Tab = Tab.HOUSEHOLD,
+    state: ShikakuAppState,
     today: LocalDate,
+    background: CoroutineContext = Dispatchers.IO,
 ) {
     var revision by remember { mutableIntStateOf(0) }
-    var tab by remember { mutableStateOf(initialTab) }
-    var editing by remember { mutableStateOf<Editing?>(null) }
-    var answers by remember { mutableStateOf(listOf<Boolean>()) }
+    var answers by rememberSaveable { mutableStateOf(listOf<Boolean>()) }
     var message by remember { mutableStateOf<String?>(null) }
     val snackbar = remember { SnackbarHostState() }
+    val scope = rememberCoroutineScope()
     val texts = remember(revision) { companion.shellTexts() }
 
     // Every change: the screens read again and the notifications follow the new plan.
+    fun changed() {
+        revision++
+        platform.replanReminders()
+    }
+
     fun attempt(action: () -> Unit) {
         try {
             action()
-            revision++
-            platform.replanReminders()
+            changed()
         } catch (error: ShikakuException) {
             message = companion.describeError(error)
         }
     }
+
+    /** [work] on the background dispatcher, then [done] with its result here; a failure becomes the message. */
+    fun <T> inBackground(
+        work: () -> T,
+        done: (T) -> Unit,
+    ) {
+        scope.launch {
+            try {
+                done(withContext(background) { work() })
+            } catch (error: ShikakuException) {
+                message = companion.describeError(error)
+            }
+        }
+    }
     LaunchedEffect(message) { message?.let { snackbar.showSnackbar(it) } }
 
-    val form = editing
-    if (form != null) {
+    if (state.isEditing) {
+        val memberId = state.editingMemberId
+        val draft =
+            remember(memberId, revision) {
+                if (memberId == null) {
+                    newMemberDraft(today.minusYears(30))
+                } else {
+                    runCatching { companion.member(memberId) }.getOrNull()?.let { member ->
+                        MemberDraft(
+                            member.displayName,
+                            member.relationship,
+                            member.facts,
+                            member.eligibilityCertificateExpiresOn,
+                            member.holdings,
+                            member.insuranceFields,
+                        )
+                    }
+                }
+            }
+        if (draft == null) {
+            // The member was removed meanwhile (from another window): back to the tabs.
+            LaunchedEffect(memberId) { state.closeForm() }
+            return
+        }
         MemberScreen(
-            draft = form.draft,
+            draft = draft,
             texts = texts,
             relationships = companion.relationshipChoices(),
             formatDate = companion::formatDate,
@@ -107,37 +189,42 @@ fun ShikakuApp(
                     throw IllegalArgumentException(companion.describeError(error))
                 }
             },
-            onSave = { draft ->
+            onSave = { edited ->
                 attempt {
-                    if (form.memberId == null) {
-                        companion.addMember(draft)
+                    if (memberId == null) {
+                        companion.addMember(edited)
                     } else {
-                        val member = companion.member(form.memberId)
+                        val member = companion.member(memberId)
                         companion.updateMember(
                             member.copy(
-                                displayName = draft.displayName,
-                                relationship = draft.relationship,
-                                facts = draft.facts,
-                                holdings = draft.holdings,
+                                displayName = edited.displayName,
+                                relationship = edited.relationship,
+                                facts = edited.facts,
+                                holdings = edited.holdings,
                             ),
                         )
                     }
-                    editing = null
+                    message = null
+                    state.closeForm()
                 }
             },
             onImportPdf =
-                form.memberId?.let { id ->
+                memberId?.let { id ->
                     {
                         platform.pickPdf { bytes ->
-                            attempt {
-                                companion.importDocument(id, bytes)
+                            inBackground({ companion.importDocument(id, bytes) }) {
+                                changed()
                                 message = texts.imported
                             }
                         }
                     }
                 },
-            onCancel = { editing = null },
-            message = null,
+            onCancel = {
+                message = null
+                state.closeForm()
+            },
+            // A failed save or import is said in the form itself, where the member is.
+            message = message,
             modifier = Modifier.fillMaxSize(),
         )
         return
@@ -151,8 +238,8 @@ fun ShikakuApp(
                 val labels = listOf(texts.tabHousehold, texts.tabDeadlines, texts.tabGuidance, texts.tabSettings)
                 Tab.entries.forEachIndexed { index, each ->
                     NavigationBarItem(
-                        selected = tab == each,
-                        onClick = { tab = each },
+                        selected = state.tab == each,
+                        onClick = { state.tab = each },
                         icon = {},
                         label = { Text(labels[index]) },
                     )
@@ -168,29 +255,15 @@ fun ShikakuApp(
         val describe = { error: Throwable ->
             if (error is ShikakuException) companion.describeError(error) else error.toString()
         }
-        when (tab) {
+        when (state.tab) {
             Tab.HOUSEHOLD -> {
                 Shown(describe, body, remember(revision) { read { companion.householdView() } }) { rows ->
                     HouseholdScreen(
                         rows = rows,
                         texts = texts,
                         onShowAtCounter = platform::openClinic,
-                        onOpenMember = { id ->
-                            val member = companion.member(id)
-                            editing =
-                                Editing(
-                                    id,
-                                    MemberDraft(
-                                        member.displayName,
-                                        member.relationship,
-                                        member.facts,
-                                        member.eligibilityCertificateExpiresOn,
-                                        member.holdings,
-                                        member.insuranceFields,
-                                    ),
-                                )
-                        },
-                        onAddMember = { editing = Editing(null, newMemberDraft(today.minusYears(30))) },
+                        onOpenMember = state::openForm,
+                        onAddMember = { state.openForm(null) },
                         modifier = body,
                     )
                 }
@@ -221,11 +294,7 @@ fun ShikakuApp(
                         },
                         onExportCalendar = {
                             // Not a change: the plan stands, so nothing is replanned.
-                            try {
-                                platform.shareCalendar(companion.exportIcs(IcsOptions(null, false)))
-                            } catch (error: ShikakuException) {
-                                message = companion.describeError(error)
-                            }
+                            inBackground({ companion.exportIcs(IcsOptions(null, false)) }, platform::shareCalendar)
                         },
                         modifier = body,
                     )
