@@ -37,18 +37,23 @@ android {
     sourceSets["main"].java.srcDir("../../build/bindings/kotlin")
 }
 
-kotlin { jvmToolchain(17) }
+// The JDK running Gradle compiles; compileOptions and jvmTarget fix the bytecode level, so
+// no toolchain (and no toolchain download) is asked for.
+kotlin { compilerOptions { jvmTarget.set(org.jetbrains.kotlin.gradle.dsl.JvmTarget.JVM_17) } }
 
+// The same artifacts and versions as tests/android/pom.xml, which compiles these sources
+// and runs the Robolectric tests on every test run: no BOM, every version named.
 dependencies {
-    val composeBom = platform("androidx.compose:compose-bom:2025.10.01")
-    implementation(composeBom)
-    implementation("androidx.compose.material3:material3")
-    implementation("androidx.compose.ui:ui")
-    implementation("androidx.activity:activity-compose:1.11.0")
-    implementation("androidx.core:core-ktx:1.17.0")
+    implementation("androidx.compose.material3:material3:1.4.0")
+    implementation("androidx.compose.ui:ui:1.9.4")
+    implementation("androidx.compose.foundation:foundation:1.9.4")
+    implementation("androidx.activity:activity-compose:1.12.4")
+    implementation("androidx.core:core:1.17.0")
     implementation("androidx.biometric:biometric:1.1.0")
-    implementation("androidx.fragment:fragment-ktx:1.8.9")
-    implementation("androidx.work:work-runtime-ktx:2.10.5")
+    implementation("androidx.fragment:fragment:1.8.9")
+    implementation("androidx.lifecycle:lifecycle-runtime:2.9.4")
+    implementation("androidx.lifecycle:lifecycle-viewmodel:2.9.4")
+    implementation("androidx.work:work-runtime:2.11.2")
     implementation("org.jetbrains.kotlinx:kotlinx-coroutines-android:1.10.2")
     // UniFFI's Kotlin bindings call the core through JNA; the aar carries its own .so.
     implementation("net.java.dev.jna:jna:5.17.0@aar")
