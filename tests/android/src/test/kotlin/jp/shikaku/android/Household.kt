@@ -1,0 +1,32 @@
+package jp.shikaku.android
+
+import jp.shikaku.core.Facts
+import jp.shikaku.core.Member
+import jp.shikaku.core.Relationship
+import jp.shikaku.core.ShikakuCompanionInterface
+import jp.shikaku.core.newMemberDraft
+import java.io.File
+import java.time.LocalDate
+
+/** The committed 資格情報 PDF the core's own tests import. */
+val kenpoPdf: File get() = File(System.getProperty("shikaku.fixtures"), "shikaku-kenpo.pdf")
+
+/**
+ * A member whose electronic certificate expires in [certDays] days: the core plans
+ * reminders before that deadline.
+ */
+fun ShikakuCompanionInterface.addMember(
+    name: String,
+    relationship: Relationship = Relationship.MYSELF,
+    certDays: Long = 40,
+): Member {
+    val today = LocalDate.now()
+    val born = LocalDate.of(1985, 4, 12)
+    return addMember(
+        newMemberDraft(born).copy(
+            displayName = name,
+            relationship = relationship,
+            facts = Facts(birthDate = born, cardIssuedOn = LocalDate.of(2021, 6, 1), certExpiresOn = today.plusDays(certDays)),
+        ),
+    )
+}
