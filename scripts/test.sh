@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints with warnings denied, the whole workspace's tests (unit,
 # rule vectors, bad input, properties, store and vault, crash safety, reminders), and
-# the Kotlin and Python tests of the generated bindings and of the CLI, the Android
-# shell's lint and rendered screens, and the parse of every shell file. CI runs this.
+# the Kotlin and Python tests of the generated bindings and of the CLI, the Android app
+# compiled and tested with Robolectric, its lint and rendered screens, and the parse and
+# name check of every shell file. CI runs this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh --python
+bash scripts/setup.sh --shells
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -24,7 +25,10 @@ bash scripts/generate-bindings.sh
 step "Kotlin bindings on the JVM (Maven: kotlin-maven-plugin, JNA, coroutines, JUnit 5)"
 mvn -B -ntp -f tests/kotlin/pom.xml test
 
-step "Android shell: ktlint, then its Compose screens rendered on the JVM (Compose for Desktop)"
+step "Android app: every Kotlin file compiled against Android 36 and AndroidX, Robolectric tests"
+mvn -B -ntp -f tests/android/pom.xml test
+
+step "Android screens: ktlint, then rendered with Compose for Desktop (ja/en, light/dark, 3 font scales) and OCR-read"
 mvn -B -ntp -f tests/compose/pom.xml test
 
 step "pytest tests/python (the CLI at target/debug/shikaku, the bindings in build/bindings)"

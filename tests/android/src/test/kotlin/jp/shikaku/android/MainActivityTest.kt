@@ -34,8 +34,7 @@ class MainActivityTest {
             .setType("application/pdf")
             .putExtra(Intent.EXTRA_STREAM, Uri.fromFile(pdf))
 
-    private fun sharedCopy(): File =
-        Files.createTempFile("shared", ".pdf").toFile().apply { writeBytes(kenpoPdf.readBytes()) }
+    private fun sharedCopy(): File = Files.createTempFile("shared", ".pdf").toFile().apply { writeBytes(kenpoPdf.readBytes()) }
 
     @Test
     fun aPdfSharedToAOneMemberHouseholdIsImportedOnceAcrossARotation() {
@@ -116,7 +115,13 @@ class MainActivityTest {
 
         // Longer than the core's timeout: locked again, and asked again.
         window.pause().stop()
-        shadowOf(android.os.Looper.getMainLooper()).idleFor(Duration.ofSeconds(jp.shikaku.core.appLockTimeoutSeconds().toLong() + 1))
+        shadowOf(android.os.Looper.getMainLooper()).idleFor(
+            Duration.ofSeconds(
+                jp.shikaku.core
+                    .appLockTimeoutSeconds()
+                    .toLong() + 1,
+            ),
+        )
         window.restart().resume()
         assertTrue(activity.locked)
         assertEquals(2, app.unlockPrompts.size)

@@ -37,7 +37,11 @@ class RemindersTest {
             .associate { shadowOf(it.operation).requestCode to it.triggerAtTime }
 
     private fun plannedAlarms(): Map<Int, Long> =
-        app.core().reminderPlan(64u).reminders.associate { it.notificationId to it.fireAt.toEpochMilli() }
+        app
+            .core()
+            .reminderPlan(64u)
+            .reminders
+            .associate { it.notificationId to it.fireAt.toEpochMilli() }
 
     @Test
     fun everyPlannedReminderHasOneAlarmByItsIdAndTheRestAreCancelled() {
@@ -100,7 +104,12 @@ class RemindersTest {
         shadowOf(app).denyPermissions(Manifest.permission.POST_NOTIFICATIONS)
         app.core().addMember("佐藤 花子")
         runBlocking { ReminderScheduler.reconcile(app) }
-        val reminder = app.core().reminderPlan(64u).reminders.first()
+        val reminder =
+            app
+                .core()
+                .reminderPlan(64u)
+                .reminders
+                .first()
         val alarm = shadowOf(alarms).scheduledAlarms.first { shadowOf(it.operation).requestCode == reminder.notificationId }
         ReminderReceiver().onReceive(app, shadowOf(alarm.operation).savedIntent)
         assertEquals(0, shadowOf(app.getSystemService(NotificationManager::class.java)).allNotifications.size)

@@ -15,8 +15,8 @@ import androidx.core.view.WindowInsetsCompat
 import androidx.core.view.WindowInsetsControllerCompat
 import androidx.lifecycle.lifecycleScope
 import jp.shikaku.android.ui.ClinicScreen
-import jp.shikaku.android.ui.OpeningScreen
 import jp.shikaku.android.ui.OpenFailedScreen
+import jp.shikaku.android.ui.OpeningScreen
 import jp.shikaku.core.ClinicCard
 import jp.shikaku.core.Relationship
 import jp.shikaku.core.ShikakuCompanionInterface

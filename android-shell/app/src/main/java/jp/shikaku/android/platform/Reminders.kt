@@ -12,8 +12,8 @@ import androidx.core.app.NotificationCompat
 import androidx.core.app.NotificationManagerCompat
 import androidx.core.content.ContextCompat
 import jp.shikaku.core.Screen
-import jp.shikaku.core.ShikakuException
 import jp.shikaku.core.Severity
+import jp.shikaku.core.ShikakuException
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 

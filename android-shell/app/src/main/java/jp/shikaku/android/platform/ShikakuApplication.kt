@@ -104,7 +104,15 @@ open class ShikakuApplication : Application() {
     /** Where signed content updates come from; none is configured in this build. */
     val contentUrl: String? get() = preferences.getString("content_url", null)
 
-    fun effectiveLocale(): Locale = chosenLocale ?: if (java.util.Locale.getDefault().language == "ja") Locale.JA else Locale.EN
+    fun effectiveLocale(): Locale =
+        chosenLocale ?: if (java.util.Locale
+                .getDefault()
+                .language == "ja"
+        ) {
+            Locale.JA
+        } else {
+            Locale.EN
+        }
 
     override fun onCreate() {
         super.onCreate()

@@ -2,6 +2,7 @@ package jp.shikaku.android.ui
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
@@ -60,12 +61,13 @@ private fun MemberCard(
 ) {
     Card(onClick = { onOpenMember(row.memberId) }, modifier = Modifier.fillMaxWidth()) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
-            Row(
+            // The state beside the name, or under it when both do not fit (large fonts).
+            FlowRow(
                 Modifier.fillMaxWidth().clearAndSetSemantics { contentDescription = row.accessibilityLabel },
-                verticalAlignment = Alignment.CenterVertically,
-                horizontalArrangement = Arrangement.SpaceBetween,
+                horizontalArrangement = Arrangement.spacedBy(12.dp),
+                verticalArrangement = Arrangement.spacedBy(4.dp),
             ) {
-                Column(Modifier.weight(1f)) {
+                Column {
                     Text(row.displayName, style = MaterialTheme.typography.titleLarge)
                     Text(row.relationshipLabel, style = MaterialTheme.typography.bodyMedium)
                 }

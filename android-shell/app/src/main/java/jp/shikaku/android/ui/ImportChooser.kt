@@ -30,7 +30,8 @@ fun ImportChooser(
 ) {
     Column(
         modifier.verticalScroll(rememberScrollState()).windowInsetsPadding(WindowInsets.safeDrawing).padding(16.dp),
-        verticalArrangement = Arrangement.spacedBy(12.dp)) {
+        verticalArrangement = Arrangement.spacedBy(12.dp),
+    ) {
         Text(texts.importChooseMember, style = MaterialTheme.typography.headlineSmall)
         rows.forEach { row ->
             OutlinedButton(onClick = { onChoose(row.memberId) }, modifier = Modifier.fillMaxWidth()) {

@@ -3,8 +3,8 @@ package jp.shikaku.android.ui
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.FlowRow
-import androidx.compose.foundation.layout.WindowInsets
 import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.WindowInsets
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.safeDrawing
@@ -229,9 +229,10 @@ private fun DateInput(
             label = { Text(label) },
             supportingText = { Text(problem ?: value?.let(formatDate) ?: texts.dateInputHint) },
             isError = problem != null,
-            trailingIcon = { TextButton(onClick = { picking = true }) { Text(texts.pickDate) } },
             modifier = Modifier.fillMaxWidth(),
         )
+        // Under the field, not inside it: a long label keeps the field's whole width.
+        TextButton(onClick = { picking = true }) { Text(texts.pickDate) }
     }
     if (picking) {
         val state = rememberDatePickerState(initialSelectedDateMillis = value?.atStartOfDay(ZoneOffset.UTC)?.toInstant()?.toEpochMilli())

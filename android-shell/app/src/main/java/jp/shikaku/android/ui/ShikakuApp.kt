@@ -3,6 +3,8 @@ package jp.shikaku.android.ui
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.ExperimentalMaterial3Api
+import androidx.compose.material3.Icon
+import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.NavigationBar
 import androidx.compose.material3.NavigationBarItem
 import androidx.compose.material3.Scaffold
@@ -12,6 +14,7 @@ import androidx.compose.material3.Text
 import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.Stable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.mutableStateOf
@@ -20,9 +23,10 @@ import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.saveable.Saver
 import androidx.compose.runtime.saveable.listSaver
 import androidx.compose.runtime.saveable.rememberSaveable
-import androidx.compose.runtime.Stable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalDensity
+import androidx.compose.ui.text.style.TextOverflow
 import androidx.compose.ui.unit.dp
 import jp.shikaku.core.FlowStep
 import jp.shikaku.core.IcsOptions
@@ -240,8 +244,8 @@ fun ShikakuApp(
                     NavigationBarItem(
                         selected = state.tab == each,
                         onClick = { state.tab = each },
-                        icon = {},
-                        label = { Text(labels[index]) },
+                        icon = { Icon(each.icon, contentDescription = null) },
+                        label = { TabLabel(labels[index]) },
                     )
                 }
             }
@@ -362,3 +366,22 @@ private fun <T> Shown(
         Text(result.exceptionOrNull()?.let(describe).orEmpty(), modifier = modifier)
     }
 }
+
+/**
+ * A tab's name on one line: a quarter of the screen's width holds a word at the largest
+ * font sizes only if the name grows no further than 1.3 times (the icon and the selection
+ * say which tab it is as well).
+ */
+@Composable
+private fun TabLabel(text: String) {
+    val style = MaterialTheme.typography.labelMedium
+    val fontScale = LocalDensity.current.fontScale
+    Text(
+        text,
+        style = style.copy(fontSize = style.fontSize * minOf(1f, MAX_TAB_FONT_SCALE / fontScale)),
+        maxLines = 1,
+        overflow = TextOverflow.Ellipsis,
+    )
+}
+
+private const val MAX_TAB_FONT_SCALE = 1.3f

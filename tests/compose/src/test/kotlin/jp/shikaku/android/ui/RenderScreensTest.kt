@@ -1,10 +1,16 @@
 package jp.shikaku.android.ui
 
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Typography
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.ImageComposeScene
-import androidx.compose.ui.graphics.ImageBitmap
+import androidx.compose.ui.text.TextStyle
+import androidx.compose.ui.text.font.FontFamily
+import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.text.platform.Font
 import androidx.compose.ui.unit.Density
 import jp.shikaku.core.CardCondition
+import jp.shikaku.core.ClinicFieldKind
 import jp.shikaku.core.Facts
 import jp.shikaku.core.Locale
 import jp.shikaku.core.MapSecretStore
@@ -12,20 +18,26 @@ import jp.shikaku.core.MemberDraft
 import jp.shikaku.core.Relationship
 import jp.shikaku.core.ShikakuCompanion
 import jp.shikaku.core.newMemberDraft
+import org.jetbrains.skia.Color
 import org.jetbrains.skia.EncodedImageFormat
 import org.jetbrains.skia.Image
+import org.jetbrains.skia.Surface
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.BeforeAll
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.io.TempDir
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
 import java.io.File
 import java.time.LocalDate
+import java.util.concurrent.TimeUnit
 
 /** The platform services, inert: the screens are only drawn here. */
 private class InertPlatform : ShellPlatform {
     override fun pickPdf(onPicked: (ByteArray) -> Unit) = Unit
-
-    override fun renderPdf(bytes: ByteArray): List<ImageBitmap> = emptyList()
 
     override fun shareCalendar(ics: String) = Unit
 
@@ -39,11 +51,22 @@ private class InertPlatform : ShellPlatform {
     override var appLock: Boolean = true
 }
 
+/** The window background of the app's DayNight theme (android-shell themes.xml, values and values-night). */
+private fun windowColour(dark: Boolean): Int = if (dark) 0xFF141218.toInt() else 0xFFFEF7FF.toInt()
+
+/** A phone's font sizes: the default, a large setting, and Android's largest (200 %). */
+private val fontScales = listOf(1.0f, 1.3f, 2.0f)
+
 /**
- * Every screen of the Android shell drawn by Compose for Desktop, in Japanese and English,
- * light and dark, with a household from the real core (JNA, target/debug), to PNG under
- * target/screens. A screen that throws while composing, or draws nothing, fails.
+ * Every screen of the Android shell drawn by Compose for Desktop as a phone shows it: on
+ * the theme's window colour, light and dark, in Japanese and English, at the font scales
+ * of [fontScales], with Noto Sans CJK (the font Android draws Japanese with) and a
+ * household from the real core (JNA, target/debug), to PNG under target/screens. A screen
+ * that throws while composing, or draws nothing, fails; the Japanese clinic screen is read
+ * back by OCR (tesseract, jpn), light and dark, and must show the staff note and the
+ * insurer number.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RenderScreensTest {
     @TempDir
     lateinit var dir: File
@@ -51,6 +74,30 @@ class RenderScreensTest {
     private val screens = File(System.getProperty("shikaku.screens")).apply { mkdirs() }
     private val fixtures = File(System.getProperty("shikaku.fixtures"))
     private val today = LocalDate.now()
+    private lateinit var japanese: FontFamily
+
+    @BeforeAll
+    fun loadFont() {
+        val path =
+            ProcessBuilder("fc-match", "-f", "%{file}", "Noto Sans CJK JP:style=Regular")
+                .start()
+                .inputStream
+                .bufferedReader()
+                .readText()
+        val file = File(path)
+        assertTrue(file.name.startsWith("NotoSansCJK"), "Noto Sans CJK is not installed (scripts/setup.sh --shells): fc-match gave $path")
+        val bold = File(file.parentFile, file.name.replace("Regular", "Bold"))
+        japanese =
+            FontFamily(
+                Font(file, FontWeight.Normal),
+                Font(if (bold.exists()) bold else file, FontWeight.Bold),
+            )
+    }
+
+    @AfterAll
+    fun listRenders() {
+        println("renders in $screens: ${screens.list()?.size}")
+    }
 
     private fun household(locale: Locale): ShikakuCompanion {
         val companion = ShikakuCompanion.open(File(dir, locale.name).path, MapSecretStore(), locale)
@@ -91,25 +138,63 @@ class RenderScreensTest {
         return companion
     }
 
+    /** Material's type scale, every style in the Japanese font. */
+    private fun typography(): Typography {
+        val base = Typography()
+
+        fun TextStyle.inFont() = copy(fontFamily = japanese)
+        return base.copy(
+            displayLarge = base.displayLarge.inFont(),
+            displayMedium = base.displayMedium.inFont(),
+            displaySmall = base.displaySmall.inFont(),
+            headlineLarge = base.headlineLarge.inFont(),
+            headlineMedium = base.headlineMedium.inFont(),
+            headlineSmall = base.headlineSmall.inFont(),
+            titleLarge = base.titleLarge.inFont(),
+            titleMedium = base.titleMedium.inFont(),
+            titleSmall = base.titleSmall.inFont(),
+            bodyLarge = base.bodyLarge.inFont(),
+            bodyMedium = base.bodyMedium.inFont(),
+            bodySmall = base.bodySmall.inFont(),
+            labelLarge = base.labelLarge.inFont(),
+            labelMedium = base.labelMedium.inFont(),
+            labelSmall = base.labelSmall.inFont(),
+        )
+    }
+
+    /** Draws [content] on a 1080×2340 phone (420 dpi) over the window colour; the PNG's file. */
     private fun render(
         name: String,
         dark: Boolean,
+        fontScale: Float,
         content: @Composable () -> Unit,
-    ) {
-        val scene = ImageComposeScene(width = 1080, height = 2340, density = Density(2.625f)) { ShikakuTheme(dark) { content() } }
-        val image: Image
+    ): File {
+        val width = 1080
+        val height = 2340
+        val typography = typography()
+        val scene =
+            ImageComposeScene(width = width, height = height, density = Density(2.625f, fontScale)) {
+                MaterialTheme(typography = typography) { ShikakuTheme(dark) { content() } }
+            }
+        val drawn: Image
         try {
-            image = scene.render()
+            drawn = scene.render()
         } finally {
             scene.close()
         }
+        val window = Surface.makeRasterN32Premul(width, height)
+        window.canvas.clear(windowColour(dark))
+        window.canvas.drawImage(drawn, 0f, 0f)
+        val image = window.makeImageSnapshot()
         val png = requireNotNull(image.encodeToData(EncodedImageFormat.PNG)) { "$name: no PNG" }
-        File(screens, "$name.png").writeBytes(png.bytes)
+        val file = File(screens, "$name.png").apply { writeBytes(png.bytes) }
         val pixels =
             org.jetbrains.skia.Bitmap
                 .makeFromImage(image)
         val colours = (0 until image.height step 8).flatMap { y -> (0 until image.width step 8).map { x -> pixels.getColor(x, y) } }.toSet()
         assertTrue(colours.size > 8, "$name drew almost nothing (${colours.size} colours)")
+        assertTrue(Color.getA(pixels.getColor(0, 0)) == 255, "$name: the window shows through")
+        return file
     }
 
     @ParameterizedTest
@@ -118,39 +203,94 @@ class RenderScreensTest {
         val companion = household(locale)
         val platform = InertPlatform()
         val tag = locale.name.lowercase()
-        for (tab in Tab.entries) {
+        val texts = companion.shellTexts()
+        val first = companion.householdView().first { it.displayName == "佐藤 花子" }
+        val lostCard = companion.householdView().first { it.displayName == "佐藤 一郎" }
+        val member = companion.member(first.memberId)
+        for (scale in fontScales) {
+            val size = "%.1f".format(java.util.Locale.ROOT, scale)
             for (dark in listOf(false, true)) {
                 val shade = if (dark) "dark" else "light"
-                render("$tag-${tab.name.lowercase()}-$shade", dark) {
-                    ShikakuApp(companion, platform, initialTab = tab, today = today)
+                for (tab in Tab.entries) {
+                    render("$tag-${tab.name.lowercase()}-$shade-$size", dark, scale) {
+                        ShikakuApp(companion, platform, ShikakuAppState(tab), today = today)
+                    }
+                }
+                render("$tag-clinic-$shade-$size", dark, scale) {
+                    ClinicScreen(companion.clinicCard(first.memberId), pages = null, texts = texts, onClose = {})
+                }
+                render("$tag-clinic-warnings-$shade-$size", dark, scale) {
+                    ClinicScreen(companion.clinicCard(lostCard.memberId), pages = null, texts = texts, onClose = {})
+                }
+                render("$tag-member-$shade-$size", dark, scale) {
+                    MemberScreen(
+                        draft = MemberDraft(member.displayName, member.relationship, member.facts, null, member.holdings, null),
+                        texts = texts,
+                        relationships = companion.relationshipChoices(),
+                        formatDate = companion::formatDate,
+                        parseDate = companion::parseDateInput,
+                        onSave = {},
+                        onImportPdf = {},
+                        onCancel = {},
+                        message = null,
+                    )
+                }
+                render("$tag-import-chooser-$shade-$size", dark, scale) {
+                    ImportChooser(companion.householdView(), texts, onChoose = {}, onCancel = {})
+                }
+                render("$tag-locked-$shade-$size", dark, scale) { LockedScreen(texts, onUnlock = {}) }
+            }
+        }
+        companion.close()
+    }
+
+    /** What tesseract reads in [png] (Japanese model), spaces and line breaks taken out. */
+    private fun ocr(png: File): String {
+        val process = ProcessBuilder("tesseract", png.path, "stdout", "-l", "jpn", "--psm", "4").redirectErrorStream(false).start()
+        val text = process.inputStream.bufferedReader().readText()
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "tesseract did not finish")
+        assertEquals(0, process.exitValue(), "tesseract failed (scripts/setup.sh --shells installs it)")
+        return text.filterNot(Char::isWhitespace)
+    }
+
+    /** The longest run of [expected] found in [read], as a share of [expected]'s length. */
+    private fun found(
+        expected: String,
+        read: String,
+    ): Double {
+        val wanted = expected.filterNot(Char::isWhitespace)
+        var best = 0
+        for (start in wanted.indices) {
+            for (end in wanted.length downTo start + best + 1) {
+                if (read.contains(wanted.substring(start, end))) {
+                    best = end - start
+                    break
                 }
             }
         }
+        return best.toDouble() / wanted.length
+    }
+
+    @Test
+    fun theJapaneseClinicScreenReadsBackByOcrLightAndDark() {
+        val companion = household(Locale.JA)
+        val member = companion.householdView().first { it.displayName == "佐藤 花子" }
+        val card = companion.clinicCard(member.memberId)
+        val insurerNumber = requireNotNull(card.fields.first { it.kind == ClinicFieldKind.INSURER_NUMBER }.value)
         val texts = companion.shellTexts()
-        val first = companion.householdView().first { it.displayName == "佐藤 花子" }
-        render("$tag-clinic-light", dark = false) {
-            ClinicScreen(companion.clinicCard(first.memberId), pages = emptyList(), texts = texts, onClose = {})
-        }
-        val lostCard = companion.householdView().first { it.displayName == "佐藤 一郎" }
-        render("$tag-clinic-warnings-dark", dark = true) {
-            ClinicScreen(companion.clinicCard(lostCard.memberId), pages = emptyList(), texts = texts, onClose = {})
-        }
-        val member = companion.member(first.memberId)
-        render("$tag-member-light", dark = false) {
-            MemberScreen(
-                draft = MemberDraft(member.displayName, member.relationship, member.facts, null, member.holdings, null),
-                texts = texts,
-                relationships = companion.relationshipChoices(),
-                formatDate = companion::formatDate,
-                parseDate = companion::parseDateInput,
-                onSave = {},
-                onImportPdf = {},
-                onCancel = {},
-                message = null,
-            )
-        }
-        render("$tag-import-chooser-light", dark = false) {
-            ImportChooser(companion.householdView(), texts, onChoose = {}, onCancel = {})
+        for (dark in listOf(false, true)) {
+            val shade = if (dark) "dark" else "light"
+            val png =
+                render("ocr-ja-clinic-$shade", dark, 1.0f) {
+                    ClinicScreen(card, pages = null, texts = texts, onClose = {})
+                }
+            val read = ocr(png)
+            println("OCR $shade: $read")
+            assertTrue(insurerNumber in read, "$shade: the insurer number $insurerNumber is not read in: $read")
+            val staffNote = found(card.staffNoteJa, read)
+            println("OCR $shade: ${"%.0f".format(staffNote * 100)} % of the staff note read in one run")
+            assertTrue(staffNote >= 0.5, "$shade: the staff note \"${card.staffNoteJa}\" is not read in: $read")
+            assertTrue(found(texts.clinicForStaff, read) == 1.0, "$shade: the heading ${texts.clinicForStaff} is not read in: $read")
         }
         companion.close()
     }
