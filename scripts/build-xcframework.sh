@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the core for iOS (device and simulator) on a Mac with Xcode, makes
-# ShikakuCore.xcframework, places it with the generated Swift bindings in the local Swift
+# ShikakuCoreFFI.xcframework, places it with the generated Swift bindings in the local Swift
 # package ios-shell/ShikakuCore (binary target + bindings target; ignored by git), and
 # writes ios-shell/Shikaku.xcodeproj from project.yml with XcodeGen (brew install xcodegen).
 # Not run on the project's Linux CI machines, which have no Xcode.
@@ -16,15 +16,19 @@ bash scripts/generate-bindings.sh --release
 work=build/xcframework
 rm -rf "$work" && mkdir -p "$work/headers" "$work/simulator"
 cp build/bindings/swift/ShikakuCoreFFI.h "$work/headers/"
-cp build/bindings/swift/ShikakuCoreFFI.modulemap "$work/headers/module.modulemap"
+# UniFFI's module map names the C modules it uses (`use "Darwin"` …); Xcode 26 rejects a
+# `use` of a module the XCFramework does not declare, and the header needs none of them.
+sed '/^[[:space:]]*use "/d' build/bindings/swift/ShikakuCoreFFI.modulemap > "$work/headers/module.modulemap"
 lipo -create target/aarch64-apple-ios-sim/release/libshikaku_ffi.a \
   target/x86_64-apple-ios/release/libshikaku_ffi.a -output "$work/simulator/libshikaku_ffi.a"
 package=ios-shell/ShikakuCore
-rm -rf "$package/ShikakuCore.xcframework"
+# The binary target is named ShikakuCoreFFI (Package.swift): its XCFramework must bear
+# the same name.
+rm -rf "$package/ShikakuCoreFFI.xcframework"
 xcodebuild -create-xcframework \
   -library target/aarch64-apple-ios/release/libshikaku_ffi.a -headers "$work/headers" \
   -library "$work/simulator/libshikaku_ffi.a" -headers "$work/headers" \
-  -output "$package/ShikakuCore.xcframework"
+  -output "$package/ShikakuCoreFFI.xcframework"
 mkdir -p "$package/Sources/ShikakuCore"
 cp build/bindings/swift/ShikakuCore.swift "$package/Sources/ShikakuCore/"
 echo "xcframework and bindings in $package" >&2

@@ -31,6 +31,9 @@ mvn -B -ntp -f tests/android/pom.xml test
 step "Android screens: ktlint, then rendered with Compose for Desktop (ja/en, light/dark, 3 font scales) and OCR-read"
 mvn -B -ntp -f tests/compose/pom.xml test
 
+step "Swift: the iOS model package's XCTest tests and tests/swift (where a Swift toolchain exists)"
+bash scripts/check-swift.sh
+
 step "pytest tests/python (the CLI at target/debug/shikaku, the bindings in build/bindings)"
 cargo build --locked --quiet -p shikaku-cli
 .venv/bin/python -m pytest -q tests/python

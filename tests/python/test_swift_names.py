@@ -10,7 +10,12 @@ What is checked in the shell's Swift:
   field of the record it lands on, as far as records go (not into arrays);
 - `id: \\.f` key paths (ForEach identities): `f` is a field of some record;
 - `T(label: …)` for a record `T`: every label is a parameter of its initializer;
-- calls of the bindings' top-level functions."""
+- calls of the bindings' top-level functions;
+- `model.m` in the app (views, platform adapters): `m` is a member the model declares
+  (the ShikakuModel package, ios-shell/ShikakuCore/Model, or the app's extension of it).
+
+The model package (ios-shell/ShikakuCore/Model and its tests) is checked like the app;
+only the generated bindings copied into the package (Sources, Host) are left out."""
 import re
 from pathlib import Path
 
@@ -126,8 +131,44 @@ def bindings():
     return Bindings(GENERATED.read_text())
 
 
+GENERATED_IN_PACKAGE = {"Sources", "Host", ".build"}
+
+
 def shell_sources():
-    return sorted(p for p in SHELL.rglob("*.swift") if "ShikakuCore" not in p.parts)
+    package = SHELL / "ShikakuCore"
+    return sorted(
+        p for p in SHELL.rglob("*.swift")
+        if not (p.is_relative_to(package) and GENERATED_IN_PACKAGE & set(p.relative_to(package).parts))
+    )
+
+
+def model_members() -> set[str]:
+    """What AppModel declares: the package's public members and the app's extension."""
+    names = set()
+    for path in sorted((SHELL / "ShikakuCore" / "Model").glob("*.swift")) + [SHELL / "Shikaku" / "AppServices.swift"]:
+        text = strip_comments(path.read_text())
+        names |= set(re.findall(r"\b(?:var|let|func)\s+(\w+)", text))
+    return names
+
+
+def test_the_app_uses_only_what_the_model_declares():
+    members = model_members()
+    assert {"read", "act", "texts", "becameActive", "visibleClinic", "reconcileNotifications"} <= members
+    problems, checked = [], 0
+    for path in sorted((SHELL / "Shikaku").rglob("*.swift")):
+        text = re.sub(r'"(?:\\.|[^"\\])*"', '""', strip_comments(path.read_text()))
+        for name in re.findall(r"(?<![\w.])model\.(\w+)", text):
+            checked += 1
+            if name not in members:
+                problems.append(f"{path.relative_to(ROOT)}: AppModel has no member {name}")
+    assert problems == []
+    assert checked > 40, f"only {checked} uses of the model checked"
+
+
+def test_the_model_package_is_checked():
+    names = {p.name for p in shell_sources()}
+    assert {"AppModel.swift", "PlatformServices.swift", "AppModelTests.swift", "Package.swift"} <= names
+    assert "ShikakuCore.swift" not in names
 
 
 def test_the_generated_bindings_are_read(bindings):

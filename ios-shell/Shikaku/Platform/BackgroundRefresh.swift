@@ -1,30 +1,25 @@
 import BackgroundTasks
 import Foundation
-import ShikakuCore
+import ShikakuModel
 
-/// The content refresh (signed bundles, checked by the core) as a background app refresh.
-enum BackgroundRefresh {
+/// The content refresh and the reminder replan as a background app refresh: asked for at
+/// the plan's replan time (or a day on), then the model refreshes content and reconciles.
+final class BackgroundRefresh: RefreshScheduling {
     static let identifier = "jp.shikaku.ios.content-refresh"
 
     static func register() {
         BGTaskScheduler.shared.register(forTaskWithIdentifier: identifier, using: nil) { task in
-            schedule()
             let work = Task { @MainActor in
-                let model = AppModel.shared
-                if let url = model.contentURL, let companion = model.companion {
-                    _ = try? await companion.refreshContent(url: url)
-                    model.reload()
-                    Notifications.reconcile(model: model)
-                }
+                await AppModel.shared.refreshContent()
                 task.setTaskCompleted(success: true)
             }
             task.expirationHandler = { work.cancel() }
         }
     }
 
-    static func schedule() {
-        let request = BGAppRefreshTaskRequest(identifier: identifier)
-        request.earliestBeginDate = Date(timeIntervalSinceNow: 24 * 60 * 60)
+    func scheduleRefresh(earliest: Date) {
+        let request = BGAppRefreshTaskRequest(identifier: BackgroundRefresh.identifier)
+        request.earliestBeginDate = earliest
         try? BGTaskScheduler.shared.submit(request)
     }
 }

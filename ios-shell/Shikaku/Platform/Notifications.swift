@@ -1,47 +1,57 @@
 import Foundation
-import ShikakuCore
+import ShikakuModel
 import UserNotifications
 
-/// Local notifications reconciled with the core's reminder plan by its stable ids: iOS
-/// keeps at most 64 pending, so the plan is asked for 64; requests no longer planned are
-/// removed, and the plan is made again when the app comes back or content changes.
-@MainActor
-enum Notifications {
-    static let pendingLimit: UInt32 = 64
+/// Local notifications through UNUserNotificationCenter's async calls; what to schedule,
+/// and when, is the model's (reconciled with the core's plan by the reminders' ids).
+final class UserNotificationScheduler: NotificationScheduling {
+    private var center: UNUserNotificationCenter { .current() }
 
-    static func reconcile(model: AppModel) {
-        guard let companion = model.companion else { return }
-        let plan: ReminderPlan
-        do {
-            plan = try companion.reminderPlan(limit: pendingLimit)
-        } catch {
-            model.message = model.describe(error)
-            return
-        }
-        let center = UNUserNotificationCenter.current()
-        center.requestAuthorization(options: [.alert, .sound, .badge]) { granted, _ in
-            guard granted else { return }
-            center.getPendingNotificationRequests { pending in
-                let planned = Set(plan.reminders.map { (reminder: Reminder) in reminder.id })
-                let stale = pending.map(\.identifier).filter { !planned.contains($0) }
-                center.removePendingNotificationRequests(withIdentifiers: stale)
-                for reminder in plan.reminders {
-                    center.add(request(for: reminder))
-                }
-            }
-        }
+    func requestAuthorization() async -> Bool {
+        (try? await center.requestAuthorization(options: [.alert, .sound, .badge])) ?? false
     }
 
-    private static func request(for reminder: Reminder) -> UNNotificationRequest {
+    func pendingIdentifiers() async -> [String] {
+        await center.pendingNotificationRequests().map(\.identifier)
+    }
+
+    func removePending(identifiers: [String]) {
+        center.removePendingNotificationRequests(withIdentifiers: identifiers)
+    }
+
+    func schedule(_ notification: PlannedNotification) async throws {
         let content = UNMutableNotificationContent()
-        content.title = reminder.title
-        content.body = reminder.body
+        content.title = notification.title
+        content.body = notification.body
         content.sound = .default
-        content.userInfo = ["member": reminder.memberId, "clinic": reminder.screen == .clinic]
-        content.interruptionLevel = reminder.severity == .urgent ? .timeSensitive : .active
-        // fireAt is an instant; the trigger only needs its calendar parts in the device's zone.
-        let parts = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: reminder.fireAt)
-        let trigger = UNCalendarNotificationTrigger(dateMatching: parts, repeats: false)
-        return UNNotificationRequest(identifier: reminder.id, content: content, trigger: trigger)
+        if let member = notification.clinicMemberId {
+            content.userInfo = [NotificationTaps.clinicMemberKey: member]
+        }
+        content.interruptionLevel = notification.timeSensitive ? .timeSensitive : .active
+        let trigger = UNCalendarNotificationTrigger(dateMatching: notification.fireDate, repeats: false)
+        try await center.add(UNNotificationRequest(identifier: notification.id, content: content, trigger: trigger))
+    }
+}
+
+/// The notification center's delegate: a tap on a reminder about the counter opens that
+/// member's clinic card (behind the lock when the app is locked); a reminder arriving
+/// while the app is open is shown as a banner.
+final class NotificationTaps: NSObject, UNUserNotificationCenterDelegate {
+    static let clinicMemberKey = "clinicMember"
+    static let shared = NotificationTaps()
+
+    func userNotificationCenter(
+        _ center: UNUserNotificationCenter,
+        didReceive response: UNNotificationResponse
+    ) async {
+        let member = response.notification.request.content.userInfo[NotificationTaps.clinicMemberKey] as? String
+        await MainActor.run { AppModel.shared.openNotification(clinicMemberId: member) }
+    }
+
+    func userNotificationCenter(
+        _ center: UNUserNotificationCenter,
+        willPresent notification: UNNotification
+    ) async -> UNNotificationPresentationOptions {
+        [.banner, .list, .sound]
     }
 }

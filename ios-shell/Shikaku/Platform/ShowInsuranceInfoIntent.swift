@@ -1,14 +1,17 @@
 import AppIntents
 import Foundation
+import ShikakuModel
 
 /// "Show my insurance info": opens the clinic view for the member themselves (Siri,
-/// Shortcuts, Spotlight, the Action button).
+/// Shortcuts, Spotlight, the Action button). When the app is locked, the card waits
+/// behind the unlock prompt (AppModel.visibleClinic).
 struct ShowInsuranceInfoIntent: AppIntent {
     static let title: LocalizedStringResource = "show-insurance-info.title"
     static let openAppWhenRun = true
 
     @MainActor
     func perform() async throws -> some IntentResult {
+        AppModel.shared.openIfNeeded()
         AppModel.shared.showClinicForSelf()
         return .result()
     }

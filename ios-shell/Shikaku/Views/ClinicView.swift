@@ -1,5 +1,6 @@
 import PDFKit
 import ShikakuCore
+import ShikakuModel
 import SwiftUI
 import UIKit
 
@@ -8,7 +9,7 @@ import UIKit
 /// only. Full screen, the idle timer off and the screen at full brightness while shown.
 struct ClinicView: View {
     let memberId: String
-    @EnvironmentObject private var model: AppModel
+    @Environment(AppModel.self) private var model
     @Environment(\.dismiss) private var dismiss
     @State private var savedBrightness: CGFloat = UIScreen.main.brightness
     @State private var card: ClinicCard?
@@ -86,21 +87,30 @@ struct ClinicView: View {
     }
 }
 
-/// PDFKit over the decrypted bytes; nothing is written to storage.
+/// PDFKit over the decrypted bytes; nothing is written to storage. The document is made
+/// once per set of bytes: SwiftUI's updates (rotation, a published change elsewhere) do
+/// not parse the PDF again.
 struct PDFPagesView: UIViewRepresentable {
     let data: Data
+
+    final class Coordinator {
+        var shown: Data?
+    }
+
+    func makeCoordinator() -> Coordinator {
+        Coordinator()
+    }
 
     func makeUIView(context: Context) -> PDFView {
         let view = PDFView()
         view.autoScales = true
         view.displayMode = .singlePageContinuous
-        view.document = PDFDocument(data: data)
         return view
     }
 
     func updateUIView(_ view: PDFView, context: Context) {
-        if view.document?.dataRepresentation() != data {
-            view.document = PDFDocument(data: data)
-        }
+        guard context.coordinator.shown != data else { return }
+        context.coordinator.shown = data
+        view.document = PDFDocument(data: data)
     }
 }

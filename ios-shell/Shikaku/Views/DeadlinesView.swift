@@ -1,10 +1,11 @@
 import ShikakuCore
+import ShikakuModel
 import SwiftUI
 
 /// The household's steps as a timeline, the per-kind reminder toggles, and the calendar
 /// export through the share sheet (any calendar app, Google's included).
 struct DeadlinesView: View {
-    @EnvironmentObject private var model: AppModel
+    @Environment(AppModel.self) private var model
 
     var body: some View {
         let texts: ShellTexts = model.texts

@@ -1,9 +1,10 @@
 import ShikakuCore
+import ShikakuModel
 import SwiftUI
 
 /// The preparation flowchart, one question at a time, and the guides for situations.
 struct GuidanceView: View {
-    @EnvironmentObject private var model: AppModel
+    @Environment(AppModel.self) private var model
     @State private var answers: [Bool] = []
 
     var body: some View {

@@ -1,9 +1,10 @@
 import ShikakuCore
+import ShikakuModel
 import SwiftUI
 
 /// The household: each member's state, next step and overdue steps; "show at the counter".
 struct HouseholdView: View {
-    @EnvironmentObject private var model: AppModel
+    @Environment(AppModel.self) private var model
     @State private var editing: MemberForm?
 
     var body: some View {

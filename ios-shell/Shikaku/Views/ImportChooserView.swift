@@ -1,10 +1,11 @@
 import ShikakuCore
+import ShikakuModel
 import SwiftUI
 
 /// A PDF arrived through "Open in shikaku" or the share sheet: whose record is it?
 struct ImportChooserView: View {
     let pdf: Data
-    @EnvironmentObject private var model: AppModel
+    @Environment(AppModel.self) private var model
 
     var body: some View {
         let texts: ShellTexts = model.texts

@@ -1,4 +1,5 @@
 import ShikakuCore
+import ShikakuModel
 import SwiftUI
 import UniformTypeIdentifiers
 
@@ -37,7 +38,7 @@ private enum DateField: String, CaseIterable, Identifiable {
 /// what they hold, and the PDF import through the system's file importer.
 struct MemberView: View {
     let memberId: String?
-    @EnvironmentObject private var model: AppModel
+    @Environment(AppModel.self) private var model
     @Environment(\.dismiss) private var dismiss
     @State private var loaded = false
     @State private var name = ""
@@ -185,7 +186,7 @@ struct MemberView: View {
 struct DateEntry: View {
     let label: String
     @Binding var value: NaiveDate?
-    @EnvironmentObject private var model: AppModel
+    @Environment(AppModel.self) private var model
     @State private var typed = ""
     @State private var problem: String?
     @State private var picking = false

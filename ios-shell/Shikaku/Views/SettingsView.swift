@@ -1,9 +1,10 @@
 import ShikakuCore
+import ShikakuModel
 import SwiftUI
 
 /// Language (the system's by default), the app lock, and which guidance data is in force.
 struct SettingsView: View {
-    @EnvironmentObject private var model: AppModel
+    @Environment(AppModel.self) private var model
 
     var body: some View {
         let texts: ShellTexts = model.texts
@@ -28,7 +29,7 @@ struct SettingsView: View {
                     if let note = content.note {
                         Text(note).foregroundStyle(.red)
                     }
-                    Button(texts.contentRefresh) { model.scheduleBackgroundRefresh() }
+                    Button(texts.contentRefresh) { Task { await model.refreshContent() } }
                 }
             }
         }

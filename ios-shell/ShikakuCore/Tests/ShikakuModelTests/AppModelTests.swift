@@ -1,0 +1,184 @@
+import Foundation
+import ShikakuCore
+import ShikakuModel
+import XCTest
+
+/// The app's model over the real core (the host library, through the generated bindings)
+/// with fakes for the platform: opening, the household and its form, a shared PDF, the
+/// clinic card and the lock, and the notifications reconciled with the core's plan.
+@MainActor
+final class AppModelTests: XCTestCase {
+    static func isoDay(_ date: Date) -> String {
+        let parts = AppModel.japanCalendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    func testTheStoreOpensOnlyWhenActiveAndARetryAfterAFailureOpensIt() async throws {
+        let harness = try Harness()
+        XCTAssertNil(harness.model.companion, "nothing is opened before the app is active")
+
+        harness.store = BrokenSecretStore()
+        await harness.model.becameActive()
+        XCTAssertNil(harness.model.companion)
+        XCTAssertEqual(
+            harness.model.openError,
+            describeErrorFor(locale: .ja, error: .SecretStore(reason: "any"))
+        )
+
+        harness.store = MapSecretStore()
+        await harness.model.becameActive()
+        XCTAssertNotNil(harness.model.companion)
+        XCTAssertNil(harness.model.openError)
+    }
+
+    func testTheMemberFormAddsAMemberTheHouseholdShows() async throws {
+        let harness = try Harness()
+        await harness.model.becameActive()
+        let revision = harness.model.revision
+        // The form's flow: a new draft from the core, dates read by the core (era or ISO).
+        let born = harness.model.read("") { try $0.parseDateInput(text: "昭和60年4月12日") }
+        XCTAssertEqual(born, "1985-04-12")
+        let draft = newMemberDraft(birthDate: born)
+        harness.model.act { companion in
+            _ = try companion.addMember(draft: MemberDraft(
+                displayName: "佐藤 花子",
+                relationship: draft.relationship,
+                facts: draft.facts,
+                eligibilityCertificateExpiresOn: nil,
+                holdings: draft.holdings,
+                insuranceFields: nil
+            ))
+        }
+        XCTAssertEqual(harness.model.revision, revision + 1)
+        let rows = harness.model.read([MemberRow]()) { try $0.householdView() }
+        XCTAssertEqual(rows.map(\.displayName), ["佐藤 花子"])
+
+        // A date the core cannot read is its sentence, not a crash.
+        _ = harness.model.read("") { try $0.parseDateInput(text: "いつか") }
+        for _ in 0..<10 where harness.model.message == nil {
+            await Task.yield()
+        }
+        XCTAssertNotNil(harness.model.message)
+    }
+
+    func testAPdfOpenedInTheAppIsImportedForTheOnlyMemberAndItsInboxCopyDeleted() async throws {
+        let harness = try Harness()
+        await harness.model.becameActive()
+        let member = try harness.addMember("佐藤 花子")
+        let copy = try harness.inboxCopyOfTheKenpoPDF()
+
+        harness.model.receivePDF(at: copy)
+
+        XCTAssertEqual(harness.model.message, harness.model.texts.imported)
+        XCTAssertNil(harness.model.sharedPDF)
+        let card = try XCTUnwrapCompanion(harness.model).clinicCard(memberId: member.id)
+        XCTAssertTrue(card.recordAvailableOffline)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: copy.path), "the Inbox copy is deleted")
+    }
+
+    func testAPdfSharedToALargerHouseholdWaitsForItsMember() async throws {
+        let harness = try Harness()
+        await harness.model.becameActive()
+        try harness.addMember("佐藤 花子")
+        let child = try harness.addMember("佐藤 陽太", relationship: .child)
+
+        harness.model.receivePDF(at: try harness.inboxCopyOfTheKenpoPDF())
+        let held = try XCTUnwrap(harness.model.sharedPDF)
+
+        harness.model.importPDF(held, for: child.id)
+        XCTAssertNil(harness.model.sharedPDF)
+        XCTAssertTrue(try XCTUnwrapCompanion(harness.model).clinicCard(memberId: child.id).recordAvailableOffline)
+    }
+
+    func testTheClinicCardNeverCoversALockedApp() async throws {
+        let harness = try Harness()
+        // A launch with the lock turned on earlier.
+        harness.defaults.set(true, forKey: "appLock")
+        harness.unlocker.answer = false
+        await harness.model.becameActive()
+        try harness.addMember("佐藤 花子")
+        XCTAssertTrue(harness.model.locked)
+
+        // The quick action or the App Intent while locked: remembered, not shown.
+        harness.model.showClinicForSelf()
+        XCTAssertNotNil(harness.model.clinicMember)
+        XCTAssertNil(harness.model.visibleClinic)
+
+        harness.unlocker.answer = true
+        await harness.model.unlock()
+        XCTAssertEqual(harness.model.visibleClinic, harness.model.clinicMember)
+
+        // Away longer than the core's timeout: locked again, the card hidden again.
+        harness.model.enteredBackground()
+        harness.now = harness.now.addingTimeInterval(TimeInterval(appLockTimeoutSeconds()) + 1)
+        harness.unlocker.answer = false
+        await harness.model.becameActive()
+        XCTAssertTrue(harness.model.locked)
+        XCTAssertNil(harness.model.visibleClinic)
+    }
+
+    func testAShortTripAwayKeepsTheAppOpen() async throws {
+        let harness = try Harness()
+        harness.model.appLock = true
+        await harness.model.becameActive()
+        XCTAssertFalse(harness.model.locked, "turned on in this session: already unlocked")
+        harness.model.enteredBackground()
+        harness.now = harness.now.addingTimeInterval(30)
+        await harness.model.becameActive()
+        XCTAssertFalse(harness.model.locked)
+        XCTAssertEqual(harness.unlocker.prompts, 0)
+    }
+
+    func testNotificationsFollowThePlanByIdInJapanTime() async throws {
+        let harness = try Harness()
+        await harness.model.becameActive()
+        try harness.addMember("佐藤 花子")
+        let child = try harness.addMember("佐藤 陽太", relationship: .child, certDays: 70)
+        try await harness.notifications.schedule(PlannedNotification(
+            id: "left-over", title: "", body: "", fireDate: DateComponents(), clinicMemberId: nil, timeSensitive: false
+        ))
+
+        await harness.model.reconcileNotifications()
+        let plan = try XCTUnwrapCompanion(harness.model).reminderPlan(limit: AppModel.pendingNotificationLimit)
+        XCTAssertFalse(plan.reminders.isEmpty)
+        XCTAssertEqual(Set(harness.notifications.pending.keys), Set(plan.reminders.map(\.id)))
+        XCTAssertEqual(harness.notifications.removed, ["left-over"])
+        for reminder in plan.reminders {
+            let fire = try XCTUnwrap(harness.notifications.pending[reminder.id]?.fireDate)
+            XCTAssertEqual(fire.calendar?.identifier, .gregorian)
+            XCTAssertEqual(fire.timeZone?.identifier, "Asia/Tokyo")
+            XCTAssertEqual(AppModel.japanCalendar.date(from: fire), reminder.fireAt.roundedDownToMinute)
+        }
+        XCTAssertEqual(harness.model.nextReplan, plan.replanAt)
+
+        try XCTUnwrapCompanion(harness.model).removeMember(memberId: child.id)
+        await harness.model.reconcileNotifications()
+        let after = try XCTUnwrapCompanion(harness.model).reminderPlan(limit: AppModel.pendingNotificationLimit)
+        XCTAssertEqual(Set(harness.notifications.pending.keys), Set(after.reminders.map(\.id)))
+        XCTAssertTrue(after.reminders.allSatisfy { $0.memberId != child.id })
+    }
+
+    func testATappedClinicReminderOpensItsMembersCard() async throws {
+        let harness = try Harness()
+        await harness.model.becameActive()
+        let member = try harness.addMember("佐藤 花子")
+        harness.model.openNotification(clinicMemberId: member.id)
+        XCTAssertEqual(harness.model.visibleClinic, ClinicRoute(id: member.id))
+    }
+
+    func testNothingIsScheduledWithoutPermission() async throws {
+        let harness = try Harness()
+        harness.notifications.authorized = false
+        await harness.model.becameActive()
+        try harness.addMember("佐藤 花子")
+        await harness.model.reconcileNotifications()
+        XCTAssertTrue(harness.notifications.pending.isEmpty)
+    }
+}
+
+extension Date {
+    /// Notifications fire on the minute.
+    var roundedDownToMinute: Date {
+        Date(timeIntervalSinceReferenceDate: (timeIntervalSinceReferenceDate / 60).rounded(.down) * 60)
+    }
+}
