@@ -78,15 +78,12 @@ class KeystoreSecretStore(
     private fun <T> keystore(work: () -> T): T =
         try {
             work()
-        } catch (error: GeneralSecurityException) {
+        } catch (error: Exception) {
+            // Base64 of a damaged preference is an IllegalArgumentException.
+            val keystoreFailure =
+                error is GeneralSecurityException || error is IOException || error is ProviderException || error is IllegalArgumentException
+            if (!keystoreFailure) throw error
             throw ShikakuException.SecretStore("Android Keystore: ${error.javaClass.simpleName}")
-        } catch (error: IOException) {
-            throw ShikakuException.SecretStore("Android Keystore: ${error.javaClass.simpleName}")
-        } catch (error: ProviderException) {
-            throw ShikakuException.SecretStore("Android Keystore: ${error.javaClass.simpleName}")
-        } catch (error: IllegalArgumentException) {
-            // Base64 of a damaged preference, or a wrapped key shorter than its IV.
-            throw ShikakuException.SecretStore("wrapped key unreadable: ${error.javaClass.simpleName}")
         }
 
     private companion object {
