@@ -55,7 +55,8 @@ class MainActivityTest {
         app.core().addMember("佐藤 花子")
         val child = app.core().addMember("佐藤 陽太", Relationship.CHILD)
         val window = Robolectric.buildActivity(MainActivity::class.java, sharing(sharedCopy())).setup()
-        assertTrue(texts.importChooseMember in shownTexts(window.get()))
+        val asked = shownTexts(window.get())
+        assertTrue("whose PDF is it? $asked", texts.importChooseMember in asked)
 
         window.recreate()
         val shown = shownTexts(window.get())

@@ -13,9 +13,17 @@ import org.robolectric.Shadows.shadowOf
 import org.robolectric.shadows.ShadowDialog
 import java.time.Duration
 
-/** Runs the main thread's due work and a few frames, so Compose composes and lays out. */
+/**
+ * Runs the main thread's due work and a third of a second of frames (on Robolectric's
+ * clock), so that work posted back to the main thread lands and Compose composes and
+ * lays out what it changed.
+ */
 fun settle() {
-    repeat(6) { shadowOf(Looper.getMainLooper()).idleFor(Duration.ofMillis(20)) }
+    val main = shadowOf(Looper.getMainLooper())
+    repeat(20) {
+        main.idle()
+        main.idleFor(Duration.ofMillis(16))
+    }
 }
 
 /** The Compose roots of an activity's window and of the dialogs it shows. */
