@@ -39,6 +39,12 @@ pub enum ShikakuError {
     DocumentDamaged,
     #[error("the PDF has no pages")]
     DocumentHasNoPages,
+    #[error("the PDF has more than {limit} pages; a 資格情報 has one or two")]
+    DocumentTooManyPages { limit: u32 },
+    #[error("the PDF carries active content (JavaScript, a launch action or an embedded file)")]
+    DocumentActiveContent,
+    #[error("the PDF's text carries a マイナンバー, which is never stored (R10)")]
+    DocumentCarriesMyNumber,
     #[error("the vault is locked: its key is not in the secret store")]
     VaultLocked,
     #[error("stored data failed its integrity check; nothing was changed")]
@@ -66,6 +72,9 @@ impl ShikakuError {
                 | ShikakuError::DocumentEncrypted
                 | ShikakuError::DocumentDamaged
                 | ShikakuError::DocumentHasNoPages
+                | ShikakuError::DocumentTooManyPages { .. }
+                | ShikakuError::DocumentActiveContent
+                | ShikakuError::DocumentCarriesMyNumber
         )
     }
 }
@@ -101,6 +110,12 @@ pub enum Error {
     DocumentDamaged { reason: String },
     #[error("the PDF has no pages")]
     DocumentHasNoPages,
+    #[error("the PDF has more than {limit} pages; a 資格情報 has one or two")]
+    DocumentTooManyPages { limit: u32 },
+    #[error("the PDF carries active content ({what})")]
+    DocumentActiveContent { what: String },
+    #[error("the PDF's text carries a マイナンバー, which is never stored (R10)")]
+    DocumentCarriesMyNumber,
     #[error("the vault is locked: its key is not in the secret store")]
     VaultLocked,
     #[error("stored data failed its integrity check ({what}); nothing was changed")]
@@ -158,6 +173,9 @@ impl From<Error> for ShikakuError {
             Error::DocumentEncrypted => ShikakuError::DocumentEncrypted,
             Error::DocumentDamaged { .. } => ShikakuError::DocumentDamaged,
             Error::DocumentHasNoPages => ShikakuError::DocumentHasNoPages,
+            Error::DocumentTooManyPages { limit } => ShikakuError::DocumentTooManyPages { limit },
+            Error::DocumentActiveContent { .. } => ShikakuError::DocumentActiveContent,
+            Error::DocumentCarriesMyNumber => ShikakuError::DocumentCarriesMyNumber,
             Error::VaultLocked => ShikakuError::VaultLocked,
             Error::Integrity { .. } => ShikakuError::Integrity,
             Error::Storage { reason } => ShikakuError::Storage { reason },

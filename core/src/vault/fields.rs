@@ -5,18 +5,24 @@
 //!
 //! Extraction never blocks an import: an unknown layout leaves fields empty, and a value
 //! that fails its check is dropped with a warning, for the member to confirm or type.
-
-use std::sync::OnceLock;
+//!
+//! Text is normalized first (NFKC: full-width digits, letters and spaces to ASCII, every
+//! script's digits to 0–9), then read by two strategies over the rows and cells the
+//! [`Layout`] rebuilt from positions: by cell (a label's value is the rest of its cell,
+//! the next cell of its row, or the cell under it in its column), then by line (the rest
+//! of the line, or the next line when the label stands alone) for what is still missing.
+//! A line or cell may hold several labels with their values. Labels may be letter-spaced
+//! (`氏　名`).
 
 use chrono::NaiveDate;
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Field, Reason, Result};
 use crate::rules::era::parse_era_date;
 use crate::rules::facts::parse_iso_date;
 use crate::rules::insurer_number::validate_insurer_number;
-use crate::rules::my_number::screen_insurance_field;
+use crate::rules::my_number::{normalize_digits, screen_insurance_field};
+use crate::vault::layout::{Layout, Row};
 
 /// The fields of a 資格情報 the app keeps (sealed, like everything personal).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,31 +200,71 @@ const LABELS: &[(&str, Slot)] = &[
     ("作成日", Slot::IssuedOn),
 ];
 
-/// Full-width ASCII and the ideographic space to ASCII; runs of spaces to one.
+/// NFKC with every script's digits as 0–9 (full-width ASCII and the ideographic space
+/// become ASCII, `･` becomes `・`); tabs are spaces; runs of spaces become one.
 pub fn normalize(text: &str) -> String {
-    let mapped: String = text
-        .chars()
-        .map(|c| match c {
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-            '\u{3000}' | '\t' => ' ',
-            '･' => '・',
-            _ => c,
-        })
-        .collect();
-    mapped
-        .split(' ')
+    normalize_digits(text)
+        .split([' ', '\t'])
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+/// `text` with `label` stripped from its start, spaces between the label's characters
+/// allowed (`氏 名`).
+fn strip_spaced_prefix<'t>(text: &'t str, label: &str) -> Option<&'t str> {
+    let mut rest = text;
+    for (index, expected) in label.chars().enumerate() {
+        if index > 0 {
+            rest = rest.trim_start_matches(' ');
+        }
+        rest = rest.strip_prefix(expected)?;
+    }
+    Some(rest)
+}
+
 /// The label a line starts with, and the rest of the line.
 fn split_label(line: &str) -> Option<(Slot, &str)> {
     LABELS.iter().find_map(|(label, slot)| {
-        let rest = line.strip_prefix(label)?;
+        let rest = strip_spaced_prefix(line, label)?;
         let separated = rest.is_empty() || rest.starts_with([' ', ':']);
         separated.then(|| (*slot, rest.trim_start_matches([' ', ':']).trim()))
     })
+}
+
+/// The labels of a normalized line with their values: a label starts the line or
+/// follows a space; its value runs to the next label. Text before the first label is
+/// not a value.
+fn label_pairs(line: &str) -> Vec<(Slot, &str)> {
+    let starts: Vec<(usize, Slot, usize)> = line
+        .char_indices()
+        .filter(|(at, _)| *at == 0 || line.get(..*at).is_some_and(|before| before.ends_with(' ')))
+        .filter_map(|(at, _)| {
+            let rest = line.get(at..)?;
+            let (slot, value) = split_label(rest)?;
+            let value_start = line.len() - value.len() - (rest.len() - rest.trim_end().len());
+            Some((at, slot, value_start.max(at)))
+        })
+        .collect();
+    // A label found inside the value of the one before it ends that value.
+    let mut pairs = Vec::new();
+    let mut index = 0;
+    while let Some(&(_, slot, value_start)) = starts.get(index) {
+        let next = starts
+            .iter()
+            .skip(index + 1)
+            .find(|(at, _, _)| *at >= value_start);
+        let value_end = next.map_or(line.len(), |(at, _, _)| *at);
+        let value = line.get(value_start..value_end).unwrap_or_default().trim();
+        pairs.push((slot, value));
+        index = next.map_or(starts.len(), |found| {
+            starts
+                .iter()
+                .position(|s| s.0 == found.0)
+                .unwrap_or(starts.len())
+        });
+    }
+    pairs
 }
 
 /// A date as documents print it: an era date (R9), 2026年11月1日, 2026/11/1 or
@@ -235,13 +281,31 @@ pub fn parse_document_date(text: &str) -> Option<NaiveDate> {
     if let Some(date) = parse_iso_date(date_part) {
         return Some(date);
     }
-    static GREGORIAN: OnceLock<Option<Regex>> = OnceLock::new();
-    let pattern = GREGORIAN
-        .get_or_init(|| Regex::new(r"^(\d{4})\s*[年/]\s*(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?$").ok())
-        .as_ref()?;
-    let captures = pattern.captures(date_part)?;
-    let number = |i: usize| captures.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    NaiveDate::from_ymd_opt(i32::try_from(number(1)?).ok()?, number(2)?, number(3)?)
+    gregorian_date(date_part)
+}
+
+/// `2026年11月1日` or `2026/11/1` (spaces allowed around the parts).
+fn gregorian_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    let text = text.strip_suffix('日').unwrap_or(text).trim_end();
+    let mut parts = text.split(['年', '月', '/']).map(str::trim);
+    let mut number = |digits: std::ops::RangeInclusive<usize>| -> Option<u32> {
+        let part = parts.next()?;
+        (digits.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let (year, month, day) = (number(4..=4)?, number(1..=2)?, number(1..=2)?);
+    if parts.next().is_some() {
+        return None;
+    }
+    // The separators must be 年…月… or /…/…, not a mix.
+    let kanji = text.contains('年') && text.contains('月') && !text.contains('/');
+    let slashes = text.matches('/').count() == 2 && !text.contains('年') && !text.contains('月');
+    if !(kanji || slashes) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 /// "3割", "３割" or "3 割" → "3割".
@@ -253,15 +317,32 @@ fn copay_share(text: &str) -> Option<String> {
 
 /// "架空12・3456(01)" or "12345・678・00" → (記号, 番号, 枝番).
 fn split_symbol_number_branch(text: &str) -> Option<(String, String, Option<String>)> {
-    static PATTERN: OnceLock<Option<Regex>> = OnceLock::new();
-    let pattern = PATTERN
-        .get_or_init(|| {
-            Regex::new(r"^(.+?)\s*・\s*([^・(]+?)\s*(?:[・(]\s*(\d{1,2})\s*\)?)?$").ok()
-        })
-        .as_ref()?;
-    let captures = pattern.captures(text.trim())?;
-    let part = |i: usize| captures.get(i).map(|m| m.as_str().trim().to_owned());
-    Some((part(1)?, part(2)?, part(3)))
+    let text = text.trim();
+    let (symbol, rest) = text.split_once('・')?;
+    let symbol = symbol.trim();
+    let rest = rest.trim();
+    let is_branch_digits =
+        |b: &str| (1..=2).contains(&b.len()) && b.bytes().all(|d| d.is_ascii_digit());
+    // "番号(枝番)" or "番号・枝番"; otherwise the rest is the 番号 alone.
+    let (number, branch) = if let Some((number, branch)) = rest.rsplit_once('(') {
+        (
+            number.trim(),
+            Some(branch.trim().trim_end_matches(')').trim()),
+        )
+    } else if let Some((number, branch)) = rest.rsplit_once('・') {
+        (number.trim(), Some(branch.trim()))
+    } else {
+        (rest, None)
+    };
+    let branch = match branch {
+        Some(branch) if is_branch_digits(branch) => Some(branch.to_owned()),
+        Some(_) => return None,
+        None => None,
+    };
+    if symbol.is_empty() || number.is_empty() || number.contains(['・', '(', ')']) {
+        return None;
+    }
+    Some((symbol.to_owned(), number.to_owned(), branch))
 }
 
 struct Collector {
@@ -269,6 +350,23 @@ struct Collector {
 }
 
 impl Collector {
+    /// The extraction, each warning once, none about a field another reading filled.
+    fn finish(self) -> Extraction {
+        let Extraction { fields, warnings } = self.extraction;
+        let value = serde_json::to_value(&fields).unwrap_or_default();
+        let mut kept: Vec<FieldWarning> = Vec::new();
+        for warning in warnings {
+            let filled = value.get(&warning.field).is_some_and(|v| !v.is_null());
+            if !filled && !kept.contains(&warning) {
+                kept.push(warning);
+            }
+        }
+        Extraction {
+            fields,
+            warnings: kept,
+        }
+    }
+
     fn warn(&mut self, field: &str, reason: impl Into<String>) {
         self.extraction.warnings.push(FieldWarning {
             field: field.to_owned(),
@@ -366,32 +464,99 @@ impl Collector {
     }
 }
 
-/// Reads the fields out of a document's text. A label's value is the rest of its line,
-/// or the next line when the label stands alone (as text extraction returns table cells).
+/// Reads the fields out of plain text, line by line (the line strategy alone).
 pub fn extract_fields(text: &str) -> Extraction {
-    let lines: Vec<String> = text
-        .lines()
-        .map(normalize)
-        .filter(|line| !line.is_empty())
-        .collect();
+    extract_from_layout(&Layout::from_text(text))
+}
+
+/// Reads the fields out of a document's rows and cells: by cell first, then by line.
+pub fn extract_from_layout(layout: &Layout) -> Extraction {
     let mut collector = Collector {
         extraction: Extraction::default(),
     };
-    for (index, line) in lines.iter().enumerate() {
-        let Some((slot, rest)) = split_label(line) else {
-            continue;
-        };
-        let value = if rest.is_empty() {
-            match lines.get(index + 1) {
-                Some(next) if split_label(next).is_none() => next.as_str(),
-                _ => continue,
+    read_cells(layout, &mut collector);
+    read_lines(&layout.lines(), &mut collector);
+    collector.finish()
+}
+
+/// Normalized cells of a row.
+fn cell_texts(row: &Row) -> Vec<String> {
+    row.cells.iter().map(|cell| normalize(&cell.text)).collect()
+}
+
+/// The cell strategy: a label's value is the rest of its cell, else the next cell of its
+/// row when that is no label, else the cell under it in its column (the next rows of
+/// the page, within three rows' height) when that is no label.
+fn read_cells(layout: &Layout, collector: &mut Collector) {
+    let rows: Vec<Vec<String>> = layout.rows.iter().map(cell_texts).collect();
+    for (row_index, (row, texts)) in layout.rows.iter().zip(&rows).enumerate() {
+        for (cell_index, text) in texts.iter().enumerate() {
+            let pairs = label_pairs(text);
+            for (pair_index, (slot, value)) in pairs.iter().enumerate() {
+                if !value.is_empty() {
+                    collector.set(*slot, value);
+                    continue;
+                }
+                // Only the last label of a cell may take its value from elsewhere.
+                if pair_index + 1 != pairs.len() {
+                    continue;
+                }
+                let beside = texts
+                    .get(cell_index + 1)
+                    .filter(|next| split_label(next).is_none());
+                let below = || {
+                    let cell = row.cells.get(cell_index)?;
+                    layout
+                        .rows
+                        .iter()
+                        .zip(&rows)
+                        .skip(row_index + 1)
+                        .take_while(|(other, _)| {
+                            other.page == row.page && row.y - other.y <= 3.5 * row.size.max(1.0)
+                        })
+                        .find_map(|(other, other_texts)| {
+                            other
+                                .cells
+                                .iter()
+                                .zip(other_texts)
+                                .find_map(|(under, text)| {
+                                    let overlaps = under.x0 < cell.x1 && cell.x0 < under.x1;
+                                    overlaps.then_some(text)
+                                })
+                        })
+                        .filter(|text| split_label(text).is_none())
+                };
+                if let Some(value) = beside.or_else(below) {
+                    collector.set(*slot, value);
+                }
             }
-        } else {
-            rest
-        };
-        collector.set(slot, value);
+        }
     }
-    collector.extraction
+}
+
+/// The line strategy: a label's value is the rest of its line, or the next line when
+/// the label stands alone.
+fn read_lines(lines: &[String], collector: &mut Collector) {
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|line| normalize(line))
+        .filter(|line| !line.is_empty())
+        .collect();
+    for (index, line) in lines.iter().enumerate() {
+        let pairs = label_pairs(line);
+        for (pair_index, (slot, value)) in pairs.iter().enumerate() {
+            if !value.is_empty() {
+                collector.set(*slot, value);
+            } else if pair_index + 1 == pairs.len() {
+                if let Some(next) = lines
+                    .get(index + 1)
+                    .filter(|next| split_label(next).is_none())
+                {
+                    collector.set(*slot, next);
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]

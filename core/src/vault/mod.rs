@@ -1,9 +1,11 @@
 //! The document vault: a member's 医療保険の資格情報 PDF, checked, read for its fields,
 //! and sealed.
 //!
-//! - [`pdf`]: what a PDF must be to be imported (header, size, parses, no password,
-//!   pages).
-//! - [`fields`]: the fields read from its text and their checks (R9, R10, R11).
+//! - [`pdf`]: what a PDF must be to be imported (header, size, a structure that reads
+//!   as written, no password, no active content, pages, no マイナンバー in its text:
+//!   R10) and its text with positions, within one budget.
+//! - [`layout`]: the rows and cells that text stands in.
+//! - [`fields`]: the fields read from those rows and their checks (R9, R10, R11).
 //! - [`seal`]: XChaCha20-Poly1305 with a random key per document, wrapped by the master
 //!   key from the [`crate::secrets::SecretStore`]; the associated data binds every blob
 //!   to its member and document.
@@ -11,6 +13,7 @@
 //! Storing the sealed blobs is the [`crate::store`]'s work.
 
 pub mod fields;
+pub mod layout;
 pub mod pdf;
 pub mod seal;
 
@@ -42,7 +45,7 @@ pub fn check_document(bytes: &[u8]) -> Result<CheckedDocument> {
         pages: checked.pages,
         byte_len: bytes.len() as u64,
         sha256: hex(&Sha256::digest(bytes)),
-        extraction: fields::extract_fields(&checked.text),
+        extraction: fields::extract_from_layout(&checked.layout),
     })
 }
 

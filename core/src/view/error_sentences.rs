@@ -31,6 +31,9 @@ pub fn describe_error(words: Words<'_>, error: &ShikakuError) -> String {
             id,
             &[("megabytes", FluentValue::from(limit_bytes / (1024 * 1024)))],
         ),
+        ShikakuError::DocumentTooManyPages { limit } => {
+            words.text(id, &[("pages", FluentValue::from(*limit))])
+        }
         _ => words.label(id),
     }
 }
@@ -85,6 +88,9 @@ mod tests {
             ShikakuError::DocumentEncrypted,
             ShikakuError::DocumentDamaged,
             ShikakuError::DocumentHasNoPages,
+            ShikakuError::DocumentTooManyPages { limit: 16 },
+            ShikakuError::DocumentActiveContent,
+            ShikakuError::DocumentCarriesMyNumber,
             ShikakuError::VaultLocked,
             ShikakuError::Integrity,
             ShikakuError::Storage { reason: "x".into() },
@@ -176,6 +182,13 @@ mod tests {
             limit_bytes: 20 * 1024 * 1024,
         };
         assert!(describe_error(Words::built_in(Locale::En), &too_large).contains("20"));
+        let pages = ShikakuError::DocumentTooManyPages { limit: 16 };
+        assert!(describe_error(Words::built_in(Locale::Ja), &pages).contains("16"));
+        let my_number = describe_error(
+            Words::built_in(Locale::Ja),
+            &ShikakuError::DocumentCarriesMyNumber,
+        );
+        assert!(my_number.contains("マイナンバー"), "{my_number}");
     }
 
     #[test]

@@ -1,0 +1,234 @@
+//! Validation of an imported 資格情報 PDF and its text: `%PDF-` header, at most 20 MiB,
+//! a structure that reads as written (a cut file is damaged, never rebuilt), not
+//! protected by a password, no active content, one to [`MAX_PAGES`] pages, and no
+//! マイナンバー in its text (R10). Each failure has its own error.
+//!
+//! A PDF comes from any app on the phone, so the import has one budget for the whole
+//! document, checked before anything is loaded ([`structure`]): at most
+//! [`structure::MAX_OBJECTS`] objects and [`structure::MAX_OBJECT_STREAMS`] object
+//! streams counted from the cross-reference data, object streams inflating to at most
+//! [`structure::OBJECT_STREAM_BUDGET`] together, at most [`structure::MAX_TOKENS`]
+//! tokens in all objects. Text extraction then shares one deadline and one count of
+//! decoded bytes ([`budget`]); each CMap is decoded once with its own cap; a page with
+//! more fonts than a 資格情報 ever has is not read ([`text`]). A 資格情報 is one or two
+//! pages of a few kilobytes, far inside every bound.
+//!
+//! The text is read with its position ([`text`]) in every common Japanese encoding
+//! ([`fonts`]); text drawn invisibly is not read for fields, but is screened for a
+//! マイナンバー like the rest.
+
+pub mod adobe_japan1;
+pub mod budget;
+pub mod cmap;
+pub mod fonts;
+pub mod structure;
+pub mod syntax;
+pub mod text;
+
+use lopdf::xref::XrefRecovery;
+use lopdf::{Document, LoadOptions, Object, ObjectId};
+use thiserror::Error as ThisError;
+
+use crate::error::Error;
+use crate::rules::my_number::contains_my_number;
+use crate::vault::layout::Layout;
+
+pub use budget::Budget;
+pub use text::TextRun;
+
+/// The largest document accepted.
+pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
+/// A 資格情報 has one or two pages; more than this is refused (no shell renders 100).
+pub const MAX_PAGES: usize = 16;
+/// The header may follow a little junk some apps put first (PDF readers allow 1 KiB).
+const HEADER_SEARCH_BYTES: usize = 1024;
+
+/// Why a PDF was refused, before it becomes the core's [`Error`].
+#[derive(Debug, Clone, PartialEq, Eq, ThisError)]
+pub enum PdfError {
+    #[error("not a PDF")]
+    NotAPdf,
+    #[error("larger than the largest document accepted")]
+    TooLarge,
+    #[error("{0}")]
+    Damaged(&'static str),
+    #[error("{0}")]
+    OverLimit(&'static str),
+    #[error("protected by a password")]
+    Encrypted,
+    #[error("no pages")]
+    NoPages,
+    #[error("more pages than a 資格情報 has")]
+    TooManyPages,
+    #[error("{0}")]
+    ActiveContent(&'static str),
+    #[error("its text carries a マイナンバー")]
+    CarriesMyNumber,
+}
+
+impl From<PdfError> for Error {
+    fn from(error: PdfError) -> Self {
+        match error {
+            PdfError::NotAPdf => Error::NotAPdf,
+            PdfError::TooLarge => Error::DocumentTooLarge {
+                limit_bytes: MAX_DOCUMENT_BYTES as u64,
+            },
+            PdfError::Damaged(reason) | PdfError::OverLimit(reason) => Error::DocumentDamaged {
+                reason: reason.to_owned(),
+            },
+            PdfError::Encrypted => Error::DocumentEncrypted,
+            PdfError::NoPages => Error::DocumentHasNoPages,
+            PdfError::TooManyPages => Error::DocumentTooManyPages {
+                limit: MAX_PAGES as u32,
+            },
+            PdfError::ActiveContent(what) => Error::DocumentActiveContent {
+                what: what.to_owned(),
+            },
+            PdfError::CarriesMyNumber => Error::DocumentCarriesMyNumber,
+        }
+    }
+}
+
+/// What a valid PDF told us.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedPdf {
+    pub pages: u32,
+    /// The visible text, in rows and cells as it stands on the pages.
+    pub layout: Layout,
+    /// Whether the budget ran out before all text was read.
+    pub text_incomplete: bool,
+}
+
+/// Checks `bytes` and reads its text.
+pub fn check_pdf(bytes: &[u8]) -> Result<CheckedPdf, Error> {
+    check(bytes).map_err(Error::from)
+}
+
+/// Keeps every object: loading with a filter, the loader never rebuilds a page tree it
+/// cannot find by scanning the file. The loader keeps a top-level object as it is and
+/// uses what this returns only for the objects of object streams, which are never
+/// streams; so a stream's (possibly large) data is not copied.
+fn keep_object(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
+    match object {
+        Object::Stream(_) => Some((id, Object::Null)),
+        other => Some((id, other.clone())),
+    }
+}
+
+fn check(bytes: &[u8]) -> Result<CheckedPdf, PdfError> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(PdfError::TooLarge);
+    }
+    let head = bytes
+        .get(..HEADER_SEARCH_BYTES.min(bytes.len()))
+        .unwrap_or(bytes);
+    let start = head
+        .windows(5)
+        .position(|window| window == b"%PDF-")
+        .ok_or(PdfError::NotAPdf)?;
+    let data = bytes.get(start..).unwrap_or_default();
+    let structure = structure::read_structure(data)?;
+    let options = LoadOptions {
+        max_decompressed_size: Some(structure.load_limit()),
+        filter: Some(keep_object),
+        ..LoadOptions::default()
+    };
+    let document = Document::load_mem_with_options(data, options)
+        .map_err(|_| PdfError::Damaged("the PDF does not load"))?;
+    if document.xref_recovery == Some(XrefRecovery::Reconstructed) {
+        return Err(PdfError::Damaged("the cross-reference data cannot be read"));
+    }
+    if document.objects.len() > structure::MAX_OBJECTS {
+        return Err(PdfError::OverLimit("more objects than a 資格情報 has"));
+    }
+    // lopdf opens a PDF whose user password is empty (owner restrictions only); one that
+    // needs a password stays encrypted.
+    if document.is_encrypted() {
+        return Err(PdfError::Encrypted);
+    }
+    if let Some(what) = active_content(&document) {
+        return Err(PdfError::ActiveContent(what));
+    }
+    let pages: Vec<ObjectId> = document.page_iter().take(MAX_PAGES + 1).collect();
+    if pages.is_empty() {
+        return Err(PdfError::NoPages);
+    }
+    if pages.len() > MAX_PAGES {
+        return Err(PdfError::TooManyPages);
+    }
+    let mut budget = Budget::for_import();
+    let runs = text::extract_runs(&document, &pages, &mut budget);
+    if contains_my_number(&Layout::from_runs(runs.iter()).scan_text())
+        || metadata_strings(&document)
+            .iter()
+            .any(|s| contains_my_number(s))
+    {
+        return Err(PdfError::CarriesMyNumber);
+    }
+    Ok(CheckedPdf {
+        pages: u32::try_from(pages.len()).unwrap_or(u32::MAX),
+        layout: Layout::from_runs(runs.iter().filter(|run| run.visible)),
+        text_incomplete: budget.was_exhausted(),
+    })
+}
+
+/// The text strings of the document information dictionary (title, author …).
+fn metadata_strings(document: &Document) -> Vec<String> {
+    let info = document
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(|info| document.dereference(info).ok())
+        .and_then(|(_, info)| info.as_dict().ok());
+    info.map(|info| {
+        info.iter()
+            .filter_map(|(_, value)| match value {
+                Object::String(..) => Some(lopdf::decode_text_string(value).unwrap_or_default()),
+                _ => None,
+            })
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// What active content the document carries, if any: JavaScript (an action, a name
+/// tree, a script of an XFA form), an action that launches a program, or an embedded
+/// file. A 資格情報 has none. Every object is looked at, whether reachable or not.
+fn active_content(document: &Document) -> Option<&'static str> {
+    const MAX_DEPTH: usize = 64;
+    let mut stack: Vec<(&Object, usize)> = document.objects.values().map(|o| (o, 0)).collect();
+    while let Some((object, depth)) = stack.pop() {
+        let dict = match object {
+            Object::Dictionary(dict) => dict,
+            Object::Stream(stream) => &stream.dict,
+            Object::Array(items) => {
+                if depth < MAX_DEPTH {
+                    stack.extend(items.iter().map(|item| (item, depth + 1)));
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        let name = |key: &[u8]| dict.get(key).ok().and_then(|v| v.as_name().ok());
+        if dict.has(b"JS") || dict.has(b"JavaScript") || name(b"S") == Some(b"JavaScript") {
+            return Some("JavaScript");
+        }
+        if name(b"S") == Some(b"Launch") {
+            return Some("an action that launches a program");
+        }
+        if dict.has(b"EmbeddedFiles")
+            || dict.has(b"EF")
+            || name(b"Type") == Some(b"EmbeddedFile")
+            || name(b"Subtype") == Some(b"FileAttachment")
+        {
+            return Some("an embedded file");
+        }
+        if dict.has(b"XFA") {
+            return Some("a scripted form (XFA)");
+        }
+        if depth < MAX_DEPTH {
+            stack.extend(dict.iter().map(|(_, value)| (value, depth + 1)));
+        }
+    }
+    None
+}
