@@ -11,6 +11,9 @@ Holiday list (R7):
   so a test can prove no plaintext of it reaches the disk.
 - shikaku-kokuho.pdf: a 国民健康保険 資格情報, 6-digit 保険者番号, full-width digits,
   記号・番号・枝番 on one line, two pages.
+- reportlab-fields.json: what the two 資格情報 above must read as (保険者番号, 記号, 番号,
+  枝番, 氏名, 生年月日), for the table test of every producer (scripts/make-producer-fixtures.py
+  writes the other producers' PDFs and fields).
 - shikaku-unknown-layout.pdf: a valid PDF that is not a 資格情報 (fields stay empty).
 - shikaku-encrypted.pdf: shikaku-kenpo.pdf protected with a user password.
 - shikaku-truncated.pdf: the first 40% of shikaku-kenpo.pdf.
@@ -124,6 +127,22 @@ def draw_pdf(path: Path, title: str, rows: list[tuple[str, str]], *, compress: b
             pdf.drawString(70, 60, footer)
         pdf.showPage()
     pdf.save()
+
+
+def expected_fields() -> None:
+    """What shikaku-kenpo.pdf and shikaku-kokuho.pdf print, as the import must read it."""
+    import json
+
+    fields = {
+        "shikaku-kenpo.pdf": {"insurer_number": insurer_number("0613999"), "symbol": "4123",
+                              "number": "5678", "branch": "00", "name": "佐藤 花子",
+                              "birth_date": "1985-04-12"},
+        "shikaku-kokuho.pdf": {"insurer_number": insurer_number("13899"), "symbol": "架空12",
+                               "number": "3456", "branch": "01", "name": "鈴木 一郎",
+                               "birth_date": "1989-01-08"},
+    }
+    (FIXTURES / "reportlab-fields.json").write_text(
+        json.dumps(fields, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def pdf_fixtures() -> dict[str, bytes]:
@@ -280,6 +299,7 @@ if __name__ == "__main__":
     no_pages_pdf()
     hostile_pdfs()
     png_fixture()
+    expected_fields()
     ensure_venv()
     numbers = pdf_fixtures()
     print("fixtures written; 保険者番号:", {k: v.decode() for k, v in numbers.items()})

@@ -1,0 +1,320 @@
+//! PDFs as members have them, through `shikaku doc import` and `doc info --json`: every
+//! fixture of every producer (reportlab, LibreOffice, the raw writer of each Japanese
+//! encoding) reads its 保険者番号, 記号, 番号, 枝番, 氏名 and 生年月日 exactly; cut copies
+//! of every fixture are refused with exit 2 and leave the stored PDF as it was; a PDF
+//! carrying a マイナンバー in any of its written forms, active content or more than 16
+//! pages is refused with its own error; invisible text is never read.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures")
+}
+
+/// Every fixture with the fields it must read as (written by the fixture scripts).
+fn expected_fields() -> Vec<(PathBuf, Value)> {
+    let mut table = Vec::new();
+    for (dir, manifest) in [
+        ("", "reportlab-fields.json"),
+        ("producers", "producers/fields.json"),
+    ] {
+        let text = std::fs::read_to_string(fixtures().join(manifest)).unwrap();
+        let entries: serde_json::Map<String, Value> = serde_json::from_str(&text).unwrap();
+        for (file, fields) in entries {
+            table.push((fixtures().join(dir).join(file), fields));
+        }
+    }
+    assert!(table.len() >= 16, "{} fixtures", table.len());
+    table
+}
+
+/// A data directory with one member, driven through the CLI.
+struct Member {
+    dir: tempfile::TempDir,
+    id: String,
+}
+
+impl Member {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let mut member = Member {
+            dir,
+            id: String::new(),
+        };
+        let draft =
+            r#"{"display_name":"PDF","relationship":"myself","facts":{"birth_date":"1990-01-01"}}"#;
+        let output = member.shikaku(&["member", "add"], Some(draft));
+        assert!(output.status.success(), "{output:?}");
+        member.id = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+        member
+    }
+
+    fn shikaku(&self, args: &[&str], stdin: Option<&str>) -> Output {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_shikaku"));
+        command
+            .arg("--data-dir")
+            .arg(self.dir.path())
+            .args(["--key-store", "file"])
+            .args(args);
+        if let Some(stdin) = stdin {
+            use std::io::Write;
+            command.stdin(std::process::Stdio::piped());
+            command.stdout(std::process::Stdio::piped());
+            command.stderr(std::process::Stdio::piped());
+            let mut child = command.spawn().unwrap();
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(stdin.as_bytes())
+                .unwrap();
+            return child.wait_with_output().unwrap();
+        }
+        command.output().unwrap()
+    }
+
+    fn import(&self, path: &Path) -> Output {
+        self.shikaku(
+            &[
+                "doc",
+                "import",
+                "--member",
+                &self.id,
+                path.to_str().unwrap(),
+            ],
+            None,
+        )
+    }
+
+    fn info(&self) -> Value {
+        let output = self.shikaku(&["doc", "info", "--member", &self.id, "--json"], None);
+        assert!(output.status.success(), "{output:?}");
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
+    fn export(&self) -> Vec<u8> {
+        let out = self.dir.path().join("export.pdf");
+        let output = self.shikaku(
+            &[
+                "doc",
+                "export",
+                "--member",
+                &self.id,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            None,
+        );
+        assert!(output.status.success(), "{output:?}");
+        std::fs::read(out).unwrap()
+    }
+
+    /// Imports `bytes` expecting a refusal: exit 2, one line naming `expected`.
+    fn refused(&self, bytes: &[u8], expected: &str) -> String {
+        let path = self.dir.path().join("candidate.pdf");
+        std::fs::write(&path, bytes).unwrap();
+        let output = self.import(&path);
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert_eq!(output.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(expected), "{expected:?} not in {stderr:?}");
+        stderr
+    }
+}
+
+const KEYS: [&str; 6] = [
+    "insurer_number",
+    "symbol",
+    "number",
+    "branch",
+    "name",
+    "birth_date",
+];
+
+#[test]
+fn every_fixture_of_every_producer_reads_its_fields_exactly() {
+    let mut mismatches = Vec::new();
+    for (path, expected) in expected_fields() {
+        let member = Member::new();
+        let output = member.import(&path);
+        assert!(output.status.success(), "{}: {output:?}", path.display());
+        let fields = &member.info()["fields"];
+        for key in KEYS {
+            if fields[key] != expected[key] {
+                mismatches.push(format!(
+                    "{} {key}: read {} expected {}",
+                    path.file_name().unwrap().to_string_lossy(),
+                    fields[key],
+                    expected[key]
+                ));
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "\n{}", mismatches.join("\n"));
+}
+
+#[test]
+fn cut_copies_of_every_fixture_are_refused_and_the_stored_pdf_stays() {
+    for (path, _) in expected_fields() {
+        let whole = std::fs::read(&path).unwrap();
+        let member = Member::new();
+        assert!(member.import(&path).status.success());
+        let before = member.info();
+        for part in 1..=10 {
+            let cut = whole.len() * part / 11;
+            member.refused(&whole[..cut], "damaged");
+        }
+        assert_eq!(member.info(), before, "{}", path.display());
+        assert_eq!(member.export(), whole, "{}", path.display());
+    }
+}
+
+/// A PDF of text lines (UniJIS-UTF16-H, no embedded font), one page per entry; `mode`
+/// is the text render mode; `catalog` is added to the catalog dictionary.
+fn text_pdf(pages: &[&[&str]], mode: u8, catalog: &str) -> Vec<u8> {
+    let mut objects: Vec<String> = vec![
+        format!("<< /Type /Catalog /Pages 2 0 R {catalog} >>"),
+        String::new(),
+        "<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiKakuGo-W5 /Encoding /UniJIS-UTF16-H \
+         /DescendantFonts [4 0 R] >>"
+            .to_owned(),
+        "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiKakuGo-W5 /CIDSystemInfo \
+         << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> /DW 1000 >>"
+            .to_owned(),
+    ];
+    let mut kids = Vec::new();
+    for lines in pages {
+        let mut content = String::new();
+        for (index, line) in lines.iter().enumerate() {
+            let hex: String = line
+                .encode_utf16()
+                .map(|unit| format!("{unit:04X}"))
+                .collect();
+            let y = 780 - 24 * index;
+            content.push_str(&format!("BT {mode} Tr /F1 11 Tf 60 {y} Td <{hex}> Tj ET\n"));
+        }
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len() + 1
+        ));
+        kids.push(objects.len() + 1);
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            objects.len()
+        ));
+    }
+    let kids_list: Vec<String> = kids.iter().map(|k| format!("{k} 0 R")).collect();
+    objects[1] = format!(
+        "<< /Type /Pages /Kids [{}] /Count {} >>",
+        kids_list.join(" "),
+        kids.len()
+    );
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (index, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", index + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+const GOOD: &[&str] = &[
+    "医療保険の資格情報",
+    "氏名 佐藤 花子",
+    "保険者番号 06139992",
+];
+
+#[test]
+fn the_test_pdf_itself_imports() {
+    let member = Member::new();
+    let path = member.dir.path().join("good.pdf");
+    std::fs::write(&path, text_pdf(&[GOOD], 0, "")).unwrap();
+    assert!(member.import(&path).status.success());
+    let fields = &member.info()["fields"];
+    assert_eq!(fields["name"], "佐藤 花子");
+    assert_eq!(fields["insurer_number"], "06139992");
+}
+
+#[test]
+fn every_written_form_of_a_my_number_is_refused_at_import() {
+    let member = Member::new();
+    let variants = [
+        "123456789018",
+        "1234 5678 9018",
+        "1234-5678-9018",
+        "1234.5678.9018",
+        "1234/5678/9018",
+        "No.123456789018",
+        "個人番号：１２３４　５６７８　９０１８",
+        "１２３４－５６７８－９０１８",
+        "١٢٣٤٥٦٧٨٩٠١٨",
+        "𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗𝟎𝟏𝟖",
+        "備考 987654321093",
+    ];
+    for variant in variants {
+        let lines = [GOOD[0], GOOD[1], variant];
+        member.refused(&text_pdf(&[&lines], 0, ""), "マイナンバー");
+        // Drawn invisibly it is still in the file: refused all the same.
+        member.refused(&text_pdf(&[&lines], 3, ""), "マイナンバー");
+    }
+    // A 12-digit number whose check digit fails is no マイナンバー.
+    let path = member.dir.path().join("near.pdf");
+    std::fs::write(&path, text_pdf(&[&[GOOD[0], "1234 5678 9012"]], 0, "")).unwrap();
+    assert!(member.import(&path).status.success());
+}
+
+#[test]
+fn active_content_and_too_many_pages_are_refused_with_their_own_errors() {
+    let member = Member::new();
+    let active = [
+        "/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >>",
+        "/Names << /JavaScript << /Names [(a) << /S /JavaScript /JS (1) >>] >> >>",
+        "/OpenAction << /S /Launch /F (calc.exe) >>",
+        "/Names << /EmbeddedFiles << /Names [(a.txt) << /Type /Filespec /F (a.txt) /EF << /F 3 0 R >> >>] >> >>",
+        "/AcroForm << /Fields [] /XFA 3 0 R >>",
+    ];
+    for catalog in active {
+        member.refused(&text_pdf(&[GOOD], 0, catalog), "active content");
+    }
+    let seventeen = vec![GOOD; 17];
+    member.refused(&text_pdf(&seventeen, 0, ""), "more than 16 pages");
+    let sixteen = vec![GOOD; 16];
+    let path = member.dir.path().join("sixteen.pdf");
+    std::fs::write(&path, text_pdf(&sixteen, 0, "")).unwrap();
+    assert!(member.import(&path).status.success());
+}
+
+#[test]
+fn invisible_text_is_not_read() {
+    let member = Member::new();
+    let path = member.dir.path().join("invisible.pdf");
+    std::fs::write(&path, text_pdf(&[GOOD], 3, "")).unwrap();
+    assert!(member.import(&path).status.success());
+    let fields = &member.info()["fields"];
+    for key in KEYS {
+        assert!(fields[key].is_null(), "{key}: {}", fields[key]);
+    }
+}
