@@ -40,6 +40,9 @@ import sys
 import zlib
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pdfwriter import classic_pdf, stream  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 VENV = ROOT / "target" / "fixture-venv"
@@ -204,20 +207,7 @@ def no_pages_pdf() -> None:
 
 
 def write_pdf(path: Path, objects: list[bytes], *, root: int = 1) -> None:
-    """A classic PDF: numbered objects, a cross-reference table, a trailer."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n" % (len(objects) + 1)
-    out += b"0000000000 65535 f \n"
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, root, xref)
-    path.write_bytes(bytes(out))
+    path.write_bytes(classic_pdf(objects, root=root))
 
 
 BOMB_INFLATED_BYTES = 1 << 30
@@ -230,10 +220,6 @@ def twice_deflated_zeros(size: int) -> bytes:
     parts = [inner.compress(chunk) for _ in range(size // len(chunk))]
     parts.append(inner.flush())
     return zlib.compress(b"".join(parts), 9)
-
-
-def stream(dictionary: bytes, data: bytes) -> bytes:
-    return b"<< %s /Length %d >>\nstream\n" % (dictionary, len(data)) + data + b"\nendstream"
 
 
 def hostile_pdfs() -> None:

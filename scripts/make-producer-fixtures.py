@@ -32,6 +32,9 @@ import tempfile
 import zlib
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pdfwriter import classic_pdf  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "fixtures" / "producers"
 VENV = ROOT / "target" / "fixture-venv"
@@ -97,7 +100,7 @@ def rows_of(person: dict, digits=str, spaced_labels: bool = False) -> list[tuple
 
 
 class Writer:
-    """A classic PDF: numbered objects, one cross-reference table, a trailer."""
+    """Objects added in any order, some reserved and filled later."""
 
     def __init__(self) -> None:
         self.objects: list[bytes] = []
@@ -119,18 +122,7 @@ class Writer:
         return self.add(b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream")
 
     def bytes(self, root: int) -> bytes:
-        out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-        offsets = []
-        for number, body in enumerate(self.objects, start=1):
-            offsets.append(len(out))
-            out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-        xref = len(out)
-        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(self.objects) + 1)
-        for offset in offsets:
-            out += b"%010d 00000 n \n" % offset
-        out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-            len(self.objects) + 1, root, xref)
-        return bytes(out)
+        return classic_pdf(self.objects, root=root, binary_marker=True)
 
 
 class Encoder:
