@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test: formatting, lints with warnings denied, the whole workspace's tests (unit,
 # rule vectors, bad input, properties, store and vault, crash safety, reminders), and
-# the Kotlin and Python tests of the generated bindings and of the CLI, the Android app
+# the Kotlin and Python tests of the generated bindings and of the CLI (hostile PDFs of
+# every kind against the release build's time and memory bounds), the Android app
 # compiled and tested with Robolectric, its lint and rendered screens, and the parse and
 # name check of every shell file. CI runs this.
 set -euo pipefail
@@ -34,6 +35,7 @@ mvn -B -ntp -f tests/compose/pom.xml test
 step "Swift: the iOS model package's XCTest tests and tests/swift (where a Swift toolchain exists)"
 bash scripts/check-swift.sh
 
-step "pytest tests/python (the CLI at target/debug/shikaku, the bindings in build/bindings)"
+step "pytest tests/python (the CLI at target/debug/shikaku and, for the hostile PDFs' time and memory, target/release/shikaku; the bindings in build/bindings)"
 cargo build --locked --quiet -p shikaku-cli
+cargo build --locked --quiet --release -p shikaku-cli
 .venv/bin/python -m pytest -q tests/python

@@ -96,36 +96,23 @@ fn is_digit_separator(c: char) -> bool {
     )
 }
 
-/// At most this many separators stand between two digit groups of one number.
-const MAX_SEPARATOR_RUN: usize = 3;
-
-/// The digit groups of `text` (after [`normalize_digits`]), chained: groups joined by one
-/// to [`MAX_SEPARATOR_RUN`] separators belong to one chain; anything else (a letter, a
-/// line break, a tab, a longer run of separators) ends the chain.
+/// The digit groups of `text` (after [`normalize_digits`]), chained: groups joined by
+/// separators belong to one chain; anything else (a letter, a line break, a tab) ends the
+/// chain.
 fn digit_chains(normalized: &str) -> Vec<Vec<Vec<u8>>> {
     let mut chains: Vec<Vec<Vec<u8>>> = Vec::new();
     let mut chain: Vec<Vec<u8>> = Vec::new();
     let mut group: Vec<u8> = Vec::new();
-    let mut separators = 0usize;
     for c in normalized.chars() {
         if let Some(value) = c.to_digit(10).and_then(|d| u8::try_from(d).ok()) {
-            if group.is_empty() && separators > MAX_SEPARATOR_RUN && !chain.is_empty() {
-                chains.push(std::mem::take(&mut chain));
-            }
-            separators = 0;
             group.push(value);
             continue;
         }
         if !group.is_empty() {
             chain.push(std::mem::take(&mut group));
         }
-        if is_digit_separator(c) {
-            separators += 1;
-        } else {
-            separators = 0;
-            if !chain.is_empty() {
-                chains.push(std::mem::take(&mut chain));
-            }
+        if !is_digit_separator(c) && !chain.is_empty() {
+            chains.push(std::mem::take(&mut chain));
         }
     }
     if !group.is_empty() {
@@ -287,6 +274,7 @@ mod tests {
             "𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗𝟎𝟏𝟖",
             "氏名 佐藤\n番号 1234 5678 9018\n",
             "2026 1234 5678 9018",
+            "1234     5678  -  9018",
         ];
         for text in found {
             assert!(contains_my_number(text), "{text}");
@@ -303,7 +291,7 @@ mod tests {
             "保険者番号 06139992 記号 4123 番号 5678 枝番 00",
             "1234\t5678\t9018",
             "1234\n5678\n9018",
-            "1234     5678     9018",
+            "1234 x 5678 9018",
             "12345678901",
             "",
         ];

@@ -146,10 +146,8 @@ impl CMap {
                         cmap.use_cmap = Some(name.clone());
                     }
                 }
-                Token::Integer(mode) => {
-                    if previous == Some(Token::Name(b"WMode".to_vec())) {
-                        cmap.vertical = *mode == 1;
-                    }
+                Token::Integer(mode) if previous == Some(Token::Name(b"WMode".to_vec())) => {
+                    cmap.vertical = *mode == 1;
                 }
                 _ => {}
             }
@@ -196,11 +194,6 @@ impl CMap {
         });
     }
 
-    /// Whether the CMap says how long its codes are.
-    pub fn has_codespaces(&self) -> bool {
-        !self.codespaces.is_empty()
-    }
-
     /// The length of the code at the start of `bytes`, by the code space ranges; `None`
     /// when no range matches.
     pub fn code_length(&self, bytes: &[u8]) -> Option<usize> {
@@ -215,14 +208,6 @@ impl CMap {
             })
             .map(|range| range.len)
             .min()
-    }
-
-    /// The lengths codes of this CMap have, from its mappings (when it has no code space
-    /// ranges).
-    pub fn mapped_lengths(&self) -> impl Iterator<Item = usize> + '_ {
-        let mut lengths: Vec<usize> = self.mappings.iter().map(|m| m.len).collect();
-        lengths.dedup();
-        lengths.into_iter()
     }
 
     fn find(&self, code: u32, len: usize) -> Option<&Mapping> {

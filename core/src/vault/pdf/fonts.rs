@@ -62,8 +62,6 @@ pub struct Font {
     to_unicode: Option<Rc<CMap>>,
     /// Adobe-Japan1 CIDs (from `/CIDSystemInfo`), so the CID table applies.
     japan1: bool,
-    /// A CID font: widths by CID; else widths by code.
-    cid_font: bool,
     widths: Vec<(u32, u32, f32)>,
     default_width: f32,
     pub vertical: bool,
@@ -340,7 +338,6 @@ impl FontCache {
                 encoding: Encoding::Simple(simple_table(document, dict)),
                 to_unicode,
                 japan1: false,
-                cid_font: false,
                 widths,
                 default_width: missing,
                 vertical: false,
@@ -381,11 +378,7 @@ impl FontCache {
             .ok()
             .and_then(|e| resolve(document, e))
         {
-            Some(Object::Name(name)) => {
-                let (encoding, vertical) = predefined(name).unwrap_or((Encoding::Identity, false));
-                // Unicode and Shift_JIS CMaps name Japanese fonts by their registry.
-                (encoding, vertical)
-            }
+            Some(Object::Name(name)) => predefined(name).unwrap_or((Encoding::Identity, false)),
             Some(Object::Stream(_)) => match dict
                 .get(b"Encoding")
                 .ok()
@@ -408,7 +401,6 @@ impl FontCache {
             encoding,
             to_unicode,
             japan1,
-            cid_font: true,
             widths,
             default_width,
             vertical,
@@ -416,7 +408,7 @@ impl FontCache {
     }
 }
 
-/// Splits `bytes` into codes by a predefined encoding's rules: (code, length).
+/// The length of the code at the start of `bytes`, by the encoding's rules.
 fn next_code(encoding: &Encoding, bytes: &[u8]) -> usize {
     let first = bytes.first().copied().unwrap_or(0);
     let len = match encoding {
@@ -521,18 +513,7 @@ impl Font {
         let mut glyphs = Vec::new();
         let mut rest = bytes;
         while !rest.is_empty() {
-            let len = match &self.to_unicode {
-                Some(cmap)
-                    if cmap.has_codespaces() && !matches!(self.encoding, Encoding::Simple(_)) =>
-                {
-                    match self.encoding {
-                        Encoding::Identity => 2,
-                        _ => next_code(&self.encoding, rest),
-                    }
-                }
-                _ => next_code(&self.encoding, rest),
-            }
-            .min(rest.len());
+            let len = next_code(&self.encoding, rest).min(rest.len());
             let (code, tail) = rest.split_at(len);
             rest = tail;
             let value = code_value(code);
@@ -566,7 +547,6 @@ impl Font {
         let index = self.widths.partition_point(|(low, _, _)| *low <= key);
         match index.checked_sub(1).and_then(|i| self.widths.get(i)) {
             Some((_, high, width)) if key <= *high => *width,
-            _ if !self.cid_font => self.default_width,
             _ => self.default_width,
         }
     }
@@ -581,7 +561,6 @@ mod tests {
             encoding,
             to_unicode: None,
             japan1,
-            cid_font: true,
             widths: vec![(231, 632, 500.0)],
             default_width: 1000.0,
             vertical: false,

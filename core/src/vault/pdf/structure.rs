@@ -599,7 +599,9 @@ fn count_objects(reader: &Reader<'_>, structure: &mut Structure) -> Result<(), P
         let Entry::Normal(offset) = *entry else {
             continue;
         };
-        let mut lexer = Lexer::at(data, offset);
+        // The lexer stops one token past what the budget has left.
+        let left = MAX_TOKENS - structure.tokens.min(MAX_TOKENS);
+        let mut lexer = Lexer::at(data, offset).with_limit(left + 4);
         if offset >= data.len() || object_header(&mut lexer) != Some(number) {
             return Err(PdfError::Damaged(
                 "the cross-reference data does not point at its objects",
@@ -676,13 +678,13 @@ fn measure_object_stream(
     };
     structure.object_stream_bytes += decoded.len();
     structure.largest_stream = structure.largest_stream.max(decoded.len());
-    let mut lexer = Lexer::new(&decoded);
-    while lexer.next_token().is_some() {
-        if structure.tokens + lexer.tokens() > MAX_TOKENS {
-            return Err(PdfError::OverLimit("more objects than a 資格情報 has"));
-        }
-    }
+    let left = MAX_TOKENS - structure.tokens.min(MAX_TOKENS);
+    let mut lexer = Lexer::new(&decoded).with_limit(left + 1);
+    while lexer.next_token().is_some() {}
     structure.tokens += lexer.tokens();
+    if structure.tokens > MAX_TOKENS {
+        return Err(PdfError::OverLimit("more objects than a 資格情報 has"));
+    }
     Ok(())
 }
 

@@ -59,12 +59,14 @@ fn hex_value(byte: u8) -> Option<u8> {
     }
 }
 
-/// A cursor over PDF bytes that counts the tokens it reads.
+/// A cursor over PDF bytes that counts the tokens it reads, and may stop at a number of
+/// them.
 #[derive(Debug, Clone)]
 pub struct Lexer<'a> {
     data: &'a [u8],
     position: usize,
     tokens: usize,
+    limit: usize,
 }
 
 impl<'a> Lexer<'a> {
@@ -77,7 +79,14 @@ impl<'a> Lexer<'a> {
             data,
             position: position.min(data.len()),
             tokens: 0,
+            limit: usize::MAX,
         }
+    }
+
+    /// The lexer ends (as at the end of the data) once it has read `limit` tokens.
+    pub fn with_limit(mut self, limit: usize) -> Self {
+        self.limit = limit;
+        self
     }
 
     pub fn position(&self) -> usize {
@@ -124,8 +133,11 @@ impl<'a> Lexer<'a> {
         self.data.get(self.position..).unwrap_or_default()
     }
 
-    /// Reads the next token; `None` at the end of the data.
+    /// Reads the next token; `None` at the end of the data or of the token limit.
     pub fn next_token(&mut self) -> Option<Token<'a>> {
+        if self.tokens >= self.limit {
+            return None;
+        }
         self.skip_whitespace();
         let byte = self.peek_byte()?;
         self.tokens += 1;
@@ -412,6 +424,13 @@ mod tests {
         assert_eq!(image.next_token(), Some(Token::Keyword(b"ID")));
         image.skip_inline_image();
         assert_eq!(image.next_token(), Some(Token::String(b"after".to_vec())));
+    }
+
+    #[test]
+    fn stops_at_its_token_limit() {
+        let mut lexer = Lexer::new(b"[1 2 3 4 5 6]").with_limit(3);
+        assert!(!lexer.skip_value(10));
+        assert_eq!(lexer.tokens(), 3);
     }
 
     #[test]
