@@ -223,48 +223,46 @@ fn strip_spaced_prefix<'t>(text: &'t str, label: &str) -> Option<&'t str> {
     Some(rest)
 }
 
-/// The label a line starts with, and the rest of the line.
-fn split_label(line: &str) -> Option<(Slot, &str)> {
+/// The label a line starts with, and where its value starts (after spaces and a
+/// colon).
+fn label_at(line: &str) -> Option<(Slot, usize)> {
     LABELS.iter().find_map(|(label, slot)| {
         let rest = strip_spaced_prefix(line, label)?;
         let separated = rest.is_empty() || rest.starts_with([' ', ':']);
-        separated.then(|| (*slot, rest.trim_start_matches([' ', ':']).trim()))
+        let value = rest.trim_start_matches([' ', ':']);
+        separated.then(|| (*slot, line.len() - value.len()))
     })
 }
 
+/// Whether a line starts with a label.
+fn is_label(line: &str) -> bool {
+    label_at(line).is_some()
+}
+
 /// The labels of a normalized line with their values: a label starts the line or
-/// follows a space; its value runs to the next label. Text before the first label is
-/// not a value.
+/// follows a space, outside the label before it; its value runs to the next label.
+/// Text before the first label is not a value.
 fn label_pairs(line: &str) -> Vec<(Slot, &str)> {
-    let starts: Vec<(usize, Slot, usize)> = line
-        .char_indices()
-        .filter(|(at, _)| *at == 0 || line.get(..*at).is_some_and(|before| before.ends_with(' ')))
-        .filter_map(|(at, _)| {
-            let rest = line.get(at..)?;
-            let (slot, value) = split_label(rest)?;
-            let value_start = line.len() - value.len() - (rest.len() - rest.trim_end().len());
-            Some((at, slot, value_start.max(at)))
-        })
-        .collect();
-    // A label found inside the value of the one before it ends that value.
-    let mut pairs = Vec::new();
-    let mut index = 0;
-    while let Some(&(_, slot, value_start)) = starts.get(index) {
-        let next = starts
-            .iter()
-            .skip(index + 1)
-            .find(|(at, _, _)| *at >= value_start);
-        let value_end = next.map_or(line.len(), |(at, _, _)| *at);
-        let value = line.get(value_start..value_end).unwrap_or_default().trim();
-        pairs.push((slot, value));
-        index = next.map_or(starts.len(), |found| {
-            starts
-                .iter()
-                .position(|s| s.0 == found.0)
-                .unwrap_or(starts.len())
-        });
+    let mut starts: Vec<(usize, Slot, usize)> = Vec::new();
+    for (at, _) in line.char_indices() {
+        let at_word = at == 0 || line.get(..at).is_some_and(|before| before.ends_with(' '));
+        let inside_label = starts.last().is_some_and(|(_, _, value)| at < *value);
+        if !at_word || inside_label {
+            continue;
+        }
+        if let Some((slot, value)) = line.get(at..).and_then(label_at) {
+            starts.push((at, slot, at + value));
+        }
     }
-    pairs
+    starts
+        .iter()
+        .enumerate()
+        .map(|(index, (_, slot, value_start))| {
+            let value_end = starts.get(index + 1).map_or(line.len(), |next| next.0);
+            let value = line.get(*value_start..value_end).unwrap_or_default();
+            (*slot, value.trim())
+        })
+        .collect()
 }
 
 /// A date as documents print it: an era date (R9), 2026年11月1日, 2026/11/1 or
@@ -501,9 +499,7 @@ fn read_cells(layout: &Layout, collector: &mut Collector) {
                 if pair_index + 1 != pairs.len() {
                     continue;
                 }
-                let beside = texts
-                    .get(cell_index + 1)
-                    .filter(|next| split_label(next).is_none());
+                let beside = texts.get(cell_index + 1).filter(|next| !is_label(next));
                 let below = || {
                     let cell = row.cells.get(cell_index)?;
                     layout
@@ -524,7 +520,7 @@ fn read_cells(layout: &Layout, collector: &mut Collector) {
                                     overlaps.then_some(text)
                                 })
                         })
-                        .filter(|text| split_label(text).is_none())
+                        .filter(|text| !is_label(text))
                 };
                 if let Some(value) = beside.or_else(below) {
                     collector.set(*slot, value);
@@ -548,10 +544,7 @@ fn read_lines(lines: &[String], collector: &mut Collector) {
             if !value.is_empty() {
                 collector.set(*slot, value);
             } else if pair_index + 1 == pairs.len() {
-                if let Some(next) = lines
-                    .get(index + 1)
-                    .filter(|next| split_label(next).is_none())
-                {
+                if let Some(next) = lines.get(index + 1).filter(|next| !is_label(next)) {
                     collector.set(*slot, next);
                 }
             }
@@ -613,6 +606,67 @@ mod tests {
     }
 
     #[test]
+    fn several_labels_on_one_line_and_letter_spaced_labels() {
+        let text = "保険者番号 06139992 記号 4123 番号 5678 枝番 00\n氏\u{3000}\u{3000}名\u{3000}佐藤\u{3000}花子";
+        let f = extract_fields(text).fields;
+        assert_eq!(f.insurer_number.as_deref(), Some("06139992"));
+        assert_eq!(f.symbol.as_deref(), Some("4123"));
+        assert_eq!(f.number.as_deref(), Some("5678"));
+        assert_eq!(f.branch.as_deref(), Some("00"));
+        assert_eq!(f.name.as_deref(), Some("佐藤 花子"));
+    }
+
+    #[test]
+    fn cells_pair_beside_and_below_their_labels() {
+        use crate::vault::layout::Cell;
+        let cell = |x0: f32, x1: f32, text: &str| Cell {
+            x0,
+            x1,
+            text: text.to_owned(),
+        };
+        let row = |y: f32, cells: Vec<Cell>| Row {
+            page: 0,
+            y,
+            size: 11.0,
+            cells,
+        };
+        let layout = Layout {
+            rows: vec![
+                row(
+                    620.0,
+                    vec![cell(60.0, 82.0, "氏名"), cell(230.0, 280.0, "佐藤 花子")],
+                ),
+                row(
+                    600.0,
+                    vec![
+                        cell(60.0, 115.0, "保険者番号"),
+                        cell(190.0, 212.0, "記号"),
+                        cell(300.0, 322.0, "番号"),
+                        cell(420.0, 442.0, "枝番"),
+                    ],
+                ),
+                row(
+                    574.0,
+                    vec![
+                        cell(64.0, 108.0, "06139992"),
+                        cell(194.0, 216.0, "4123"),
+                        cell(304.0, 326.0, "5678"),
+                        cell(424.0, 435.0, "00"),
+                    ],
+                ),
+            ],
+        };
+        let extraction = extract_from_layout(&layout);
+        let f = &extraction.fields;
+        assert_eq!(f.name.as_deref(), Some("佐藤 花子"));
+        assert_eq!(f.insurer_number.as_deref(), Some("06139992"));
+        assert_eq!(f.symbol.as_deref(), Some("4123"));
+        assert_eq!(f.number.as_deref(), Some("5678"));
+        assert_eq!(f.branch.as_deref(), Some("00"));
+        assert!(extraction.warnings.is_empty(), "{:?}", extraction.warnings);
+    }
+
+    #[test]
     fn unknown_layouts_give_nothing() {
         let extraction = extract_fields("お知らせ\n件名\n健康診断のご案内");
         assert!(extraction.fields.is_empty());
@@ -645,6 +699,30 @@ mod tests {
     }
 
     #[test]
+    fn symbol_number_branch_written_together() {
+        let split = |t: &str| split_symbol_number_branch(t);
+        assert_eq!(
+            split("架空12・3456(01)"),
+            Some(("架空12".into(), "3456".into(), Some("01".into())))
+        );
+        assert_eq!(
+            split("12345・678・00"),
+            Some(("12345".into(), "678".into(), Some("00".into())))
+        );
+        assert_eq!(
+            split("12345・678"),
+            Some(("12345".into(), "678".into(), None))
+        );
+        assert_eq!(
+            split("A・B(1"),
+            Some(("A".into(), "B".into(), Some("1".into())))
+        );
+        assert_eq!(split("12345・678・abc"), None);
+        assert_eq!(split("12345"), None);
+        assert_eq!(split("・678"), None);
+    }
+
+    #[test]
     fn document_dates() {
         assert_eq!(
             parse_document_date("2026年11月1日"),
@@ -659,6 +737,12 @@ mod tests {
             Some(civil(2026, 11, 1))
         );
         assert_eq!(parse_document_date("2026/13/01"), None);
+        assert_eq!(
+            parse_document_date("2026 年 4 月 1 日"),
+            Some(civil(2026, 4, 1))
+        );
+        assert_eq!(parse_document_date("2026年4/1"), None);
+        assert_eq!(parse_document_date("26/4/1"), None);
         assert_eq!(parse_document_date("来月"), None);
     }
 }

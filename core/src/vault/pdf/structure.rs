@@ -689,7 +689,7 @@ fn measure_object_stream(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A classic PDF: numbered objects, a cross-reference table, a trailer.

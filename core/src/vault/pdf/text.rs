@@ -243,7 +243,7 @@ impl<'a> Reader<'a, '_> {
         let mut text_matrix = IDENTITY;
         let mut line_matrix = IDENTITY;
         while let Some(token) = lexer.next_token() {
-            if lexer.tokens() % DEADLINE_STRIDE == 0 && self.budget.expired() || self.full() {
+            if (lexer.tokens() % DEADLINE_STRIDE == 0 && self.budget.expired()) || self.full() {
                 return;
             }
             let operator = match token {
@@ -528,7 +528,97 @@ impl<'a> Reader<'a, '_> {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
+    use crate::vault::pdf::structure::tests::classic;
+
+    const UNIJIS: &[u8] = b"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiKakuGo-W5 /Encoding /UniJIS-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiKakuGo-W5 /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> /DW 1000 >>] >>";
+
+    /// One page drawing `content` with font /F1 (UniJIS-UCS2-H) and form /X1 (which
+    /// shows 氏名 at its origin); `fonts` more font names in its resources.
+    fn page_runs(content: &[u8], fonts: usize, budget: &mut Budget) -> Vec<TextRun> {
+        let extra: String = (0..fonts).map(|i| format!(" /G{i} 4 0 R")).collect();
+        let page = format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R{extra} >> /XObject << /X1 6 0 R >> >> /Contents 5 0 R >>"
+        );
+        let stream = |dict: &str, data: &[u8]| {
+            let mut body = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+            body.extend_from_slice(data);
+            body.extend_from_slice(b"\nendstream");
+            body
+        };
+        let form = stream(
+            "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Matrix [1 0 0 1 300 100] /Resources << /Font << /F1 4 0 R >> >>",
+            b"BT /F1 10 Tf 0 0 Td <6C0F540D> Tj ET",
+        );
+        let objects: [&[u8]; 6] = [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            page.as_bytes(),
+            UNIJIS,
+            &stream("", content),
+            &form,
+        ];
+        let document = Document::load_mem(&classic(&objects)).unwrap();
+        let pages: Vec<ObjectId> = document.page_iter().collect();
+        extract_runs(&document, &pages, budget)
+    }
+
+    fn texts(runs: &[TextRun]) -> Vec<(&str, f32, f32, bool)> {
+        runs.iter()
+            .map(|r| (r.text.as_str(), r.x.round(), r.y.round(), r.visible))
+            .collect()
+    }
+
+    #[test]
+    fn strings_are_placed_where_they_are_drawn() {
+        let content = b"q 2 0 0 2 0 0 cm BT /F1 10 Tf 10 20 Td <4FDD> Tj 5 0 Td [<967A> -1000 <8005>] TJ ET Q
+            BT /F1 12 Tf 1 0 0 1 100 700 Tm 3 Tr <0031> Tj 0 Tr 0.05 0 0 0.05 0 0 Tm <0032> Tj ET /X1 Do";
+        let runs = page_runs(content, 0, &mut Budget::for_import());
+        assert_eq!(
+            texts(&runs),
+            [
+                ("保", 20.0, 40.0, true),
+                // Td moves from the start of the line: (10 + 5) × 2.
+                ("険", 30.0, 40.0, true),
+                // After 険 (1 em of 10, scaled by 2) and a 1-em adjustment.
+                ("者", 70.0, 40.0, true),
+                ("1", 100.0, 700.0, false),
+                ("2", 0.0, 0.0, false),
+                ("氏名", 300.0, 100.0, true),
+            ]
+        );
+        assert_eq!(runs[0].size, 20.0);
+        assert_eq!(runs[0].end_x, 40.0);
+    }
+
+    #[test]
+    fn a_page_with_more_fonts_than_a_shikaku_has_is_not_read() {
+        let content = b"BT /F1 10 Tf 10 20 Td <4FDD> Tj ET";
+        assert_eq!(
+            page_runs(content, MAX_FONTS_PER_PAGE - 1, &mut Budget::for_import()).len(),
+            1
+        );
+        assert!(page_runs(content, MAX_FONTS_PER_PAGE, &mut Budget::for_import()).is_empty());
+    }
+
+    #[test]
+    fn extraction_stops_at_its_deadline_and_its_bytes() {
+        let mut flood = b"BT /F1 10 Tf ".to_vec();
+        for _ in 0..5_000 {
+            flood.extend_from_slice(b"1 0 0 1 10 10 Tm <4FDD> Tj ");
+        }
+        flood.extend_from_slice(b"ET");
+        let mut expired = Budget::new(usize::MAX, Duration::ZERO);
+        assert!(page_runs(&flood, 0, &mut expired).is_empty());
+        assert!(expired.was_exhausted());
+        let mut small = Budget::new(100, Duration::from_secs(60));
+        assert!(page_runs(&flood, 0, &mut small).is_empty());
+        assert!(small.was_exhausted());
+        let mut ample = Budget::new(usize::MAX, Duration::from_secs(600));
+        assert_eq!(page_runs(&flood, 0, &mut ample).len(), 5_000);
+    }
 
     #[test]
     fn matrices_compose_as_pdf_does() {
