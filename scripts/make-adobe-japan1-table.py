@@ -17,29 +17,17 @@ Run from anywhere: scripts/make-adobe-japan1-table.py
 """
 import gzip
 import json
-import os
 import struct
-import subprocess
 import sys
 import unicodedata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fixturetools import ensure_venv  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-VENV = ROOT / "target" / "fixture-venv"
 OUT = ROOT / "core" / "data" / "adobe-japan1-ucs2.bin"
 PDFMINER = "pdfminer.six==20260107"
-
-
-def ensure_pdfminer() -> None:
-    """Re-run this script inside a venv that has pdfminer.six."""
-    if os.environ.get("SHIKAKU_AJ1_VENV") == "1":
-        return
-    python = VENV / "bin" / "python"
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "-q", PDFMINER], check=True)
-    env = dict(os.environ, SHIKAKU_AJ1_VENV="1")
-    os.execve(str(python), [str(python), __file__, *sys.argv[1:]], env)
 
 
 def allowed(char: str) -> bool:
@@ -53,7 +41,7 @@ def allowed(char: str) -> bool:
 
 
 def main() -> None:
-    ensure_pdfminer()
+    ensure_venv(__file__, [PDFMINER])
     import pdfminer
 
     path = Path(pdfminer.__file__).parent / "cmap" / "to-unicode-Adobe-Japan1.json.gz"

@@ -33,38 +33,21 @@ The PDFs need reportlab and pypdf (installed into target/fixture-venv by this sc
 the IPAex Gothic font (Debian package fonts-ipaexfont-gothic; install it with apt-get).
 Run from anywhere: scripts/make-fixtures.py
 """
-import os
 import struct
-import subprocess
 import sys
 import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdfwriter import classic_pdf, stream  # noqa: E402
+from fixturetools import classic_pdf, ensure_venv, full_width, insurer_number, stream  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-VENV = ROOT / "target" / "fixture-venv"
 FONT_PATHS = [
     Path("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
     Path("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"),
 ]
 MARKER = "SHIKAKU-FIXTURE-MARKER-7F3A"
-
-
-def ensure_venv() -> None:
-    """Re-run this script inside a venv that has reportlab and pypdf."""
-    if os.environ.get("SHIKAKU_FIXTURE_VENV") == "1":
-        return
-    python = VENV / "bin" / "python"
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "reportlab==4.4.4", "pypdf==6.1.1",
-                    "cryptography==46.0.3"],
-                   check=True)
-    env = dict(os.environ, SHIKAKU_FIXTURE_VENV="1")
-    os.execve(str(python), [str(python), __file__, *sys.argv[1:]], env)
 
 
 def holiday_fixture() -> None:
@@ -73,19 +56,6 @@ def holiday_fixture() -> None:
     chosen = [row for row in rows if row[:4] in {"2025", "2026", "2027"}]
     text = "\r\n".join([header, *chosen]) + "\r\n"
     (FIXTURES / "syukujitsu-2025-2027.cp932.csv").write_bytes(text.encode("cp932"))
-
-
-def insurer_number(body: str) -> str:
-    """Appends the 保険者番号 check digit (RULES.md R11)."""
-    total = 0
-    for index, digit in enumerate(reversed(body)):
-        product = int(digit) * (2 if index % 2 == 0 else 1)
-        total += product // 10 + product % 10
-    return body + str((10 - total % 10) % 10)
-
-
-def full_width(text: str) -> str:
-    return text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"})
 
 
 def draw_pdf(path: Path, title: str, rows: list[tuple[str, str]], *, compress: bool,
@@ -286,6 +256,6 @@ if __name__ == "__main__":
     hostile_pdfs()
     png_fixture()
     expected_fields()
-    ensure_venv()
+    ensure_venv(__file__, ["reportlab==4.4.4", "pypdf==6.1.1", "cryptography==46.0.3"])
     numbers = pdf_fixtures()
     print("fixtures written; 保険者番号:", {k: v.decode() for k, v in numbers.items()})

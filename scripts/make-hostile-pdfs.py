@@ -31,7 +31,7 @@ import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdfwriter import classic_pdf, stream  # noqa: E402
+from fixturetools import classic_pdf, stream  # noqa: E402
 
 MIB = 1024 * 1024
 LIMIT = 20 * MIB

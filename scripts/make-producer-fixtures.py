@@ -24,7 +24,6 @@ read only the committed PDFs. Run from anywhere: scripts/make-producer-fixtures.
 """
 import gzip
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -33,37 +32,11 @@ import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pdfwriter import classic_pdf  # noqa: E402
+from fixturetools import classic_pdf, ensure_venv, full_width, insurer_number  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "fixtures" / "producers"
-VENV = ROOT / "target" / "fixture-venv"
 PDFMINER = "pdfminer.six==20260107"
-
-
-def ensure_venv() -> None:
-    """Re-run this script inside a venv that has pdfminer.six."""
-    if os.environ.get("SHIKAKU_PRODUCER_VENV") == "1":
-        return
-    python = VENV / "bin" / "python"
-    if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    subprocess.run([str(python), "-m", "pip", "install", "-q", PDFMINER], check=True)
-    env = dict(os.environ, SHIKAKU_PRODUCER_VENV="1")
-    os.execve(str(python), [str(python), __file__, *sys.argv[1:]], env)
-
-
-def insurer_number(body: str) -> str:
-    """Appends the 保険者番号 check digit (RULES.md R11)."""
-    total = 0
-    for index, digit in enumerate(reversed(body)):
-        product = int(digit) * (2 if index % 2 == 0 else 1)
-        total += product // 10 + product % 10
-    return body + str((10 - total % 10) % 10)
-
-
-def full_width(text: str) -> str:
-    return text.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789"})
 
 
 # The people of the fixtures: what is printed, and what must be read.
@@ -405,7 +378,7 @@ def libreoffice_fixtures() -> dict[str, dict]:
 
 
 if __name__ == "__main__":
-    ensure_venv()
+    ensure_venv(__file__, [PDFMINER])
     OUT.mkdir(parents=True, exist_ok=True)
     previous = json.loads((OUT / "fields.json").read_text()) if (OUT / "fields.json").exists() else {}
     fields = raw_fixtures()

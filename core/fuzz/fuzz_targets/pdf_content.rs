@@ -6,6 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use shikaku_core::vault::check_document;
+use shikaku_core::vault::pdf::structure::classic_pdf;
 
 const FONTS: [&str; 4] = [
     "<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiKakuGo-W5 /Encoding /UniJIS-UCS2-H /DescendantFonts [8 0 R] >>",
@@ -31,21 +32,8 @@ fn pdf(content: &[u8]) -> Vec<u8> {
     stream.extend_from_slice(content);
     stream.extend_from_slice(b"\nendstream");
     objects.push(stream);
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (index, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", index + 1).as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for offset in offsets {
-        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).as_bytes());
-    out
+    let bodies: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+    classic_pdf(&bodies)
 }
 
 fuzz_target!(|content: &[u8]| {

@@ -462,7 +462,7 @@ impl Collector {
     }
 }
 
-/// Reads the fields out of plain text, line by line (the line strategy alone).
+/// Reads the fields out of plain text, each line a row of one cell.
 pub fn extract_fields(text: &str) -> Extraction {
     extract_from_layout(&Layout::from_text(text))
 }

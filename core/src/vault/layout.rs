@@ -100,32 +100,23 @@ impl Layout {
 
     /// Each row as a line, its cells joined by a space.
     pub fn lines(&self) -> Vec<String> {
-        self.rows
-            .iter()
-            .map(|row| {
-                row.cells
-                    .iter()
-                    .map(|cell| cell.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
+        self.joined(" ")
     }
 
     /// The whole text for screening: cells apart by tabs, rows by line breaks, so that
     /// numbers in different cells never read as one.
     pub fn scan_text(&self) -> String {
+        self.joined("\t").join("\n")
+    }
+
+    fn joined(&self, between_cells: &str) -> Vec<String> {
         self.rows
             .iter()
             .map(|row| {
-                row.cells
-                    .iter()
-                    .map(|cell| cell.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\t")
+                let cells: Vec<&str> = row.cells.iter().map(|cell| cell.text.as_str()).collect();
+                cells.join(between_cells)
             })
-            .collect::<Vec<_>>()
-            .join("\n")
+            .collect()
     }
 }
 

@@ -521,6 +521,35 @@ fn written_objects(data: &[u8]) -> usize {
         .count()
 }
 
+/// The smallest PDF of the shape this check reads: `objects` numbered from 1 (the first
+/// the catalog), their offsets in one classic cross-reference table, the trailer,
+/// `startxref` and `%%EOF`. Tests and fuzz targets build their PDFs with it.
+pub fn classic_pdf(objects: &[&[u8]]) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (index, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", index + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for offset in offsets {
+        out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
 /// Checks the structure of `data` (from its `%PDF-` header on) and counts it.
 pub fn read_structure(data: &[u8]) -> Result<Structure, PdfError> {
     // Old revisions may hold more objects than the newest lists, but never many more.
@@ -689,35 +718,8 @@ fn measure_object_stream(
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-
-    /// A classic PDF: numbered objects, a cross-reference table, a trailer.
-    pub(crate) fn classic(objects: &[&[u8]]) -> Vec<u8> {
-        let mut out = b"%PDF-1.4\n".to_vec();
-        let mut offsets = Vec::new();
-        for (index, body) in objects.iter().enumerate() {
-            offsets.push(out.len());
-            out.extend_from_slice(format!("{} 0 obj\n", index + 1).as_bytes());
-            out.extend_from_slice(body);
-            out.extend_from_slice(b"\nendobj\n");
-        }
-        let xref = out.len();
-        out.extend_from_slice(
-            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-        );
-        for offset in offsets {
-            out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
-        }
-        out.extend_from_slice(
-            format!(
-                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-                objects.len() + 1
-            )
-            .as_bytes(),
-        );
-        out
-    }
 
     const PAGES: [&[u8]; 3] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -727,7 +729,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_whole_file_is_counted() {
-        let structure = read_structure(&classic(&PAGES)).unwrap();
+        let structure = read_structure(&classic_pdf(&PAGES)).unwrap();
         assert_eq!(structure.objects, 3);
         assert_eq!(structure.object_streams, 0);
         assert!(structure.tokens > 10);
@@ -736,7 +738,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_file_cut_anywhere_is_damaged() {
-        let whole = classic(&PAGES);
+        let whole = classic_pdf(&PAGES);
         let eof = whole.len() - b"%%EOF\n".len();
         for cut in (1..eof).step_by(7).chain([eof + 3]) {
             let result = read_structure(&whole[..cut]);
@@ -756,7 +758,7 @@ pub(crate) mod tests {
 
     #[test]
     fn offsets_that_miss_their_objects_are_damaged() {
-        let mut file = classic(&PAGES);
+        let mut file = classic_pdf(&PAGES);
         // Shift every object after the cross-reference data was written.
         file.splice(9..9, *b"xxxxxxxxxx");
         assert!(matches!(read_structure(&file), Err(PdfError::Damaged(_))));
@@ -767,7 +769,7 @@ pub(crate) mod tests {
         let big = format!("[{}]", "0 ".repeat(MAX_TOKENS));
         let objects: [&[u8]; 4] = [PAGES[0], PAGES[1], PAGES[2], big.as_bytes()];
         assert!(matches!(
-            read_structure(&classic(&objects)),
+            read_structure(&classic_pdf(&objects)),
             Err(PdfError::OverLimit(_))
         ));
     }

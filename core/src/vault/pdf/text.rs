@@ -127,6 +127,17 @@ impl Operand {
     }
 }
 
+/// A number, string or name operand.
+fn scalar(token: Token<'_>) -> Option<Operand> {
+    match token {
+        Token::Number(value) => Some(Operand::Number(to_f32(value))),
+        Token::Integer(value) => Some(Operand::Number(to_f32(value as f64))),
+        Token::String(bytes) => Some(Operand::Bytes(bytes)),
+        Token::Name(name) => Some(Operand::Name(name)),
+        _ => None,
+    }
+}
+
 fn to_f32(value: f64) -> f32 {
     if value.is_finite() {
         value.clamp(-1.0e9, 1.0e9) as f32
@@ -370,54 +381,32 @@ impl<'a> Reader<'a, '_> {
     /// An operand token; arrays are read whole (strings and numbers only), dictionaries
     /// (marked-content properties) skipped.
     fn operand(&mut self, token: Token<'_>, lexer: &mut Lexer<'_>) -> Operand {
-        match token {
-            Token::Number(value) => Operand::Number(to_f32(value)),
-            Token::Integer(value) => Operand::Number(to_f32(value as f64)),
-            Token::String(bytes) => Operand::Bytes(bytes),
-            Token::Name(name) => Operand::Name(name),
-            Token::ArrayStart => {
-                let mut items = Vec::new();
-                let mut depth = 1usize;
-                while let Some(token) = lexer.next_token() {
-                    match token {
-                        Token::ArrayStart | Token::DictStart => depth += 1,
-                        Token::ArrayEnd | Token::DictEnd => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        Token::Number(value) if depth == 1 && items.len() < MAX_ARRAY_ITEMS => {
-                            items.push(Operand::Number(to_f32(value)));
-                        }
-                        Token::Integer(value) if depth == 1 && items.len() < MAX_ARRAY_ITEMS => {
-                            items.push(Operand::Number(to_f32(value as f64)));
-                        }
-                        Token::String(bytes) if depth == 1 && items.len() < MAX_ARRAY_ITEMS => {
-                            items.push(Operand::Bytes(bytes));
-                        }
-                        _ => {}
+        let collect = match token {
+            Token::ArrayStart => true,
+            Token::DictStart => false,
+            other => return scalar(other).unwrap_or(Operand::Other),
+        };
+        let mut items = Vec::new();
+        let mut depth = 1usize;
+        while let Some(token) = lexer.next_token() {
+            match token {
+                Token::ArrayStart | Token::DictStart => depth += 1,
+                Token::ArrayEnd | Token::DictEnd => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
                     }
                 }
-                Operand::Array(items)
-            }
-            Token::DictStart => {
-                let mut depth = 1usize;
-                while let Some(token) = lexer.next_token() {
-                    match token {
-                        Token::ArrayStart | Token::DictStart => depth += 1,
-                        Token::ArrayEnd | Token::DictEnd => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
+                other if collect && depth == 1 && items.len() < MAX_ARRAY_ITEMS => {
+                    items.extend(scalar(other).filter(|item| !matches!(item, Operand::Name(_))));
                 }
-                Operand::Other
+                _ => {}
             }
-            Token::ArrayEnd | Token::DictEnd | Token::Keyword(_) => Operand::Other,
+        }
+        if collect {
+            Operand::Array(items)
+        } else {
+            Operand::Other
         }
     }
 
@@ -531,7 +520,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::vault::pdf::structure::tests::classic;
+    use crate::vault::pdf::structure::classic_pdf;
 
     const UNIJIS: &[u8] = b"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiKakuGo-W5 /Encoding /UniJIS-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiKakuGo-W5 /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> /DW 1000 >>] >>";
 
@@ -560,7 +549,7 @@ mod tests {
             &stream("", content),
             &form,
         ];
-        let document = Document::load_mem(&classic(&objects)).unwrap();
+        let document = Document::load_mem(&classic_pdf(&objects)).unwrap();
         let pages: Vec<ObjectId> = document.page_iter().collect();
         extract_runs(&document, &pages, budget)
     }
