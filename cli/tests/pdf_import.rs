@@ -262,6 +262,14 @@ fn every_written_form_of_a_my_number_is_refused_at_import() {
         // Drawn invisibly it is still in the file: refused all the same.
         member.refused(&text_pdf(&[&lines], 3, ""), "マイナンバー");
     }
+    // Outside the page text: any text string of the document, here a title and a form
+    // field value (UTF-16).
+    for catalog in [
+        "/Outlines << /Title (No.123456789018) >>",
+        "/AcroForm << /Fields [<< /FT /Tx /T (id) /V <FEFF0031003200330034002D0035003600370038002D0039003000310038> >>] >>",
+    ] {
+        member.refused(&text_pdf(&[GOOD], 0, catalog), "マイナンバー");
+    }
     // A 12-digit number whose check digit fails is no マイナンバー.
     let path = member.dir.path().join("near.pdf");
     std::fs::write(&path, text_pdf(&[&[GOOD[0], "1234 5678 9012"]], 0, "")).unwrap();

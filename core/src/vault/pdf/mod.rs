@@ -15,7 +15,8 @@
 //!
 //! The text is read with its position ([`text`]) in every common Japanese encoding
 //! ([`fonts`]); text drawn invisibly is not read for fields, but is screened for a
-//! マイナンバー like the rest.
+//! マイナンバー like the rest, and so is every text string of the document (its
+//! information, annotations, form fields).
 
 pub mod adobe_japan1;
 pub mod budget;
@@ -26,7 +27,7 @@ pub mod syntax;
 pub mod text;
 
 use lopdf::xref::XrefRecovery;
-use lopdf::{Document, LoadOptions, Object, ObjectId};
+use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 use thiserror::Error as ThisError;
 
 use crate::error::Error;
@@ -146,9 +147,7 @@ fn check(bytes: &[u8]) -> Result<CheckedPdf, PdfError> {
     if document.is_encrypted() {
         return Err(PdfError::Encrypted);
     }
-    if let Some(what) = active_content(&document) {
-        return Err(PdfError::ActiveContent(what));
-    }
+    inspect_objects(&document)?;
     let pages: Vec<ObjectId> = document.page_iter().take(MAX_PAGES + 1).collect();
     if pages.is_empty() {
         return Err(PdfError::NoPages);
@@ -158,11 +157,7 @@ fn check(bytes: &[u8]) -> Result<CheckedPdf, PdfError> {
     }
     let mut budget = Budget::for_import();
     let runs = text::extract_runs(&document, &pages, &mut budget);
-    if contains_my_number(&Layout::from_runs(runs.iter()).scan_text())
-        || metadata_strings(&document)
-            .iter()
-            .any(|s| contains_my_number(s))
-    {
+    if contains_my_number(&Layout::from_runs(runs.iter()).scan_text()) {
         return Err(PdfError::CarriesMyNumber);
     }
     Ok(CheckedPdf {
@@ -172,29 +167,11 @@ fn check(bytes: &[u8]) -> Result<CheckedPdf, PdfError> {
     })
 }
 
-/// The text strings of the document information dictionary (title, author …).
-fn metadata_strings(document: &Document) -> Vec<String> {
-    let info = document
-        .trailer
-        .get(b"Info")
-        .ok()
-        .and_then(|info| document.dereference(info).ok())
-        .and_then(|(_, info)| info.as_dict().ok());
-    info.map(|info| {
-        info.iter()
-            .filter_map(|(_, value)| match value {
-                Object::String(..) => Some(lopdf::decode_text_string(value).unwrap_or_default()),
-                _ => None,
-            })
-            .collect()
-    })
-    .unwrap_or_default()
-}
-
-/// What active content the document carries, if any: JavaScript (an action, a name
-/// tree, a script of an XFA form), an action that launches a program, or an embedded
-/// file. A 資格情報 has none. Every object is looked at, whether reachable or not.
-fn active_content(document: &Document) -> Option<&'static str> {
+/// Looks at every object, whether reachable or not, for what a 資格情報 never carries:
+/// active content — JavaScript (an action, a name tree, an XFA form's scripts), an
+/// action that launches a program, an embedded file — and a マイナンバー in any text
+/// string (document information, annotations, form fields, bookmarks).
+fn inspect_objects(document: &Document) -> Result<(), PdfError> {
     const MAX_DEPTH: usize = 64;
     let mut stack: Vec<(&Object, usize)> = document.objects.values().map(|o| (o, 0)).collect();
     while let Some((object, depth)) = stack.pop() {
@@ -207,28 +184,39 @@ fn active_content(document: &Document) -> Option<&'static str> {
                 }
                 continue;
             }
+            Object::String(..) => {
+                if contains_my_number(&lopdf::decode_text_string(object).unwrap_or_default()) {
+                    return Err(PdfError::CarriesMyNumber);
+                }
+                continue;
+            }
             _ => continue,
         };
-        let name = |key: &[u8]| dict.get(key).ok().and_then(|v| v.as_name().ok());
-        if dict.has(b"JS") || dict.has(b"JavaScript") || name(b"S") == Some(b"JavaScript") {
-            return Some("JavaScript");
-        }
-        if name(b"S") == Some(b"Launch") {
-            return Some("an action that launches a program");
-        }
-        if dict.has(b"EmbeddedFiles")
-            || dict.has(b"EF")
-            || name(b"Type") == Some(b"EmbeddedFile")
-            || name(b"Subtype") == Some(b"FileAttachment")
-        {
-            return Some("an embedded file");
-        }
-        if dict.has(b"XFA") {
-            return Some("a scripted form (XFA)");
+        if let Some(what) = active_content(dict) {
+            return Err(PdfError::ActiveContent(what));
         }
         if depth < MAX_DEPTH {
             stack.extend(dict.iter().map(|(_, value)| (value, depth + 1)));
         }
     }
-    None
+    Ok(())
+}
+
+/// The active content a dictionary is or names, if any.
+fn active_content(dict: &Dictionary) -> Option<&'static str> {
+    let name = |key: &[u8]| dict.get(key).ok().and_then(|v| v.as_name().ok());
+    if dict.has(b"JS") || dict.has(b"JavaScript") || name(b"S") == Some(b"JavaScript") {
+        return Some("JavaScript");
+    }
+    if name(b"S") == Some(b"Launch") {
+        return Some("an action that launches a program");
+    }
+    if dict.has(b"EmbeddedFiles")
+        || dict.has(b"EF")
+        || name(b"Type") == Some(b"EmbeddedFile")
+        || name(b"Subtype") == Some(b"FileAttachment")
+    {
+        return Some("an embedded file");
+    }
+    dict.has(b"XFA").then_some("a scripted form (XFA)")
 }
