@@ -13,7 +13,9 @@ Kinds:
 - objects-table: as many objects as a cross-reference table can list in 20 MiB.
 - objects-xref-stream: 10⁶ objects listed by a cross-reference stream, in object streams.
 - tokens: one array of ten million numbers.
-- tokens-within-limit: one array of 490 000 numbers, just inside the import's token budget.
+- tokens-within-limit: one array of 195 000 numbers, just inside the import's token budget.
+- tokens-and-image: the same array beside an image that fills the file to 20 MiB: the
+  most a PDF can make the loader hold.
 - fonts-per-page: a page whose resources name 10 000 fonts, all with one ToUnicode map
   that inflates to 8 MiB.
 - cmaps: 16 pages of 32 fonts each, every font with its own 8 MiB ToUnicode map.
@@ -223,15 +225,20 @@ def pages() -> bytes:
     return classic_pdf(objects)
 
 
-def large_image() -> bytes:
+def large_image(room: int = LIMIT - 64 * 1024, *extra: bytes) -> bytes:
     width = 2000
-    height = (LIMIT - 64 * 1024) // (width * 3)
+    height = room // (width * 3)
     pixels = bytes((i * 7919) % 251 for i in range(width * 3)) * height
     image = stream(b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceRGB "
                    b"/BitsPerComponent 8" % (width, height), pixels)
     content = stream(b"", b"q 595 0 0 842 0 0 cm /Im0 Do Q")
-    return one_page(content, image, contents=4,
+    return one_page(content, image, *extra, contents=4,
                     resources=b"/Resources << /XObject << /Im0 5 0 R >> >>")
+
+
+def tokens_and_image() -> bytes:
+    array = b"[" + b"0 " * 195_000 + b"]"
+    return large_image(LIMIT - 64 * 1024 - len(array), array)
 
 
 # Each kind: how to make it, and what the import must do with it.
@@ -242,7 +249,8 @@ KINDS = {
     "objects-table": (objects_table, "refused"),
     "objects-xref-stream": (objects_xref_stream, "refused"),
     "tokens": (lambda: tokens(10_000_000), "refused"),
-    "tokens-within-limit": (lambda: tokens(490_000), "imported"),
+    "tokens-within-limit": (lambda: tokens(195_000), "imported"),
+    "tokens-and-image": (tokens_and_image, "imported"),
     "fonts-per-page": (fonts_per_page, "imported"),
     "cmaps": (cmaps, "imported"),
     "content-bomb": (content_bomb, "imported"),

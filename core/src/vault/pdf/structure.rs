@@ -23,7 +23,7 @@ pub const OBJECT_STREAM_BUDGET: usize = 4 * 1024 * 1024;
 pub const MAX_XREF_STREAM_BYTES: usize = 1024 * 1024;
 /// The most tokens the document's objects (object streams included) may hold: each
 /// becomes an object in memory when the document is loaded.
-pub const MAX_TOKENS: usize = 500_000;
+pub const MAX_TOKENS: usize = 200_000;
 /// The most cross-reference sections (one per incremental update) followed.
 const MAX_SECTIONS: usize = 64;
 /// Objects nest no deeper than this (the loader's own bound is 100).
