@@ -119,7 +119,7 @@ impl Value {
     }
 }
 
-/// Reads one value whole, references included, with at most [`MAX_VALUE_ITEMS`] items.
+/// Reads one value whole, references included, with at most 4 096 items.
 pub fn read_value(lexer: &mut Lexer<'_>) -> Option<Value> {
     let mut items = 0usize;
     read_value_within(lexer, 0, &mut items)
