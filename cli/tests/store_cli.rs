@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use sha2::{Digest, Sha256};
+use ring::digest::{SHA256, digest};
 use shikaku_core::secrets::KeyFileSecretStore;
 use shikaku_core::store::Store;
 
@@ -76,7 +76,8 @@ impl DataDir {
 }
 
 fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
+    digest(&SHA256, bytes)
+        .as_ref()
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()

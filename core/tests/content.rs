@@ -16,13 +16,14 @@ use std::time::Duration;
 
 use base64::Engine;
 use chrono::{NaiveDate, Utc};
+use shikaku_core::content::ContentSource;
 use shikaku_core::content::bundle::{ContentBundle, TrustedKey, generate_signing_key, sign_bundle};
 use shikaku_core::content::fetch::{ContentFetcher, FetchLimits, RefreshOutcome};
 use shikaku_core::error::Error;
 use shikaku_core::household::{MemberDraft, Relationship};
 use shikaku_core::rules::Facts;
 use shikaku_core::secrets::MemorySecretStore;
-use shikaku_core::store::{ContentSource, Store};
+use shikaku_core::store::Store;
 
 /// What the server answers.
 #[derive(Clone)]
@@ -171,13 +172,14 @@ impl Publisher {
     /// Signs any bytes, even a bundle `sign_bundle` would refuse to sign.
     fn sign_raw(&self, payload: &[u8]) -> Vec<u8> {
         use base64::engine::general_purpose::STANDARD;
-        use ed25519_dalek::Signer;
-        let secret: [u8; 32] = STANDARD.decode(&self.secret).unwrap().try_into().unwrap();
-        let signature = ed25519_dalek::SigningKey::from_bytes(&secret).sign(payload);
+        let secret = STANDARD.decode(&self.secret).unwrap();
+        let signature = ring::signature::Ed25519KeyPair::from_seed_unchecked(&secret)
+            .unwrap()
+            .sign(payload);
         serde_json::to_vec(&serde_json::json!({
             "key_id": self.key_id,
             "payload": STANDARD.encode(payload),
-            "signature": STANDARD.encode(signature.to_bytes()),
+            "signature": STANDARD.encode(signature.as_ref()),
         }))
         .unwrap()
     }

@@ -11,7 +11,7 @@
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use chrono::NaiveDate;
-use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use ring::signature::{ED25519, UnparsedPublicKey};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -199,9 +199,9 @@ pub fn embedded_trusted_keys() -> Vec<TrustedKey> {
     serde_json::from_str(TRUSTED_KEYS_JSON).unwrap_or_default()
 }
 
-fn decode_key(key: &TrustedKey) -> Option<VerifyingKey> {
+fn decode_key(key: &TrustedKey) -> Option<UnparsedPublicKey<[u8; 32]>> {
     let bytes: [u8; 32] = BASE64.decode(&key.public_key).ok()?.try_into().ok()?;
-    VerifyingKey::from_bytes(&bytes).ok()
+    Some(UnparsedPublicKey::new(&ED25519, bytes))
 }
 
 /// Verifies an envelope and its bundle for installation over `installed_version` on
@@ -247,7 +247,7 @@ pub fn open_envelope(bytes: &[u8], trusted: &[TrustedKey]) -> Result<ContentBund
         .ok()
         .and_then(|s| s.try_into().ok())
         .ok_or(Rejection::BadSignature)?;
-    key.verify_strict(&payload, &Signature::from_bytes(&signature_bytes))
+    key.verify(&payload, &signature_bytes)
         .map_err(|_| Rejection::BadSignature)?;
     let bundle: ContentBundle =
         serde_json::from_slice(&payload).map_err(|e| invalid("bundle", e.to_string()))?;
@@ -255,44 +255,60 @@ pub fn open_envelope(bytes: &[u8], trusted: &[TrustedKey]) -> Result<ContentBund
     Ok(bundle)
 }
 
-/// A new signing key: (the secret in base64, its trusted-key entry).
-pub fn generate_signing_key(key_id: &str) -> crate::error::Result<(String, TrustedKey)> {
-    let secret: [u8; 32] = crate::vault::seal::random_bytes()?;
-    let signing = SigningKey::from_bytes(&secret);
-    Ok((
-        BASE64.encode(secret),
-        TrustedKey {
-            key_id: key_id.to_owned(),
-            public_key: BASE64.encode(signing.verifying_key().as_bytes()),
-        },
-    ))
-}
+#[cfg(feature = "publish")]
+pub use publish::{generate_signing_key, sign_bundle};
 
-/// Signs a bundle's exact bytes with a secret from [`generate_signing_key`]; the bundle
-/// is checked first, so a publisher cannot sign what the app would refuse.
-pub fn sign_bundle(
-    bundle_bytes: &[u8],
-    secret_base64: &str,
-    key_id: &str,
-) -> crate::error::Result<String> {
-    use crate::error::{Error, Field, Reason};
-    let refused =
-        |detail: String| Error::invalid(Field::ContentBundle, Reason::BundleRefused { detail });
-    let bundle: ContentBundle =
-        serde_json::from_slice(bundle_bytes).map_err(|e| refused(e.to_string()))?;
-    bundle.check().map_err(|e| refused(e.to_string()))?;
-    let secret: [u8; 32] = BASE64
-        .decode(secret_base64.trim())
-        .ok()
-        .and_then(|s| s.try_into().ok())
-        .ok_or_else(|| Error::invalid(Field::SigningKey, Reason::NotASigningKey))?;
-    let signature = SigningKey::from_bytes(&secret).sign(bundle_bytes);
-    let envelope = SignedEnvelope {
-        key_id: key_id.to_owned(),
-        payload: BASE64.encode(bundle_bytes),
-        signature: BASE64.encode(signature.to_bytes()),
-    };
-    serde_json::to_string_pretty(&envelope).map_err(|e| Error::Storage {
-        reason: e.to_string(),
-    })
+/// What only a publisher does, built into the CLI (feature `publish`) and never into the
+/// apps' library: make a signing key and sign a bundle.
+#[cfg(feature = "publish")]
+mod publish {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD as BASE64;
+    use ring::signature::{Ed25519KeyPair, KeyPair};
+
+    use super::{ContentBundle, SignedEnvelope, TrustedKey};
+    use crate::error::{Error, Field, Reason, Result};
+
+    /// The key pair of a 32-byte Ed25519 secret (the seed of RFC 8032).
+    fn key_pair(secret: &[u8; 32]) -> Result<Ed25519KeyPair> {
+        Ed25519KeyPair::from_seed_unchecked(secret)
+            .map_err(|_| Error::invalid(Field::SigningKey, Reason::NotASigningKey))
+    }
+
+    /// A new signing key: (the secret in base64, its trusted-key entry).
+    pub fn generate_signing_key(key_id: &str) -> Result<(String, TrustedKey)> {
+        let secret: [u8; 32] = crate::vault::seal::random_bytes()?;
+        let public_key = BASE64.encode(key_pair(&secret)?.public_key().as_ref());
+        Ok((
+            BASE64.encode(secret),
+            TrustedKey {
+                key_id: key_id.to_owned(),
+                public_key,
+            },
+        ))
+    }
+
+    /// Signs a bundle's exact bytes with a secret from [`generate_signing_key`]; the
+    /// bundle is checked first, so a publisher cannot sign what the app would refuse.
+    pub fn sign_bundle(bundle_bytes: &[u8], secret_base64: &str, key_id: &str) -> Result<String> {
+        let refused =
+            |detail: String| Error::invalid(Field::ContentBundle, Reason::BundleRefused { detail });
+        let bundle: ContentBundle =
+            serde_json::from_slice(bundle_bytes).map_err(|e| refused(e.to_string()))?;
+        bundle.check().map_err(|e| refused(e.to_string()))?;
+        let secret: [u8; 32] = BASE64
+            .decode(secret_base64.trim())
+            .ok()
+            .and_then(|s| s.try_into().ok())
+            .ok_or_else(|| Error::invalid(Field::SigningKey, Reason::NotASigningKey))?;
+        let signature = key_pair(&secret)?.sign(bundle_bytes);
+        let envelope = SignedEnvelope {
+            key_id: key_id.to_owned(),
+            payload: BASE64.encode(bundle_bytes),
+            signature: BASE64.encode(signature.as_ref()),
+        };
+        serde_json::to_string_pretty(&envelope).map_err(|e| Error::Storage {
+            reason: e.to_string(),
+        })
+    }
 }

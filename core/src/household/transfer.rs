@@ -5,8 +5,8 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use ring::digest::{SHA256, digest};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::MemberDraft;
 use crate::error::{Error, Field, Reason, Result};
@@ -18,8 +18,9 @@ pub const TRANSFER_PREFIX: &str = "SHIKAKU-MEMBER";
 pub const TRANSFER_VERSION: u32 = 1;
 
 fn checksum(json: &[u8]) -> String {
-    let digest = Sha256::digest(json);
-    hex(digest.get(..4).unwrap_or(&digest))
+    let digest = digest(&SHA256, json);
+    let bytes = digest.as_ref();
+    hex(bytes.get(..4).unwrap_or(bytes))
 }
 
 #[derive(Debug, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 //! events in place.
 
 use chrono::NaiveDate;
-use sha2::{Digest, Sha256};
+use ring::digest::{SHA256, digest};
 
 use super::Lead;
 use crate::household::DeadlineKind;
@@ -23,8 +23,9 @@ pub fn reminder_id(member_id: &str, kind: DeadlineKind, deadline: NaiveDate, lea
 }
 
 pub(crate) fn stable_hash(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
-    hex(digest.get(..12).unwrap_or(&digest))
+    let digest = digest(&SHA256, text.as_bytes());
+    let bytes = digest.as_ref();
+    hex(bytes.get(..12).unwrap_or(bytes))
 }
 
 /// The id as a 31-bit number, for platforms that want an integer.

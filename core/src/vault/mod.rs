@@ -6,8 +6,9 @@
 //!   R10) and its text with positions, within one budget.
 //! - [`layout`]: the rows and cells that text stands in.
 //! - [`fields`]: the fields read from those rows and their checks (R9, R10, R11).
-//! - [`seal`]: XChaCha20-Poly1305 with a random key per document, wrapped by the master
-//!   key from the [`crate::secrets::SecretStore`]; the associated data binds every blob
+//! - [`seal`]: AES-256-GCM or ChaCha20-Poly1305 (ring) with a random key per document
+//!   version, wrapped by the master key from the [`crate::secrets::SecretStore`]; the
+//!   associated data binds every blob
 //!   to its member and document.
 //!
 //! Storing the sealed blobs is the [`crate::store`]'s work.
@@ -18,8 +19,8 @@ pub mod pdf;
 pub mod seal;
 
 use chrono::{DateTime, Months, Utc};
+use ring::digest::{SHA256, digest};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 pub use fields::{DocumentFields, Extraction, FieldWarning};
 
@@ -44,7 +45,7 @@ pub fn check_document(bytes: &[u8]) -> Result<CheckedDocument> {
     Ok(CheckedDocument {
         pages: checked.pages,
         byte_len: bytes.len() as u64,
-        sha256: hex(&Sha256::digest(bytes)),
+        sha256: hex(digest(&SHA256, bytes).as_ref()),
         extraction: fields::extract_from_layout(&checked.layout),
     })
 }
@@ -52,6 +53,35 @@ pub fn check_document(bytes: &[u8]) -> Result<CheckedDocument> {
 /// Lower-case hexadecimal.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A member's current document, as a screen or `doc info` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct DocumentInfo {
+    pub document_id: String,
+    pub member_id: String,
+    pub version: i64,
+    pub pages: u32,
+    pub byte_len: u64,
+    pub sha256: String,
+    pub imported_at: DateTime<Utc>,
+    pub fields: DocumentFields,
+    pub warnings: Vec<FieldWarning>,
+    /// Whether the member confirmed or typed the fields.
+    pub fields_confirmed: bool,
+    pub staleness: Staleness,
+    /// How many versions are kept (1 or 2); with 2 the member can go back.
+    pub versions_kept: u32,
+}
+
+/// The outcome of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct ImportReport {
+    pub info: DocumentInfo,
+    /// Whether an earlier document was replaced (it is kept as the previous version).
+    pub replaced_previous: bool,
 }
 
 /// Why a document should be downloaded again.
