@@ -5,13 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
+use shikaku_core::content::ContentSource;
 use shikaku_core::content::bundle::{
     TrustedKey, embedded_trusted_keys, generate_signing_key, sign_bundle,
 };
 use shikaku_core::content::fetch::RefreshOutcome;
 use shikaku_core::error::{Field, Reason};
 use shikaku_core::qr::{QrMatrix, qr_matrix, qr_svg};
-use shikaku_core::store::ContentSource;
 
 use crate::CliError;
 use crate::files::{malformed, to_json, write_private_file};
@@ -55,6 +55,13 @@ pub enum ContentCommand {
 }
 
 /// The trusted keys: those built in, and those in `--trust FILE`.
+impl ContentCommand {
+    /// Whether the command changes the store (only those may create one).
+    pub fn writes(&self) -> bool {
+        matches!(self, ContentCommand::Refresh { .. })
+    }
+}
+
 pub fn trusted_keys(file: Option<&Path>) -> Result<Vec<TrustedKey>, CliError> {
     let mut keys = embedded_trusted_keys();
     if let Some(file) = file {

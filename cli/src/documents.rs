@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use shikaku_core::error::Field;
 use shikaku_core::vault::DocumentFields;
-use zeroize::Zeroizing;
+use shikaku_core::vault::seal::Plaintext;
 
 use crate::CliError;
 use crate::files::{read_stdin_json, to_json, write_private_file};
@@ -53,6 +53,16 @@ pub enum DocCommand {
     },
 }
 
+impl DocCommand {
+    /// Whether the command changes the store (only those may create one).
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            DocCommand::Import { .. } | DocCommand::Fields { .. } | DocCommand::Revert { .. }
+        )
+    }
+}
+
 fn read_document(path: &Path) -> Result<Vec<u8>, CliError> {
     let limit = shikaku_core::vault::pdf::MAX_DOCUMENT_BYTES as u64;
     let file = std::fs::File::open(path).map_err(|e| CliError::file(Field::InputFile, &e))?;
@@ -96,7 +106,7 @@ pub fn doc(session: &Session, command: DocCommand) -> Result<Option<String>, Cli
             }
         }
         DocCommand::Export { member, out } => {
-            let bytes = Zeroizing::new(companion.document(member)?);
+            let bytes = Plaintext::new(companion.document(member)?);
             if out.as_os_str() == "-" {
                 std::io::stdout().lock().write_all(&bytes)?;
             } else {

@@ -36,6 +36,7 @@ use shikaku_core::clock::{Clock, FixedClock, SystemClock};
 use shikaku_core::error::{Field, Reason, ShikakuError};
 use shikaku_core::i18n::{Locale, Words};
 use shikaku_core::rules::facts::parse_iso_date;
+use shikaku_core::store::OpenMode;
 use shikaku_core::view::describe_error;
 
 /// shikaku — the マイナ保険証 companion: card and certificate dates, deadlines, guidance.
@@ -270,9 +271,15 @@ fn clock_from(now: Option<&str>, today: Option<&str>) -> Result<Arc<dyn Clock>, 
 fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
     let stdout = std::io::stdout();
     let trusted = content::trusted_keys(cli.trust.as_deref())?;
-    let session = |clock: Arc<dyn Clock>| -> Result<session::Session, CliError> {
+    // Only a command that writes may create the store; one that reads never does.
+    let session = |clock: Arc<dyn Clock>, writes: bool| -> Result<session::Session, CliError> {
         let dir = session::data_dir(cli.data_dir.clone())?;
-        session::open_session(dir, cli.key_store, trusted.clone(), locale, clock)
+        let mode = if writes {
+            OpenMode::CreateIfMissing
+        } else {
+            OpenMode::ExistingOnly
+        };
+        session::open_session(dir, cli.key_store, trusted.clone(), locale, clock, mode)
     };
     let text = match cli.command {
         Command::Rules { today } => {
@@ -291,12 +298,12 @@ fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
             }
         }
         Command::Member { today, command } => {
-            let session = session(clock_from(None, today.as_deref())?)?;
+            let session = session(clock_from(None, today.as_deref())?, command.writes())?;
             let texts = session.companion.texts();
             member::member(&session, command, texts.words(locale))?
         }
         Command::Doc { command } => {
-            let session = session(Arc::new(SystemClock))?;
+            let session = session(Arc::new(SystemClock), command.writes())?;
             match documents::doc(&session, command)? {
                 Some(text) => text,
                 None => return Ok(()),
@@ -308,7 +315,10 @@ fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
             json,
             command,
         } => {
-            let session = session(clock_from(now.as_deref(), None)?)?;
+            let writes = command
+                .as_ref()
+                .is_some_and(reminders::ReminderCommand::writes);
+            let session = session(clock_from(now.as_deref(), None)?, writes)?;
             match command {
                 None => reminders::show_plan(&session, limit, json)?,
                 Some(command) => reminders::run(&session, command)?,
@@ -320,7 +330,7 @@ fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
             out,
             now,
         } => {
-            let session = session(clock_from(now.as_deref(), None)?)?;
+            let session = session(clock_from(now.as_deref(), None)?, false)?;
             let options = shikaku_core::reminders::ics::IcsOptions {
                 member_id: member,
                 include_names,
@@ -344,7 +354,7 @@ fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
                 guide::general(situation.into(), Words::built_in(locale), json)?
             }
             (None, member, situation) => {
-                let session = session(clock_from(None, today.as_deref())?)?;
+                let session = session(clock_from(None, today.as_deref())?, false)?;
                 let texts = session.companion.texts();
                 guide::guide(
                     &session,
@@ -360,17 +370,22 @@ fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
             today,
             json,
         } => {
-            let session = session(clock_from(None, today.as_deref())?)?;
+            let session = session(clock_from(None, today.as_deref())?, false)?;
             let texts = session.companion.texts();
             guide::clinic(&session, member, texts.words(locale), json)?
         }
-        Command::Content { command } => content::run(command, || session(Arc::new(SystemClock)))?,
+        Command::Content { command } => {
+            let writes = command.writes();
+            content::run(command, || session(Arc::new(SystemClock), writes))?
+        }
         Command::Qr { text, svg } => {
             write!(stdout.lock(), "{}", content::qr(&text, svg.as_deref())?)?;
             return Ok(());
         }
         Command::Store { command } => match command {
-            session::StoreCommand::Info => session::store_info(&session(Arc::new(SystemClock))?)?,
+            session::StoreCommand::Info => {
+                session::store_info(&session(Arc::new(SystemClock), false)?)?
+            }
         },
     };
     writeln!(stdout.lock(), "{text}")?;

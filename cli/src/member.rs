@@ -57,6 +57,19 @@ pub enum MemberCommand {
     },
 }
 
+impl MemberCommand {
+    /// Whether the command changes the store (only those may create one).
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            MemberCommand::Add { .. }
+                | MemberCommand::Update { .. }
+                | MemberCommand::Remove { .. }
+                | MemberCommand::Receive { .. }
+        )
+    }
+}
+
 /// A member as JSON on stdin. Its facts are checked first, so that a wrong date names
 /// its field (生年月日) rather than where the JSON went wrong.
 fn read_member_draft() -> Result<MemberDraft, CliError> {
@@ -87,9 +100,13 @@ pub fn member(
         }
         MemberCommand::List { json } => {
             let members = companion.members()?;
+            let damaged = companion.damaged_members()?;
             if json {
-                return to_json(&members);
+                return to_json(&serde_json::json!({ "members": members, "damaged": damaged }));
             }
+            let damaged_lines = damaged
+                .into_iter()
+                .map(|member| Ok(format!("{}  {}", member.member_id, member.text)));
             let lines = members
                 .iter()
                 .map(|member| {
@@ -102,6 +119,7 @@ pub fn member(
                         words.label(status.card_state().message_id())
                     ))
                 })
+                .chain(damaged_lines)
                 .collect::<Result<Vec<String>, CliError>>()?;
             Ok(lines.join("\n"))
         }

@@ -31,6 +31,16 @@ pub enum ReminderCommand {
     },
 }
 
+impl ReminderCommand {
+    /// Whether the command changes the store (only those may create one).
+    pub fn writes(&self) -> bool {
+        match self {
+            ReminderCommand::Ack { .. } | ReminderCommand::Snooze { .. } => true,
+            ReminderCommand::Settings { set } => *set,
+        }
+    }
+}
+
 /// An RFC 3339 instant given for `field`.
 pub fn parse_instant(field: Field, text: &str) -> Result<DateTime<Utc>, CliError> {
     DateTime::parse_from_rfc3339(text.trim())

@@ -9,9 +9,11 @@ use clap::{Subcommand, ValueEnum};
 use shikaku_core::clock::Clock;
 use shikaku_core::companion::{DATABASE_FILE, ShikakuCompanion};
 use shikaku_core::content::bundle::TrustedKey;
-use shikaku_core::error::{Field, Reason};
+use shikaku_core::error::{Entity, Field, Reason, ShikakuError};
 use shikaku_core::i18n::Locale;
 use shikaku_core::secrets::{KeyFileSecretStore, KeyringSecretStore, SecretStore};
+use shikaku_core::store::{OpenMode, create_private_dir};
+use shikaku_core::vault::seal::{Algorithm, BLOB_FORMAT};
 
 use crate::CliError;
 
@@ -94,20 +96,33 @@ fn secret_store(
 }
 
 /// Opens the Companion on `data_dir` with the chosen key store, the keys it trusts for
-/// content, the user's language and a clock.
+/// content, the user's language and a clock. Only a command that writes creates a store
+/// (`OpenMode::CreateIfMissing`); a folder it creates is the owner's alone (0700), and a
+/// folder that exists keeps its mode.
 pub fn open_session(
     data_dir: PathBuf,
     choice: KeyStoreChoice,
     trusted: Vec<TrustedKey>,
     locale: Locale,
     clock: Arc<dyn Clock>,
+    mode: OpenMode,
 ) -> Result<Session, CliError> {
     let is_new = !data_dir.join(DATABASE_FILE).exists();
+    if is_new && mode == OpenMode::ExistingOnly {
+        return Err(CliError::Core(ShikakuError::NotFound {
+            what: Entity::HouseholdStore,
+        }));
+    }
     let (secrets, key_location) = secret_store(&data_dir, choice)?;
-    std::fs::create_dir_all(&data_dir).map_err(|e| CliError::file(Field::DataDirectory, &e))?;
-    restrict_to_owner(&data_dir);
-    let companion =
-        ShikakuCompanion::open_with(data_dir.clone(), secrets.as_ref(), locale, clock, trusted)?;
+    create_private_dir(&data_dir).map_err(|e| CliError::Core(e.into()))?;
+    let companion = ShikakuCompanion::open_in_mode(
+        data_dir.clone(),
+        secrets.as_ref(),
+        locale,
+        clock,
+        trusted,
+        mode,
+    )?;
     if is_new {
         eprintln!(
             "shikaku: new store in {}; its master key is in {key_location}",
@@ -121,25 +136,16 @@ pub fn open_session(
     })
 }
 
-/// The data directory holds personal data (sealed) and maybe the key: owner only.
-fn restrict_to_owner(dir: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
 /// `store info`.
 pub fn store_info(session: &Session) -> Result<String, CliError> {
     let companion = &session.companion;
     Ok(format!(
-        "data directory: {}\nmaster key: {}\nschema version: {}\nmembers: {}",
+        "data directory: {}\nmaster key: {}\nschema version: {}\nsealing: {} (blob format {})\nmembers: {}",
         session.data_dir.display(),
         session.key_location,
         companion.schema_version()?,
+        Algorithm::preferred().name(),
+        BLOB_FORMAT,
         companion.members()?.len()
     ))
 }

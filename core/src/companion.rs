@@ -11,7 +11,7 @@
 //! forever.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock, RwLockReadGuard};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -19,12 +19,14 @@ use crate::clock::{Clock, SystemClock};
 use crate::content::LocalizedText;
 use crate::content::bundle::{TrustedKey, embedded_trusted_keys};
 use crate::content::fetch::{ContentFetcher, FetchLimits, RefreshOutcome};
+use crate::content::{ContentSource, InstalledContent};
 use crate::error::{Entity, Error, Field, Reason, Result, ShikakuError};
 use crate::guidance::clinic::{ClinicCard, clinic_card};
 use crate::guidance::{
     FlowStep, PresentInput, Situation, SituationGuide, WrittenAdvice, situation_guide,
     walk_preparation, write_advice,
 };
+use crate::household::damaged::DamagedMember;
 use crate::household::transfer::{decode_member, encode_member};
 use crate::household::{
     DeadlineKind, Household, Member, MemberDraft, MemberStatus, Relationship, evaluate_member,
@@ -39,8 +41,8 @@ use crate::reminders::{
 use crate::rules::era::parse_era_date;
 use crate::rules::facts::parse_iso_date;
 use crate::secrets::SecretStore;
-use crate::store::{ContentSource, DocumentInfo, ImportReport, InstalledContent, Store};
-use crate::vault::DocumentFields;
+use crate::store::{OpenMode, Store};
+use crate::vault::{DocumentFields, DocumentInfo, ImportReport};
 use crate::view::{
     MemberRow, RelationshipChoice, ShellTexts, TimelineEntry, describe_error, member_row,
     relationship_choices, timeline,
@@ -59,7 +61,9 @@ pub struct ShikakuCompanion {
     trusted: Vec<TrustedKey>,
     locale: RwLock<Locale>,
     clock: Arc<dyn Clock>,
-    fetcher: ContentFetcher,
+    /// Made on the first refresh: building the TLS client (its root certificates) is
+    /// work the clinic path never needs.
+    fetcher: OnceLock<ContentFetcher>,
 }
 
 impl std::fmt::Debug for ShikakuCompanion {
@@ -98,7 +102,27 @@ impl ShikakuCompanion {
         clock: Arc<dyn Clock>,
         trusted: Vec<TrustedKey>,
     ) -> Result<Self> {
-        let store = Store::open(&data_dir.join(DATABASE_FILE), secret_store)?;
+        Self::open_in_mode(
+            data_dir,
+            secret_store,
+            locale,
+            clock,
+            trusted,
+            OpenMode::CreateIfMissing,
+        )
+    }
+
+    /// Opens as [`ShikakuCompanion::open_with`] does, creating the store only in
+    /// [`OpenMode::CreateIfMissing`] (a command that only reads never creates one).
+    pub fn open_in_mode(
+        data_dir: PathBuf,
+        secret_store: &dyn SecretStore,
+        locale: Locale,
+        clock: Arc<dyn Clock>,
+        trusted: Vec<TrustedKey>,
+        mode: OpenMode,
+    ) -> Result<Self> {
+        let store = Store::open_with_mode(&data_dir.join(DATABASE_FILE), secret_store, mode)?;
         let content = LoadedContent::new(store.content(&trusted)?);
         Ok(ShikakuCompanion {
             store: Mutex::new(store),
@@ -106,7 +130,7 @@ impl ShikakuCompanion {
             trusted,
             locale: RwLock::new(locale),
             clock,
-            fetcher: ContentFetcher::new(FetchLimits::default())?,
+            fetcher: OnceLock::new(),
         })
     }
 
@@ -143,7 +167,7 @@ impl ShikakuCompanion {
         let defaults = self.with_content(|c| c.installed.bundle.reminder_defaults());
         let store = self.store();
         Ok(ReminderWorld {
-            members: store.members()?,
+            members: store.members()?.members,
             documents: store.document_timings()?,
             state: store.reminder_state()?,
             settings: store.reminder_settings(&defaults)?,
@@ -229,9 +253,22 @@ impl ShikakuCompanion {
         *self.locale.write().unwrap_or_else(PoisonError::into_inner) = locale;
     }
 
-    /// Every member, in the order they were added.
+    /// Every member whose record opens, in the order they were added (the others are
+    /// in [`ShikakuCompanion::damaged_members`]).
     pub fn members(&self) -> Result<Vec<Member>, ShikakuError> {
-        Ok(self.store().members()?)
+        Ok(self.store().members()?.members)
+    }
+
+    /// The members whose stored record could not be opened, each with a sentence for
+    /// the household list; the other members still show everywhere.
+    pub fn damaged_members(&self) -> Result<Vec<DamagedMember>, ShikakuError> {
+        let damaged = self.store().members()?.damaged;
+        Ok(self.with_words(|words, _| {
+            damaged
+                .into_iter()
+                .map(|(id, damage)| DamagedMember::new(id, damage, words))
+                .collect()
+        }))
     }
 
     /// One member.
@@ -264,7 +301,7 @@ impl ShikakuCompanion {
 
     /// Every member evaluated today, most urgent first.
     pub fn dashboard(&self) -> Result<Vec<MemberStatus>, ShikakuError> {
-        let members = self.store().members()?;
+        let members = self.store().members()?.members;
         let today = self.today();
         Ok(
             self.with_content(|c| {
@@ -359,7 +396,8 @@ impl ShikakuCompanion {
 
     /// The member's current PDF, exactly as imported, for the PDF viewer.
     pub fn document(&self, member_id: String) -> Result<Vec<u8>, ShikakuError> {
-        Ok(self.store().document(&member_id)?.to_vec())
+        // Handed over whole: the shell owns the bytes from here.
+        Ok(self.store().document(&member_id)?.into_unwiped())
     }
 
     /// What is known of the member's current PDF.
@@ -424,7 +462,7 @@ impl ShikakuCompanion {
 
     /// The household's deadlines as the text of an .ics file.
     pub fn export_ics(&self, options: IcsOptions) -> Result<String, ShikakuError> {
-        let members = self.store().members()?;
+        let members = self.store().members()?.members;
         let settings = self.reminder_settings()?;
         let now = self.now();
         Ok(self.with_words(|words, c| {
@@ -531,8 +569,14 @@ impl ShikakuCompanion {
     /// the installed content stays as it was unless a new bundle was installed whole.
     pub async fn refresh_content(&self, url: String) -> Result<RefreshOutcome, ShikakuError> {
         let mark = self.store().content_mark()?;
-        let (outcome, new) = self
-            .fetcher
+        let fetcher = match self.fetcher.get() {
+            Some(fetcher) => fetcher,
+            None => {
+                let made = ContentFetcher::new(FetchLimits::default())?;
+                self.fetcher.get_or_init(|| made)
+            }
+        };
+        let (outcome, new) = fetcher
             .refresh(&url, &mark, &self.trusted, self.today())
             .await?;
         if let Some(new) = new {

@@ -119,13 +119,10 @@ impl SecretStore for KeyFileSecretStore {
 
     fn set_secret(&self, name: String, secret: Vec<u8>) -> Result<()> {
         check_secret_name(&name)?;
-        std::fs::create_dir_all(&self.dir).map_err(io_error)?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(&self.dir, std::fs::Permissions::from_mode(0o700))
-                .map_err(io_error)?;
-        }
+        // A folder it creates is the owner's alone; one that exists keeps its mode.
+        crate::store::create_private_dir(&self.dir).map_err(|e| Error::SecretStore {
+            reason: e.to_string(),
+        })?;
         let target = self.path_of(&name);
         let temporary = self.dir.join(format!(".{name}.key.tmp"));
         let mut options = std::fs::OpenOptions::new();

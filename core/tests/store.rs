@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use shikaku_core::error::{Error, Field, Reason};
+use shikaku_core::household::damaged::MemberDamage;
 use shikaku_core::household::{Member, MemberDraft, Relationship};
 use shikaku_core::rules::Facts;
 use shikaku_core::secrets::{KeyFileSecretStore, MemorySecretStore, SecretStore};
@@ -104,7 +105,7 @@ fn import_then_export_is_byte_identical_for_every_valid_fixture() {
     drop(store);
     // And after reopening.
     let store = fx.open();
-    for member in store.members().unwrap() {
+    for member in store.members().unwrap().members {
         let bytes = fixture(&member.display_name);
         assert_eq!(
             store.document(&member.id).unwrap().as_slice(),
@@ -304,7 +305,7 @@ fn count(db: &Path, table: &str) -> i64 {
 #[test]
 fn a_flipped_ciphertext_byte_is_an_integrity_error_and_nothing_is_deleted() {
     for (table, column) in [
-        ("documents", "sealed_pdf"),
+        ("document_pdfs", "sealed"),
         ("documents", "wrapped_key"),
         ("documents", "sealed_info"),
         ("members", "sealed"),
@@ -317,7 +318,14 @@ fn a_flipped_ciphertext_byte_is_an_integrity_error_and_nothing_is_deleted() {
         let read = if column == "sealed_info" {
             store.document_info(&member.id, now()).map(|_| ())
         } else if table == "members" {
-            store.members().map(|_| ())
+            // The list still answers, with the member named as damaged.
+            let listing = store.members().unwrap();
+            assert!(listing.members.is_empty());
+            assert_eq!(
+                listing.damaged,
+                [(member.id.clone(), MemberDamage::Unreadable)]
+            );
+            store.member(&member.id).map(|_| ())
         } else {
             store.document(&member.id).map(|_| ())
         };
@@ -334,7 +342,7 @@ fn a_flipped_ciphertext_byte_is_an_integrity_error_and_nothing_is_deleted() {
 }
 
 #[test]
-fn a_missing_or_wrong_master_key_is_vault_locked_and_changes_nothing() {
+fn a_missing_key_is_vault_locked_a_wrong_one_a_key_mismatch_and_nothing_changes() {
     let fx = Fixture::new();
     let (store, member) = fx.with_member(Some("shikaku-kenpo.pdf"));
     drop(store);
@@ -354,11 +362,11 @@ fn a_missing_or_wrong_master_key_is_vault_locked_and_changes_nothing() {
     }
     assert!(matches!(
         Store::open(&fx.db(), &wrong),
-        Err(Error::VaultLocked)
+        Err(Error::KeyMismatch)
     ));
 
     let store = fx.open();
-    assert_eq!(store.members().unwrap().len(), 1);
+    assert_eq!(store.members().unwrap().members.len(), 1);
     assert_eq!(
         store.document(&member.id).unwrap().as_slice(),
         fixture("shikaku-kenpo.pdf").as_slice()

@@ -56,11 +56,14 @@ def test_publish_refresh_and_not_modified(tmp_path, server):
         "--out", str(www / "bundle.json"))
 
     data = ["--data-dir", str(tmp_path / "data"), "--key-store", "file"]
-    status = json.loads(run(*data, "content", "status", "--json").stdout)
-    assert status["source"] == "embedded" and status["version"] == 1
+    # Asking for the status reads: it creates no store.
+    assert run(*data, "content", "status", "--json", ok=False).returncode == 2
+    assert not (tmp_path / "data").exists()
     # Without trusting the publisher's key, nothing is installed.
     refused = json.loads(run(*data, "content", "refresh", "--url", url, "--json").stdout)
     assert refused["outcome"] == "rejected" and "does not trust" in refused["reason"]
+    status = json.loads(run(*data, "content", "status", "--json").stdout)
+    assert status["source"] == "embedded" and status["version"] == 1
     trusted = [*data, "--trust", str(keys)]
     updated = json.loads(run(*trusted, "content", "refresh", "--url", url, "--json").stdout)
     assert updated == {"outcome": "updated", "version": 2}

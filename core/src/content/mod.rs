@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use bundle::Rejection;
 
 use crate::i18n::Locale;
+use crate::rules::HolidayCalendar;
 
 /// The format version this build reads.
 pub const INSURER_FORMAT: u32 = 1;
@@ -126,6 +127,53 @@ impl InsurerDetails {
                 issued_without_application: false,
             },
         }
+    }
+}
+
+/// Where the content in force comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum ContentSource {
+    Embedded,
+    Installed,
+}
+
+/// The content in force, with its holiday list ready.
+#[derive(Debug, Clone)]
+pub struct InstalledContent {
+    pub bundle: bundle::ContentBundle,
+    pub source: ContentSource,
+    /// Why installed content was set aside, if it was.
+    pub note: Option<String>,
+    calendar: Option<HolidayCalendar>,
+}
+
+impl InstalledContent {
+    /// The content built into the app, with the reason installed content was set aside.
+    pub fn embedded(note: Option<String>) -> Self {
+        InstalledContent {
+            note,
+            ..Self::from_bundle(bundle::ContentBundle::embedded(), ContentSource::Embedded)
+        }
+    }
+
+    /// A bundle that passed its checks (holidays included).
+    pub fn from_bundle(bundle: bundle::ContentBundle, source: ContentSource) -> Self {
+        let calendar = bundle.holiday_calendar().ok().flatten();
+        InstalledContent {
+            bundle,
+            source,
+            note: None,
+            calendar,
+        }
+    }
+
+    /// The holiday list in force (the bundle's, or the built-in one).
+    pub fn calendar(&self) -> &HolidayCalendar {
+        self.calendar
+            .as_ref()
+            .unwrap_or(HolidayCalendar::embedded())
     }
 }
 

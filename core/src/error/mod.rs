@@ -47,6 +47,8 @@ pub enum ShikakuError {
     DocumentCarriesMyNumber,
     #[error("the vault is locked: its key is not in the secret store")]
     VaultLocked,
+    #[error("the key in the secret store is not this store's key; nothing was changed")]
+    KeyMismatch,
     #[error("stored data failed its integrity check; nothing was changed")]
     Integrity,
     #[error("storage failed: {reason}")]
@@ -118,6 +120,8 @@ pub enum Error {
     DocumentCarriesMyNumber,
     #[error("the vault is locked: its key is not in the secret store")]
     VaultLocked,
+    #[error("the key in the secret store is not this store's key; nothing was changed")]
+    KeyMismatch,
     #[error("stored data failed its integrity check ({what}); nothing was changed")]
     Integrity { what: String },
     #[error("storage failed: {reason}")]
@@ -177,6 +181,7 @@ impl From<Error> for ShikakuError {
             Error::DocumentActiveContent { .. } => ShikakuError::DocumentActiveContent,
             Error::DocumentCarriesMyNumber => ShikakuError::DocumentCarriesMyNumber,
             Error::VaultLocked => ShikakuError::VaultLocked,
+            Error::KeyMismatch => ShikakuError::KeyMismatch,
             Error::Integrity { .. } => ShikakuError::Integrity,
             Error::Storage { reason } => ShikakuError::Storage { reason },
             Error::Database(source) => ShikakuError::Storage {

@@ -151,6 +151,8 @@ pub enum Entity {
     PreviousDocument,
     /// A reminder (its id is not one of the household's).
     Reminder,
+    /// The household's store (the database and its key).
+    HouseholdStore,
 }
 
 impl std::fmt::Display for Entity {
@@ -160,6 +162,7 @@ impl std::fmt::Display for Entity {
             Entity::Document => "document",
             Entity::PreviousDocument => "previous document",
             Entity::Reminder => "reminder",
+            Entity::HouseholdStore => "household store",
         })
     }
 }

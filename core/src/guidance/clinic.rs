@@ -12,7 +12,7 @@ use super::{PresentInput, PresentWay, what_to_present};
 use crate::household::{Member, MemberStatus};
 use crate::i18n::{Locale, MessageId, Words, ids};
 use crate::rules::CardState;
-use crate::store::DocumentInfo;
+use crate::vault::DocumentInfo;
 use crate::vault::Staleness;
 
 /// A field the staff read.

@@ -6,6 +6,7 @@
 //! overdue, and the household is sorted so the member who needs action first comes
 //! first.
 
+pub mod damaged;
 pub mod deadlines;
 pub mod member;
 pub mod transfer;

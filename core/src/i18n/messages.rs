@@ -378,6 +378,7 @@ impl Entity {
             Entity::Document => ids::ENTITY_DOCUMENT,
             Entity::PreviousDocument => ids::ENTITY_PREVIOUS_DOCUMENT,
             Entity::Reminder => ids::ENTITY_REMINDER,
+            Entity::HouseholdStore => ids::ENTITY_HOUSEHOLD_STORE,
         }
     }
 }
@@ -398,6 +399,7 @@ impl ShikakuError {
             E::DocumentActiveContent => ids::ERROR_DOCUMENT_ACTIVE_CONTENT,
             E::DocumentCarriesMyNumber => ids::ERROR_DOCUMENT_CARRIES_MY_NUMBER,
             E::VaultLocked => ids::ERROR_VAULT_LOCKED,
+            E::KeyMismatch => ids::ERROR_KEY_MISMATCH,
             E::Integrity => ids::ERROR_INTEGRITY,
             E::Storage { .. } => ids::ERROR_STORAGE,
             E::SecretStore { .. } => ids::ERROR_SECRET_STORE,

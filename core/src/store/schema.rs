@@ -1,9 +1,28 @@
-//! The SQLite schema, one migration per version. `PRAGMA user_version` holds the version
-//! a database is at; opening applies the missing migrations in one transaction.
+//! The SQLite schema, one migration per version, and opening a database at any earlier
+//! version. `PRAGMA user_version` holds the version a database is at; opening applies
+//! the missing migrations in one transaction, together with the step that needs the key
+//! (sealing format-1 blobs again in format 2, [`super::reseal`]), so a crash or a
+//! failure leaves the database as it was.
+//!
+//! | schema | blobs | what changed |
+//! |---|---|---|
+//! | 1 | format 1 | settings, members, documents |
+//! | 2 | format 1 | `members.facts_changed_at` |
+//! | 3 | format 2 | `revision` per row, the sealed manifest, `document_pdfs`, ring's AEAD |
 //!
 //! Nothing personal is stored in the clear: member records and documents are sealed
-//! blobs (see `crate::vault::seal`); the clear columns are random ids, ordering numbers
-//! and timestamps.
+//! blobs (see `crate::vault::seal`); the clear columns are random ids, ordering numbers,
+//! timestamps and write counters.
+
+use rusqlite::{Connection, Transaction};
+
+use super::keys::{self, CheckFormat, SETTING_KEY_CHECK, SETTING_STORE_ID};
+use super::manifest::Manifest;
+use super::settings::{read_setting, write_setting};
+use super::{begin_write, random_id, reseal};
+use crate::error::{Error, Result};
+use crate::secrets::SecretStore;
+use crate::vault::seal::Key;
 
 /// Migration `n` (1-based) brings a database from version `n - 1` to `n`.
 pub const MIGRATIONS: &[&str] = &[
@@ -32,9 +51,127 @@ pub const MIGRATIONS: &[&str] = &[
     // 2: when a member's facts last changed, so a PDF older than that counts as stale.
     "ALTER TABLE members ADD COLUMN facts_changed_at INTEGER;
      UPDATE members SET facts_changed_at = updated_at;",
+    // 3: the write counter each sealed row is bound to (the blobs are sealed again in
+    // format 2 and the manifest written by `reseal`, in the same transaction); the PDFs
+    // in a table of their own, so that reading a document's other columns never walks
+    // the PDF's overflow pages.
+    "ALTER TABLE members ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+     ALTER TABLE documents ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+     CREATE TABLE document_pdfs (
+         document_id TEXT PRIMARY KEY NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+         sealed      BLOB NOT NULL
+     ) STRICT;
+     INSERT INTO document_pdfs (document_id, sealed) SELECT id, sealed_pdf FROM documents;
+     ALTER TABLE documents DROP COLUMN sealed_pdf;",
 ];
+
+/// The first schema whose blobs are in format 2, with a manifest.
+pub const FORMAT_2_SCHEMA: u32 = 3;
 
 /// The version a database has after every migration.
 pub fn latest_version() -> u32 {
     u32::try_from(MIGRATIONS.len()).unwrap_or(u32::MAX)
+}
+
+fn user_version(connection: &Connection) -> Result<u32> {
+    Ok(connection.pragma_query_value(None, "user_version", |row| row.get(0))?)
+}
+
+/// Whether the database has no schema at all (a new or an emptied file).
+pub(super) fn is_empty(connection: &Connection) -> Result<bool> {
+    Ok(user_version(connection)? == 0)
+}
+
+/// Applies the SQL of migrations `from + 1 ..= to` inside `transaction`.
+fn apply(transaction: &Transaction<'_>, from: u32, to: u32) -> Result<()> {
+    for (index, migration) in MIGRATIONS.iter().enumerate() {
+        let version = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        if version > from && version <= to {
+            transaction.execute_batch(migration)?;
+            transaction.pragma_update(None, "user_version", version)?;
+        }
+    }
+    Ok(())
+}
+
+/// Applies the SQL of migrations up to `target` and nothing else (tests build a
+/// database of every earlier version with it).
+pub fn migrate_to(connection: &mut Connection, target: u32) -> Result<()> {
+    let transaction = begin_write(connection)?;
+    let current = user_version(&transaction)?;
+    apply(&transaction, current, target)?;
+    transaction.commit()?;
+    Ok(())
+}
+
+/// Brings the database to the latest schema and returns the store's key and id: a new
+/// store is created, an older one migrated, a current one unlocked.
+pub(super) fn open_or_create(
+    connection: &mut Connection,
+    secrets: &dyn SecretStore,
+) -> Result<(Key, String)> {
+    let version = user_version(connection)?;
+    if version > latest_version() {
+        return Err(Error::Storage {
+            reason: format!(
+                "the data was written by a newer shikaku (schema {version}); update the app"
+            ),
+        });
+    }
+    if version == 0 {
+        let transaction = begin_write(connection)?;
+        apply(&transaction, 0, latest_version())?;
+        // Saved before any key exists, so a key saved before a crash is found again.
+        let store_id = random_id(8)?;
+        write_setting(&transaction, SETTING_STORE_ID, store_id.as_bytes())?;
+        transaction.commit()?;
+        let key = finish_new_store(connection, secrets, &store_id)?;
+        return Ok((key, store_id));
+    }
+    let store_id = keys::store_id(connection)?.ok_or_else(|| Error::Integrity {
+        what: "the store id is missing".to_owned(),
+    })?;
+    let check = read_setting(connection, SETTING_KEY_CHECK)?;
+    if version < FORMAT_2_SCHEMA {
+        let key = match &check {
+            Some(check) => keys::unlock(secrets, &store_id, check, CheckFormat::Format1)?,
+            None => keys::key_for_new_store(secrets, &store_id)?,
+        };
+        let transaction = begin_write(connection)?;
+        apply(&transaction, version, latest_version())?;
+        let manifest = reseal::format_1_to_2(&transaction, &key)?;
+        manifest.write(&transaction, &key, &store_id)?;
+        write_setting(
+            &transaction,
+            SETTING_KEY_CHECK,
+            &keys::seal_check(&key, &store_id)?,
+        )?;
+        transaction.commit()?;
+        keys::mark(secrets, &store_id)?;
+        return Ok((key, store_id));
+    }
+    let key = match check {
+        Some(check) => keys::unlock(secrets, &store_id, &check, CheckFormat::Format2)?,
+        None => finish_new_store(connection, secrets, &store_id)?,
+    };
+    Ok((key, store_id))
+}
+
+/// Gives a new store (or one whose creation was cut short) its key, key check and
+/// empty manifest.
+fn finish_new_store(
+    connection: &mut Connection,
+    secrets: &dyn SecretStore,
+    store_id: &str,
+) -> Result<Key> {
+    let key = keys::key_for_new_store(secrets, store_id)?;
+    let transaction = begin_write(connection)?;
+    write_setting(
+        &transaction,
+        SETTING_KEY_CHECK,
+        &keys::seal_check(&key, store_id)?,
+    )?;
+    Manifest::default().write(&transaction, &key, store_id)?;
+    transaction.commit()?;
+    Ok(key)
 }

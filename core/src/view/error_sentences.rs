@@ -92,6 +92,7 @@ mod tests {
             ShikakuError::DocumentActiveContent,
             ShikakuError::DocumentCarriesMyNumber,
             ShikakuError::VaultLocked,
+            ShikakuError::KeyMismatch,
             ShikakuError::Integrity,
             ShikakuError::Storage { reason: "x".into() },
             ShikakuError::SecretStore { reason: "x".into() },

@@ -11,6 +11,7 @@ error-document-too-many-pages = The PDF has more than { $pages } pages. The insu
 error-document-active-content = The PDF contains scripts or attached files, so it cannot be imported. Save the insurance record from Mynaportal again.
 error-document-carries-my-number = The PDF contains a My Number (individual number), which this app never stores. Choose the insurance record without it.
 error-vault-locked = The key to the saved documents is missing. Unlock the device and try again.
+error-key-mismatch = The key kept on this device does not match this data, so it cannot be opened. Nothing was changed. If the data came from another device or a backup, try on the device that has its key.
 error-integrity = Saved data is damaged and cannot be opened. Nothing was changed.
 error-storage = Saving on the device failed. Check the free space and try again.
 error-secret-store = The device's key storage could not be reached. Please try again.
@@ -21,6 +22,7 @@ entity-member = The family member
 entity-document = The insurance record PDF
 entity-previous-document = The previous insurance record PDF
 entity-reminder = The reminder
+entity-household-store = The household's saved data
 
 # Why an input was refused.
 invalid-required = Please fill it in.

@@ -80,3 +80,8 @@ shell-member-row = { $name } ({ $relationship }), { $state }. Next: { $next }. {
         [1] One step is overdue.
        *[other] { $overdue } steps are overdue.
     }
+
+# A member whose saved record could not be opened, in the household list.
+member-damaged-unreadable = This member's saved details are damaged and cannot be shown. The other members are unaffected.
+member-damaged-outdated = This member's saved details are not the ones last saved (an older copy may have been put back). The other members are unaffected.
+member-damaged-missing = This member's saved details are missing. The other members are unaffected.

@@ -11,6 +11,7 @@ error-document-too-many-pages = PDFのページが{ $pages }ページを超え�
 error-document-active-content = PDFにスクリプトや添付ファイルが含まれているため取り込めません。マイナポータルから資格情報をもう一度保存してください。
 error-document-carries-my-number = PDFにマイナンバー（個人番号）が含まれています。このアプリはマイナンバーを保存しません。マイナンバーの記載がない資格情報を選んでください。
 error-vault-locked = 保存した書類の鍵が見つかりません。端末のロックを解除してからもう一度お試しください。
+error-key-mismatch = 端末に保管されている鍵がこのデータの鍵と一致しないため開けません。何も変更していません。別の端末やバックアップから戻した場合は、元の鍵がある端末でお試しください。
 error-integrity = 保存したデータが傷ついているため開けません。何も変更していません。
 error-storage = 端末への保存に失敗しました。空き容量を確かめてもう一度お試しください。
 error-secret-store = 端末の鍵の保管場所にアクセスできませんでした。もう一度お試しください。
@@ -21,6 +22,7 @@ entity-member = ご家族の情報
 entity-document = 資格情報のPDF
 entity-previous-document = 一つ前の資格情報のPDF
 entity-reminder = お知らせ
+entity-household-store = 保存した家族の情報
 
 # Why an input was refused.
 invalid-required = 入力してください。

@@ -79,3 +79,8 @@ shell-member-row = { $name }（{ $relationship }）、{ $state }。次の手続�
         [0] {""}
        *[other] 期限を過ぎた手続きが{ $overdue }件あります。
     }
+
+# A member whose saved record could not be opened, in the household list.
+member-damaged-unreadable = この方の登録内容が傷ついているため表示できません。ほかの方の情報はそのままです。
+member-damaged-outdated = この方の登録内容が最後に保存したものと一致しません（古い内容に戻された可能性があります）。ほかの方の情報はそのままです。
+member-damaged-missing = この方の登録内容が見つかりません。ほかの方の情報はそのままです。

@@ -1,0 +1,391 @@
+//! The members' 資格情報 PDFs: each version sealed under its own fresh key (wrapped by
+//! the master key), its details sealed beside it bound to the row's version, import time
+//! and revision, and every version listed in the manifest. The last two versions are
+//! kept, so the member can go back.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, MAIN_DB, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::manifest::{DocumentEntry, Manifest};
+use super::{Store, aad, from_unix_seconds, json_error, random_id, to_json, unix_seconds};
+use crate::error::{Entity, Error, Result};
+use crate::reminders::DocumentTiming;
+use crate::vault::seal::{Key, Plaintext};
+use crate::vault::{
+    CheckedDocument, DocumentFields, DocumentInfo, FieldWarning, ImportReport, check_document,
+    staleness,
+};
+
+/// How many versions of a member's document are kept.
+pub const KEPT_DOCUMENT_VERSIONS: i64 = 2;
+
+/// What the store keeps about a document, sealed beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct SealedInfo {
+    pages: u32,
+    byte_len: u64,
+    sha256: String,
+    fields: DocumentFields,
+    warnings: Vec<FieldWarning>,
+    fields_confirmed: bool,
+}
+
+/// A document version's row (its PDF is in `document_pdfs`).
+struct DocumentRow {
+    id: String,
+    version: i64,
+    imported_at: i64,
+    revision: i64,
+    wrapped_key: Vec<u8>,
+    sealed_info: Vec<u8>,
+}
+
+impl DocumentRow {
+    fn entry(&self, member_id: &str) -> DocumentEntry {
+        DocumentEntry {
+            member_id: member_id.to_owned(),
+            version: self.version,
+            imported_at: self.imported_at,
+            revision: self.revision,
+        }
+    }
+
+    fn info_aad(&self, member_id: &str) -> Vec<u8> {
+        aad::document_info(
+            member_id,
+            &self.id,
+            self.version,
+            self.imported_at,
+            self.revision,
+        )
+    }
+}
+
+fn integrity(what: String) -> Error {
+    Error::Integrity { what }
+}
+
+fn document_rows(connection: &Connection, member_id: &str) -> Result<Vec<DocumentRow>> {
+    let mut statement = connection.prepare(
+        "SELECT id, version, imported_at, revision, wrapped_key, sealed_info
+         FROM documents WHERE member_id = ?1 ORDER BY version",
+    )?;
+    let rows = statement.query_map([member_id], |row| {
+        Ok(DocumentRow {
+            id: row.get(0)?,
+            version: row.get(1)?,
+            imported_at: row.get(2)?,
+            revision: row.get(3)?,
+            wrapped_key: row.get(4)?,
+            sealed_info: row.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}
+
+/// The member's document versions, oldest first, each matched with the manifest: a row
+/// deleted, added, renumbered or with a moved import time is an integrity error.
+fn checked_rows(
+    connection: &Connection,
+    manifest: &Manifest,
+    member_id: &str,
+) -> Result<Vec<DocumentRow>> {
+    if !manifest.members.contains_key(member_id) {
+        return Err(Error::not_found(Entity::Member));
+    }
+    let rows = document_rows(connection, member_id)?;
+    let listed: Vec<_> = manifest.documents_of(member_id).collect();
+    let matches = rows.len() == listed.len()
+        && rows
+            .iter()
+            .zip(&listed)
+            .all(|(row, (id, entry))| &row.id == *id && row.entry(member_id) == **entry);
+    if !matches {
+        return Err(integrity(format!(
+            "the documents of member {member_id} are not the ones last written"
+        )));
+    }
+    Ok(rows)
+}
+
+/// The member's current (newest) document row.
+fn current_row(
+    connection: &Connection,
+    manifest: &Manifest,
+    member_id: &str,
+) -> Result<(DocumentRow, u32)> {
+    let mut rows = checked_rows(connection, manifest, member_id)?;
+    let kept = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+    let current = rows
+        .pop()
+        .ok_or_else(|| Error::not_found(Entity::Document))?;
+    Ok((current, kept))
+}
+
+fn open_info(key: &Key, member_id: &str, row: &DocumentRow) -> Result<SealedInfo> {
+    let plain = key.open(
+        &row.info_aad(member_id),
+        &row.sealed_info,
+        &format!("document details of member {member_id}"),
+    )?;
+    serde_json::from_slice(&plain).map_err(json_error)
+}
+
+fn seal_info(key: &Key, member_id: &str, row: &DocumentRow, info: &SealedInfo) -> Result<Vec<u8>> {
+    key.seal(&row.info_aad(member_id), &to_json(info)?)
+}
+
+/// Reads a sealed PDF straight from its row into one buffer (SQLite's incremental blob
+/// read: no intermediate copy), then decrypts it where it lies.
+fn read_pdf(
+    connection: &Connection,
+    key: &Key,
+    member_id: &str,
+    row: &DocumentRow,
+) -> Result<Plaintext> {
+    let what = format!("document of member {member_id}");
+    let key_bytes = key.open(
+        &aad::document_key(member_id, &row.id),
+        &row.wrapped_key,
+        &what,
+    )?;
+    let document_key = Key::from_slice(&key_bytes)?;
+    let rowid: i64 = connection
+        .query_row(
+            "SELECT rowid FROM document_pdfs WHERE document_id = ?1",
+            [&row.id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| integrity(format!("the PDF of member {member_id} is missing")))?;
+    let blob = connection.blob_open(MAIN_DB, c"document_pdfs", c"sealed", rowid, true)?;
+    let mut sealed = vec![0u8; blob.len()];
+    blob.read_at_exact(&mut sealed, 0)?;
+    blob.close()?;
+    document_key.open_owned(&aad::document_pdf(member_id, &row.id), sealed, &what)
+}
+
+impl Store {
+    /// Imports `bytes` as the member's 資格情報 PDF. The PDF is checked, read and sealed
+    /// before anything is written; the new version and the pruning of older ones are one
+    /// transaction, so the previous document stays until the new one is committed.
+    pub fn import_document(
+        &mut self,
+        member_id: &str,
+        bytes: &[u8],
+        now: DateTime<Utc>,
+    ) -> Result<ImportReport> {
+        self.member(member_id)?;
+        let CheckedDocument {
+            pages,
+            byte_len,
+            sha256,
+            extraction,
+        } = check_document(bytes)?;
+        let document_id = random_id(16)?;
+        let document_key = Key::generate()?;
+        let sealed_pdf = document_key.seal(&aad::document_pdf(member_id, &document_id), bytes)?;
+        let wrapped_key = self.key.seal(
+            &aad::document_key(member_id, &document_id),
+            &document_key.to_vec(),
+        )?;
+        let info = SealedInfo {
+            pages,
+            byte_len,
+            sha256,
+            fields: extraction.fields,
+            warnings: extraction.warnings,
+            fields_confirmed: false,
+        };
+        let imported_at = unix_seconds(now);
+        let (replaced_previous, pruned) = self.write(|transaction, key, manifest| {
+            let rows = checked_rows(transaction, manifest, member_id)?;
+            let version = rows.last().map_or(0, |row| row.version) + 1;
+            let row = DocumentRow {
+                id: document_id.clone(),
+                version,
+                imported_at,
+                revision: manifest.next_revision(),
+                wrapped_key,
+                sealed_info: Vec::new(),
+            };
+            transaction.execute(
+                "INSERT INTO documents (id, member_id, version, imported_at, wrapped_key,
+                     sealed_info, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    row.id,
+                    member_id,
+                    row.version,
+                    row.imported_at,
+                    row.wrapped_key,
+                    seal_info(key, member_id, &row, &info)?,
+                    row.revision
+                ],
+            )?;
+            transaction.execute(
+                "INSERT INTO document_pdfs (document_id, sealed) VALUES (?1, ?2)",
+                params![row.id, sealed_pdf],
+            )?;
+            manifest
+                .documents
+                .insert(row.id.clone(), row.entry(member_id));
+            let mut pruned = false;
+            for old in rows
+                .iter()
+                .filter(|old| old.version <= version - KEPT_DOCUMENT_VERSIONS)
+            {
+                transaction.execute("DELETE FROM documents WHERE id = ?1", [&old.id])?;
+                manifest.documents.remove(&old.id);
+                pruned = true;
+            }
+            Ok((!rows.is_empty(), pruned))
+        })?;
+        if pruned {
+            self.checkpoint_after_removal()?;
+        }
+        Ok(ImportReport {
+            info: self.document_info(member_id, now)?,
+            replaced_previous,
+        })
+    }
+
+    /// The member's current PDF, decrypted in memory (wiped when dropped).
+    pub fn document(&self, member_id: &str) -> Result<Plaintext> {
+        self.read(|connection, manifest| {
+            let (row, _) = current_row(connection, manifest, member_id)?;
+            read_pdf(connection, &self.key, member_id, &row)
+        })
+    }
+
+    /// What is known about the member's current document, judged at `now`.
+    pub fn document_info(&self, member_id: &str, now: DateTime<Utc>) -> Result<DocumentInfo> {
+        self.read(|connection, manifest| {
+            let (row, versions_kept) = current_row(connection, manifest, member_id)?;
+            let info = open_info(&self.key, member_id, &row)?;
+            let facts_changed_at = manifest
+                .members
+                .get(member_id)
+                .and_then(|entry| entry.facts_changed_at)
+                .map(from_unix_seconds);
+            let imported_at = from_unix_seconds(row.imported_at);
+            Ok(DocumentInfo {
+                document_id: row.id,
+                member_id: member_id.to_owned(),
+                version: row.version,
+                pages: info.pages,
+                byte_len: info.byte_len,
+                sha256: info.sha256,
+                imported_at,
+                fields: info.fields,
+                warnings: info.warnings,
+                fields_confirmed: info.fields_confirmed,
+                staleness: staleness(imported_at, facts_changed_at, now),
+                versions_kept,
+            })
+        })
+    }
+
+    /// Replaces the fields of the current document with ones the member confirmed or
+    /// typed (checked first: R9–R11).
+    pub fn set_document_fields(
+        &mut self,
+        member_id: &str,
+        fields: DocumentFields,
+        now: DateTime<Utc>,
+    ) -> Result<DocumentInfo> {
+        fields.validate()?;
+        self.write(|transaction, key, manifest| {
+            let (mut row, _) = current_row(transaction, manifest, member_id)?;
+            let mut info = open_info(key, member_id, &row)?;
+            info.fields = fields;
+            info.warnings.clear();
+            info.fields_confirmed = true;
+            row.revision = manifest.next_revision();
+            transaction.execute(
+                "UPDATE documents SET sealed_info = ?2, revision = ?3 WHERE id = ?1",
+                params![
+                    row.id,
+                    seal_info(key, member_id, &row, &info)?,
+                    row.revision
+                ],
+            )?;
+            manifest
+                .documents
+                .insert(row.id.clone(), row.entry(member_id));
+            Ok(())
+        })?;
+        self.document_info(member_id, now)
+    }
+
+    /// Makes the previous version current again (and the current one previous).
+    pub fn revert_document(&mut self, member_id: &str, now: DateTime<Utc>) -> Result<DocumentInfo> {
+        self.write(|transaction, key, manifest| {
+            let rows = checked_rows(transaction, manifest, member_id)?;
+            let [previous, current] = rows.as_slice() else {
+                return Err(Error::not_found(Entity::PreviousDocument));
+            };
+            let infos = [
+                open_info(key, member_id, previous)?,
+                open_info(key, member_id, current)?,
+            ];
+            // Swap the two version numbers through a free one (UNIQUE (member_id, version)).
+            transaction.execute(
+                "UPDATE documents SET version = 0 WHERE id = ?1",
+                [&current.id],
+            )?;
+            for (row, info, version) in [
+                (previous, &infos[0], current.version),
+                (current, &infos[1], previous.version),
+            ] {
+                let moved = DocumentRow {
+                    version,
+                    revision: manifest.next_revision(),
+                    id: row.id.clone(),
+                    imported_at: row.imported_at,
+                    wrapped_key: Vec::new(),
+                    sealed_info: Vec::new(),
+                };
+                transaction.execute(
+                    "UPDATE documents SET version = ?2, sealed_info = ?3, revision = ?4
+                     WHERE id = ?1",
+                    params![
+                        moved.id,
+                        moved.version,
+                        seal_info(key, member_id, &moved, info)?,
+                        moved.revision
+                    ],
+                )?;
+                manifest
+                    .documents
+                    .insert(moved.id.clone(), moved.entry(member_id));
+            }
+            Ok(())
+        })?;
+        self.document_info(member_id, now)
+    }
+
+    /// When each member's current document was imported, and when their facts changed
+    /// (from the manifest, which the rows are checked against).
+    pub fn document_timings(&self) -> Result<HashMap<String, DocumentTiming>> {
+        self.read(|_, manifest| {
+            Ok(manifest
+                .members
+                .iter()
+                .filter_map(|(id, member)| {
+                    let (_, document) = manifest.current_document(id)?;
+                    Some((
+                        id.clone(),
+                        DocumentTiming {
+                            imported_at: from_unix_seconds(document.imported_at),
+                            facts_changed_at: member.facts_changed_at.map(from_unix_seconds),
+                        },
+                    ))
+                })
+                .collect())
+        })
+    }
+}
