@@ -20,6 +20,9 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 step "cargo test --workspace"
 cargo test --locked --workspace
 
+step "release library size (stripped, x86_64 Linux): fails past the budget"
+bash scripts/library-size.sh --check
+
 step "generate the Kotlin, Swift and Python bindings"
 bash scripts/generate-bindings.sh
 
