@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
 # Runs every benchmark and writes docs/performance.md: criterion (clinic path and its
-# floor, import, household of 8, the Rust side of the FFI calls), the same calls through
-# the Python and Kotlin bindings on the release library, the release library's size, and
-# the CLI demo's peak memory. Figures depend on the machine; the page records which one.
-# Extra arguments go to criterion (e.g. --quick).
+# floor, import, household of 8, the Rust side of the FFI calls), OpenSSL's own speed,
+# showing a stored 16 MiB PDF through the release CLI against OpenSSL in one process,
+# the same calls through the Python and Kotlin bindings on the release library, the
+# release library's size (x86_64 and aarch64), and the CLI demo's peak memory. Figures
+# depend on the machine; the page records which one. Extra arguments go to criterion
+# (e.g. --quick).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --python
 cargo bench --locked -p shikaku-core --bench clinic_path --bench reminder_plan --bench ffi_calls \
   -- --noplot "$@"
 
+# OpenSSL's figure for the floor's work, recorded beside ring's.
+mkdir -p target/bench
+for cipher in chacha20-poly1305 aes-256-gcm; do
+  openssl speed -seconds 2 -evp "$cipher" > "target/bench/openssl-speed-$cipher.txt" 2>/dev/null
+done
+
 # The library and CLI as shipped (stripped), and an unstripped twin to say what takes the space.
-cargo build --locked --release -p shikaku-ffi -p shikaku-cli
+# The library alone: built together with the CLI, cargo would unify shikaku-core's
+# features and link the CLI's keyring and publishing code into it.
+bash scripts/library-size.sh | tee target/bench/library-size.txt
+cargo build --locked --release -p shikaku-cli
+python3 scripts/bench/cli_show.py
 CARGO_PROFILE_RELEASE_STRIP=none CARGO_TARGET_DIR=target/size-analysis \
   cargo build --locked --release -p shikaku-ffi
 
