@@ -37,13 +37,13 @@ fn main() {
                 continue;
             }
             let constant = id.replace('-', "_").to_ascii_uppercase();
-            if let Some(other) = constants.insert(constant.clone(), id.to_owned()) {
-                if other != id {
-                    println!(
-                        "cargo:warning=messages `{other}` and `{id}` give the same constant {constant}"
-                    );
-                    std::process::exit(1);
-                }
+            if let Some(other) = constants.insert(constant.clone(), id.to_owned())
+                && other != id
+            {
+                println!(
+                    "cargo:warning=messages `{other}` and `{id}` give the same constant {constant}"
+                );
+                std::process::exit(1);
             }
         }
     }

@@ -108,16 +108,16 @@ impl DocumentFields {
             (Field::CopayShare, &self.copay_share),
         ];
         for (field, value) in texts {
-            if let Some(value) = value {
-                if value.trim().is_empty() || value.chars().count() > MAX_FIELD_CHARS {
-                    return Err(Error::invalid(
-                        field,
-                        Reason::Length {
-                            min: 1,
-                            max: MAX_FIELD_CHARS as u32,
-                        },
-                    ));
-                }
+            if let Some(value) = value
+                && (value.trim().is_empty() || value.chars().count() > MAX_FIELD_CHARS)
+            {
+                return Err(Error::invalid(
+                    field,
+                    Reason::Length {
+                        min: 1,
+                        max: MAX_FIELD_CHARS as u32,
+                    },
+                ));
             }
         }
         for (field, value) in [
@@ -135,15 +135,15 @@ impl DocumentFields {
             validate_insurer_number(number)
                 .map_err(|e| Error::invalid(Field::InsurerNumber, e.reason()))?;
         }
-        if let Some(branch) = &self.branch {
-            if !is_branch(branch) {
-                return Err(Error::invalid(Field::InsuranceBranch, Reason::BranchDigits));
-            }
+        if let Some(branch) = &self.branch
+            && !is_branch(branch)
+        {
+            return Err(Error::invalid(Field::InsuranceBranch, Reason::BranchDigits));
         }
-        if let Some(share) = &self.copay_share {
-            if copay_share(share).as_deref() != Some(share.as_str()) {
-                return Err(Error::invalid(Field::CopayShare, Reason::CopayShareForm));
-            }
+        if let Some(share) = &self.copay_share
+            && copay_share(share).as_deref() != Some(share.as_str())
+        {
+            return Err(Error::invalid(Field::CopayShare, Reason::CopayShareForm));
         }
         Ok(())
     }
@@ -382,11 +382,9 @@ impl Collector {
             self.warn(field, "too long to be this field");
             return None;
         }
-        if screen {
-            if let Err(refusal) = screen_insurance_field(value) {
-                self.warn(field, refusal.to_string());
-                return None;
-            }
+        if screen && let Err(refusal) = screen_insurance_field(value) {
+            self.warn(field, refusal.to_string());
+            return None;
         }
         Some(value.to_owned())
     }
