@@ -4,16 +4,16 @@
 //! wait for each other instead of failing (DESIGN.md principle 6).
 //!
 //! Members and documents are sealed ([`crate::vault::seal`]) with the master key held
-//! in a [`SecretStore`] ([`keys`]); a sealed [`manifest`] lists every member and
+//! in a [`SecretStore`] (`keys`); a sealed `manifest` lists every member and
 //! document with the counter of its last write, so a record rolled back, deleted or
 //! moved is told apart from a sound one. Deleted records are overwritten
 //! (`secure_delete`) and the WAL is checkpointed after a removal. A member keeps the
 //! last two versions of their 資格情報 PDF.
 //!
-//! - [`members`]: the household's members; a damaged one is listed as such, the others
+//! - `members`: the household's members; a damaged one is listed as such, the others
 //!   still show.
-//! - [`documents`]: the 資格情報 PDFs, their versions and fields.
-//! - [`settings`]: reminder settings and state, installed content, plain settings.
+//! - `documents`: the 資格情報 PDFs, their versions and fields.
+//! - `settings`: reminder settings and state, installed content, plain settings.
 
 mod aad;
 mod documents;

@@ -1,7 +1,7 @@
 //! The SQLite schema, one migration per version, and opening a database at any earlier
 //! version. `PRAGMA user_version` holds the version a database is at; opening applies
 //! the missing migrations in one transaction, together with the step that needs the key
-//! (sealing format-1 blobs again in format 2, [`super::reseal`]), so a crash or a
+//! (sealing format-1 blobs again in format 2, `reseal`), so a crash or a
 //! failure leaves the database as it was.
 //!
 //! | schema | blobs | what changed |
