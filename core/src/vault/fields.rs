@@ -541,10 +541,10 @@ fn read_lines(lines: &[String], collector: &mut Collector) {
         for (pair_index, (slot, value)) in pairs.iter().enumerate() {
             if !value.is_empty() {
                 collector.set(*slot, value);
-            } else if pair_index + 1 == pairs.len() {
-                if let Some(next) = lines.get(index + 1).filter(|next| !is_label(next)) {
-                    collector.set(*slot, next);
-                }
+            } else if pair_index + 1 == pairs.len()
+                && let Some(next) = lines.get(index + 1).filter(|next| !is_label(next))
+            {
+                collector.set(*slot, next);
             }
         }
     }

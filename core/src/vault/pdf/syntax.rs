@@ -232,10 +232,10 @@ impl<'a> Lexer<'a> {
                 None => high = Some(value),
             }
         }
-        if let Some(first) = high {
-            if bytes.len() < MAX_STRING_BYTES {
-                bytes.push(first << 4);
-            }
+        if let Some(first) = high
+            && bytes.len() < MAX_STRING_BYTES
+        {
+            bytes.push(first << 4);
         }
         bytes
     }
@@ -350,10 +350,10 @@ fn parse_number(word: &[u8]) -> Option<Token<'static>> {
         return None;
     }
     let text = std::str::from_utf8(word).ok()?;
-    if !text.contains('.') {
-        if let Ok(value) = text.parse::<i64>() {
-            return Some(Token::Integer(value));
-        }
+    if !text.contains('.')
+        && let Ok(value) = text.parse::<i64>()
+    {
+        return Some(Token::Integer(value));
     }
     let body = text.trim_start_matches(['+', '-']);
     if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit() || b == b'.') {

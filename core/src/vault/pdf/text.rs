@@ -254,7 +254,9 @@ impl<'a> Reader<'a, '_> {
         let mut text_matrix = IDENTITY;
         let mut line_matrix = IDENTITY;
         while let Some(token) = lexer.next_token() {
-            if (lexer.tokens() % DEADLINE_STRIDE == 0 && self.budget.expired()) || self.full() {
+            if (lexer.tokens().is_multiple_of(DEADLINE_STRIDE) && self.budget.expired())
+                || self.full()
+            {
                 return;
             }
             let operator = match token {
