@@ -37,7 +37,10 @@ fn state_colour(state: CardState) -> &'static str {
     match state {
         CardState::Valid => GREEN,
         CardState::RenewalWindow | CardState::Grace => YELLOW,
-        CardState::Expired | CardState::InvalidMoved | CardState::InvalidOverseas => RED,
+        CardState::Expired
+        | CardState::InvalidMoved
+        | CardState::InvalidOverseas
+        | CardState::Lost => RED,
         CardState::Unknown => DIM,
     }
 }

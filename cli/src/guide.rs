@@ -141,7 +141,7 @@ pub fn guide(
             values.push(serde_json::json!({
                 "member_id": member.id,
                 "display_name": member.display_name,
-                "card_state": status.card_state(),
+                "card_state": status.shown_state,
                 "advice": written,
                 "situations": guides,
             }));
@@ -151,7 +151,7 @@ pub fn guide(
             "■ {} ({}) — {}",
             member.display_name,
             words.label(member.relationship.message_id()),
-            words.label(status.card_state().message_id())
+            words.label(status.shown_state.message_id())
         ));
         if !written.advice.covered {
             out.push(format!("  {}", words.label(ids::GUIDE_NOT_COVERED)));

@@ -116,7 +116,7 @@ pub fn member(
                         member.id,
                         member.display_name,
                         words.label(member.relationship.message_id()),
-                        words.label(status.card_state().message_id())
+                        words.label(status.shown_state.message_id())
                     ))
                 })
                 .chain(damaged_lines)

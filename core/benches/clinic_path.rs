@@ -86,6 +86,8 @@ fn draft() -> MemberDraft {
         eligibility_certificate_expires_on: None,
         holdings: Default::default(),
         insurance_fields: None,
+        eligibility_certificate_issued_on: None,
+        dependent_of: None,
     }
 }
 

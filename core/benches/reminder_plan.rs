@@ -44,6 +44,8 @@ fn household() -> Vec<Member> {
                 eligibility_certificate_expires_on: (i == 5).then(|| day(2029, 11, 30)),
                 holdings: Default::default(),
                 insurance_fields: None,
+                eligibility_certificate_issued_on: None,
+                dependent_of: None,
             }
         })
         .collect()
@@ -61,6 +63,7 @@ fn benches(c: &mut Criterion) {
         .map(|m| {
             let timing = DocumentTiming {
                 imported_at: now - chrono::Duration::days(200),
+                output_on: None,
                 facts_changed_at: None,
             };
             (m.id.clone(), timing)

@@ -23,13 +23,13 @@ use crate::content::{ContentSource, InstalledContent};
 use crate::error::{Entity, Error, Field, Reason, Result, ShikakuError};
 use crate::guidance::clinic::{ClinicCard, clinic_card};
 use crate::guidance::{
-    FlowStep, PresentInput, Situation, SituationGuide, WrittenAdvice, situation_guide,
-    walk_preparation, write_advice,
+    FlowStep, PresentInput, Situation, SituationGuide, WrittenAdvice, insurer_for_member,
+    situation_guide, walk_preparation, write_advice,
 };
 use crate::household::damaged::DamagedMember;
 use crate::household::transfer::{decode_member, encode_member};
 use crate::household::{
-    DeadlineKind, Household, Member, MemberDraft, MemberStatus, Relationship, evaluate_member,
+    DeadlineKind, Household, Member, MemberDraft, MemberStatus, Relationship, evaluate_member_in,
 };
 use crate::i18n::{Locale, Texts, Words, format_date};
 use crate::qr::{QrMatrix, qr_matrix, qr_svg};
@@ -40,6 +40,7 @@ use crate::reminders::{
 };
 use crate::rules::era::parse_era_date;
 use crate::rules::facts::parse_iso_date;
+use crate::rules::insurer_type;
 use crate::secrets::SecretStore;
 use crate::store::{OpenMode, Store};
 use crate::vault::{DocumentFields, DocumentInfo, ImportReport};
@@ -214,10 +215,52 @@ impl ShikakuCompanion {
         *self.locale.read().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn status_of(&self, member: &Member) -> MemberStatus {
+    /// One member with what every member screen needs: their status in the household
+    /// (following a dependent's link, R13), their stored document's details, and the
+    /// insurer guidance speaks of: the installed insurer's content, else the defaults of
+    /// the type their 保険者番号 tells (R13).
+    fn member_context(&self, member_id: &str) -> Result<MemberContext> {
+        let now = self.now();
         let today = self.today();
-        self.with_content(|c| evaluate_member(member, today, c.calendar()))
+        let (member, household, document) = {
+            let store = self.store();
+            let member = store.member(member_id)?;
+            let document = match store.document_info(member_id, now) {
+                Ok(info) => Some(info),
+                Err(Error::NotFound { .. }) => None,
+                Err(error) => return Err(error),
+            };
+            (member, store.members()?.members, document)
+        };
+        let insurer_type = document
+            .as_ref()
+            .and_then(|d| d.fields.insurer_number.as_deref())
+            .or_else(|| {
+                member
+                    .insurance_fields
+                    .as_ref()
+                    .and_then(|f| f.insurer_number.as_deref())
+            })
+            .and_then(insurer_type);
+        Ok(self.with_content(|c| {
+            let bundle = &c.installed.bundle;
+            let own = (c.installed.source == ContentSource::Installed).then_some(&bundle.insurer);
+            MemberContext {
+                status: evaluate_member_in(&member, &household, today, c.calendar()),
+                insurer: insurer_for_member(own, &bundle.insurer, insurer_type, &c.texts, today),
+                member,
+                document,
+            }
+        }))
     }
+}
+
+/// One member, evaluated in the household, with their document and insurer.
+struct MemberContext {
+    member: Member,
+    status: MemberStatus,
+    document: Option<DocumentInfo>,
+    insurer: crate::content::InsurerDetails,
 }
 
 /// The household's reminder data as stored.
@@ -276,10 +319,14 @@ impl ShikakuCompanion {
         Ok(self.store().member(&member_id)?)
     }
 
-    /// One member evaluated today.
+    /// One member evaluated today, in the household.
     pub fn member_status(&self, member_id: String) -> Result<MemberStatus, ShikakuError> {
-        let member = self.store().member(&member_id)?;
-        Ok(self.status_of(&member))
+        let today = self.today();
+        let (member, household) = {
+            let store = self.store();
+            (store.member(&member_id)?, store.members()?.members)
+        };
+        Ok(self.with_content(|c| evaluate_member_in(&member, &household, today, c.calendar())))
     }
 
     /// Adds a member (facts checked first); returns them with their id.
@@ -370,18 +417,16 @@ impl ShikakuCompanion {
 
     /// The card a member shows across the counter.
     pub fn clinic_card(&self, member_id: String) -> Result<ClinicCard, ShikakuError> {
-        let (member, document) = {
-            let store = self.store();
-            let member = store.member(&member_id)?;
-            let document = match store.document_info(&member_id, self.now()) {
-                Ok(info) => Some(info),
-                Err(Error::NotFound { .. }) => None,
-                Err(error) => return Err(error.into()),
-            };
-            (member, document)
-        };
-        let status = self.status_of(&member);
-        Ok(self.with_words(|words, _| clinic_card(&member, &status, document.as_ref(), words)))
+        let context = self.member_context(&member_id)?;
+        Ok(self.with_words(|words, _| {
+            clinic_card(
+                &context.member,
+                &context.status,
+                context.document.as_ref(),
+                &context.insurer,
+                words,
+            )
+        }))
     }
 
     /// Imports a member's 資格情報 PDF (checked, read, sealed; the previous one is kept).
@@ -472,21 +517,10 @@ impl ShikakuCompanion {
 
     /// What the member presents and what to prepare (R8).
     pub fn guidance(&self, member_id: String) -> Result<WrittenAdvice, ShikakuError> {
-        let (member, has_record) = {
-            let store = self.store();
-            (
-                store.member(&member_id)?,
-                store.document_timings()?.contains_key(&member_id),
-            )
-        };
-        let status = self.status_of(&member);
-        let input = PresentInput {
-            holdings: member.holdings,
-            card_state: status.card_state(),
-            has_downloaded_record: has_record,
-            eligibility_certificate_valid: status.eligibility_certificate_valid,
-        };
-        Ok(self.with_words(|words, c| write_advice(&input, words, &c.installed.bundle.insurer)))
+        let context = self.member_context(&member_id)?;
+        let input =
+            PresentInput::for_member(&context.member, &context.status, context.document.is_some());
+        Ok(self.with_words(|words, _| write_advice(&input, words, &context.insurer)))
     }
 
     /// The preparation flowchart after `answers` (yes = true).
@@ -502,20 +536,18 @@ impl ShikakuCompanion {
         situation: Situation,
         member_id: Option<String>,
     ) -> Result<SituationGuide, ShikakuError> {
-        let status = match member_id {
-            Some(id) => {
-                let member = self.store().member(&id)?;
-                Some(self.status_of(&member))
-            }
+        let context = match member_id {
+            Some(id) => Some(self.member_context(&id)?),
             None => None,
         };
-        Ok(self.with_words(|words, c| {
-            situation_guide(
+        Ok(self.with_words(|words, c| match &context {
+            Some(context) => situation_guide(
                 situation,
-                status.as_ref(),
+                Some((&context.member, &context.status)),
                 words,
-                &c.installed.bundle.insurer,
-            )
+                &context.insurer,
+            ),
+            None => situation_guide(situation, None, words, &c.installed.bundle.insurer),
         }))
     }
 
@@ -533,9 +565,8 @@ impl ShikakuCompanion {
 
     /// The situations a member's state calls for now.
     pub fn situations_for(&self, member_id: String) -> Result<Vec<Situation>, ShikakuError> {
-        let member = self.store().member(&member_id)?;
-        let status = self.status_of(&member);
-        Ok(Situation::relevant(&status, &member.holdings))
+        let context = self.member_context(&member_id)?;
+        Ok(Situation::relevant(&context.member, &context.status))
     }
 
     /// A QR code as a module matrix for the shell to draw.
@@ -666,6 +697,8 @@ mod tests {
             eligibility_certificate_expires_on: None,
             holdings: Default::default(),
             insurance_fields: None,
+            eligibility_certificate_issued_on: None,
+            dependent_of: None,
         };
         companion.add_member(draft("A")).unwrap();
         std::thread::scope(|scope| {

@@ -71,8 +71,10 @@ pub fn demo_household(today: NaiveDate) -> Household {
         relationship,
         facts,
         eligibility_certificate_expires_on: None,
+        eligibility_certificate_issued_on: None,
         holdings: Default::default(),
         insurance_fields: None,
+        dependent_of: None,
     };
     let mut grandfather = member("ichiro", "山田 一郎", Relationship::Parent, ichiro);
     grandfather.eligibility_certificate_expires_on = Some(shifted(today, 0, 300));

@@ -70,6 +70,8 @@ fn draft(name: &str, facts: Facts) -> MemberDraft {
         eligibility_certificate_expires_on: None,
         holdings: Holdings::default(),
         insurance_fields: None,
+        eligibility_certificate_issued_on: None,
+        dependent_of: None,
     }
 }
 

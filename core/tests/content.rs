@@ -248,6 +248,8 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
         eligibility_certificate_expires_on: None,
         holdings: Default::default(),
         insurance_fields: None,
+        eligibility_certificate_issued_on: None,
+        dependent_of: None,
     };
     store.add_member(member, Utc::now()).unwrap();
     let fetcher = fetcher();

@@ -12,14 +12,16 @@ use chrono::NaiveDate;
 use shikaku_core::content::InsurerDetails;
 use shikaku_core::guidance::clinic::{ClinicWarningKind, clinic_card};
 use shikaku_core::guidance::{
-    FallbackWay, FlowNode, NeverAlone, PresentInput, PresentWay, Situation, situation_guide,
-    walk_preparation, what_to_present, write_advice,
+    FallbackWay, FlowNode, NeverAlone, Preparation, PresentInput, PresentWay, RenewalStep,
+    Situation, situation_guide, walk_preparation, what_to_present, write_advice,
 };
-use shikaku_core::household::{CardCondition, Holdings, Member, Relationship, evaluate_member};
+use shikaku_core::household::{
+    CardCondition, Holdings, Member, Relationship, evaluate_member, evaluate_member_in,
+};
 use shikaku_core::i18n::{Locale, Words};
 use shikaku_core::rules::{CardState, Facts, HolidayCalendar};
 
-const STATES: [CardState; 7] = [
+const STATES: [CardState; 8] = [
     CardState::Valid,
     CardState::RenewalWindow,
     CardState::Grace,
@@ -27,6 +29,12 @@ const STATES: [CardState; 7] = [
     CardState::InvalidMoved,
     CardState::InvalidOverseas,
     CardState::Unknown,
+    CardState::Lost,
+];
+const RENEWALS: [RenewalStep; 3] = [
+    RenewalStep::Certificate,
+    RenewalStep::NewCard,
+    RenewalStep::CardValidityChange,
 ];
 const CONDITIONS: [CardCondition; 4] = [
     CardCondition::InHand,
@@ -35,30 +43,33 @@ const CONDITIONS: [CardCondition; 4] = [
     CardCondition::Returned,
 ];
 
-/// Every combination of the holding flags, the card state, a stored record and a
-/// 資格確認書 (none, valid, expired).
+/// Every combination of the holding flags (a マイナンバー or none), the card state, a
+/// stored record, a 資格確認書 (none, valid, expired) and what renews the card.
 fn every_input() -> Vec<PresentInput> {
     let mut out = Vec::new();
-    for bits in 0u32..(1 << 6) {
+    for bits in 0u32..(1 << 7) {
         let flag = |i: u32| bits & (1 << i) != 0;
         for condition in CONDITIONS {
             for card_state in STATES {
                 for certificate in [None, Some(true), Some(false)] {
-                    out.push(PresentInput {
-                        holdings: Holdings {
-                            has_card: flag(0),
-                            card_condition: condition,
-                            registered_for_insurance: flag(1),
-                            has_smartphone: flag(2),
-                            smartphone_insurance_card: flag(3),
-                            carries_notice: flag(4),
-                            needs_helper: false,
-                            has_my_number: true,
-                        },
-                        card_state,
-                        has_downloaded_record: flag(5),
-                        eligibility_certificate_valid: certificate,
-                    });
+                    for renewal in RENEWALS {
+                        out.push(PresentInput {
+                            holdings: Holdings {
+                                has_card: flag(0),
+                                card_condition: condition,
+                                registered_for_insurance: flag(1),
+                                has_smartphone: flag(2),
+                                smartphone_insurance_card: flag(3),
+                                carries_notice: flag(4),
+                                needs_helper: false,
+                                has_my_number: !flag(6),
+                            },
+                            card_state,
+                            has_downloaded_record: flag(5),
+                            eligibility_certificate_valid: certificate,
+                            renewal,
+                        });
+                    }
                 }
             }
         }
@@ -76,7 +87,10 @@ fn expected(input: &PresentInput) -> (Vec<PresentWay>, Vec<FallbackWay>) {
         && h.registered_for_insurance
         && !matches!(
             input.card_state,
-            CardState::Expired | CardState::InvalidMoved | CardState::InvalidOverseas
+            CardState::Expired
+                | CardState::InvalidMoved
+                | CardState::InvalidOverseas
+                | CardState::Lost
         );
     let mut primary = Vec::new();
     let mut fallback = Vec::new();
@@ -102,7 +116,7 @@ fn expected(input: &PresentInput) -> (Vec<PresentWay>, Vec<FallbackWay>) {
 #[test]
 fn every_combination_of_holdings_gets_the_expected_answer() {
     let inputs = every_input();
-    assert_eq!(inputs.len(), 64 * 4 * 7 * 3);
+    assert_eq!(inputs.len(), 128 * 4 * 8 * 3 * 3);
     for input in &inputs {
         let advice = what_to_present(input);
         let (primary, fallback) = expected(input);
@@ -120,9 +134,34 @@ fn every_combination_of_holdings_gets_the_expected_answer() {
                 "{way:?} without the card"
             );
         }
-        // Nobody is left without a way forward.
+        // Nobody is left without a way forward, and the way is the 資格確認書.
         if !advice.covered {
-            assert!(!advice.to_do.is_empty(), "{input:?}");
+            assert!(
+                advice.to_do.iter().any(|p| matches!(
+                    p,
+                    Preparation::ApplyForEligibilityCertificate
+                        | Preparation::ReplaceEligibilityCertificate
+                )),
+                "{input:?}"
+            );
+        }
+        // No impossible step: without a マイナンバー no card can be made.
+        if !input.holdings.has_my_number {
+            assert!(!advice.to_do.contains(&Preparation::GetCard), "{input:?}");
+        }
+        // What renews the card is the step asked for, never another one.
+        let renewal_steps = [
+            (RenewalStep::Certificate, Preparation::RenewCertificate),
+            (RenewalStep::NewCard, Preparation::ApplyForNewCard),
+            (
+                RenewalStep::CardValidityChange,
+                Preparation::ChangeCardValidity,
+            ),
+        ];
+        for (renewal, step) in renewal_steps {
+            if renewal != input.renewal {
+                assert!(!advice.to_do.contains(&step), "{input:?}");
+            }
         }
     }
 }
@@ -138,6 +177,7 @@ fn literal_rows_of_the_table() {
             card_state: state,
             has_downloaded_record: record,
             eligibility_certificate_valid: certificate,
+            renewal: RenewalStep::Certificate,
         })
     };
     // Card and phone, record downloaded: card; fallback card + record, then 申立書.
@@ -176,13 +216,10 @@ fn literal_rows_of_the_table() {
     };
     let d = row(lost, CardState::Valid, true, None);
     assert!(!d.covered);
+    assert!(d.to_do.contains(&Preparation::SuspendAndReissueCard));
     assert!(
         d.to_do
-            .contains(&shikaku_core::guidance::Preparation::SuspendAndReissueCard)
-    );
-    assert!(
-        d.to_do
-            .contains(&shikaku_core::guidance::Preparation::ApplyForEligibilityCertificate)
+            .contains(&Preparation::ApplyForEligibilityCertificate)
     );
     // スマホ保険証 set up: both ways.
     let phone = Holdings {
@@ -208,7 +245,7 @@ fn no_untranslated(texts: &[String]) {
 #[test]
 fn every_advice_is_written_in_both_languages() {
     let insurer = InsurerDetails::embedded();
-    for input in every_input().iter().step_by(7) {
+    for input in every_input().iter().step_by(11) {
         for locale in Locale::ALL {
             let written = write_advice(input, Words::built_in(locale), &insurer);
             no_untranslated(&written.primary);
@@ -262,6 +299,8 @@ fn member(f: impl FnOnce(&mut Facts), holdings: Holdings) -> Member {
         eligibility_certificate_expires_on: None,
         holdings,
         insurance_fields: None,
+        eligibility_certificate_issued_on: None,
+        dependent_of: None,
     }
 }
 
@@ -269,11 +308,25 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
+/// Situations whose guide names no date of the member.
+const WITHOUT_DATES: [Situation; 6] = [
+    Situation::CardLost,
+    Situation::EligibilityCertificate,
+    Situation::HospitalStayOrHighCosts,
+    Situation::AtTheReader,
+    Situation::SmartphoneInsuranceCard,
+    Situation::LegacyInsuranceCard,
+];
+
 #[test]
 fn every_situation_is_written_with_the_members_dates() {
     let insurer = InsurerDetails::embedded();
-    let m = member(
+    // 山田 一郎 turns 75 on 2026-12-10; his certificate is in grace, he moved to another
+    // city (the 転入届 is due on Sun 29 November), leaves Japan on Mon 4 January (apply
+    // by Sun 3 January), joined a new insurer and lost his card.
+    let mut insured = member(
         |f| {
+            f.birth_date = day(1951, 12, 10);
             f.cert_expires_on = Some(day(2026, 10, 31));
             f.moved_on = Some(day(2026, 11, 15));
             f.overseas_departure_on = Some(day(2027, 1, 4));
@@ -281,29 +334,101 @@ fn every_situation_is_written_with_the_members_dates() {
         },
         Holdings {
             card_condition: CardCondition::Lost,
+            smartphone_insurance_card: true,
             ..Holdings::default()
         },
     );
+    insured.id = "insured".into();
+    // His dependent is a foreign resident whose card ends with the 在留期間 on Sun
+    // 3 January, moved within her city, and leaves Japan on 1 February.
+    let mut dependent = member(
+        |f| {
+            f.birth_date = day(1960, 5, 5);
+            f.foreign_national = true;
+            f.card_issued_on = Some(day(2025, 3, 3));
+            f.residence_limit_on = Some(day(2027, 1, 3));
+            f.moved_on = Some(day(2026, 11, 10));
+            f.moved_within_municipality = true;
+            f.overseas_departure_on = Some(day(2027, 2, 1));
+        },
+        Holdings::default(),
+    );
+    dependent.id = "dependent".into();
+    dependent.dependent_of = Some("insured".into());
+    let household = vec![insured.clone(), dependent.clone()];
     let today = day(2026, 11, 21);
-    let status = evaluate_member(&m, today, HolidayCalendar::embedded());
-    let relevant = Situation::relevant(&status, &m.holdings);
-    assert_eq!(relevant.len(), Situation::ALL.len(), "{relevant:?}");
-    for situation in Situation::ALL {
-        for locale in Locale::ALL {
-            let guide =
-                situation_guide(situation, Some(&status), Words::built_in(locale), &insurer);
-            no_untranslated(std::slice::from_ref(&guide.title));
-            no_untranslated(&guide.steps);
-            assert!(guide.steps.len() >= 3);
-            let dates: Vec<NaiveDate> = guide.dates.iter().map(|d| d.date).collect();
-            let expected: Vec<NaiveDate> = match situation {
-                Situation::CertificateExpired => vec![day(2026, 10, 31), day(2027, 1, 31)],
-                Situation::Moved => vec![day(2026, 11, 29)],
-                Situation::GoingAbroad => vec![day(2027, 1, 3), day(2026, 12, 28)],
-                Situation::NewInsurer => vec![day(2026, 11, 25)],
-                Situation::CardLost | Situation::EligibilityCertificate => vec![],
-            };
-            assert_eq!(dates, expected, "{situation:?}");
+    let status_of =
+        |m: &Member| evaluate_member_in(m, &household, today, HolidayCalendar::embedded());
+    let (insured_status, dependent_status) = (status_of(&insured), status_of(&dependent));
+    assert_eq!(
+        Situation::relevant(&insured, &insured_status),
+        [
+            Situation::CardLost,
+            Situation::CertificateExpired,
+            Situation::Moved,
+            Situation::GoingAbroad,
+            Situation::NewInsurer,
+            Situation::EligibilityCertificate,
+            Situation::SmartphoneInsuranceCard,
+            Situation::TurningSeventyFive,
+        ]
+    );
+    assert_eq!(
+        Situation::relevant(&dependent, &dependent_status),
+        [
+            Situation::MovedWithinMunicipality,
+            Situation::ForeignResident,
+            Situation::InsuredTurnsSeventyFive,
+        ]
+    );
+    for (who, status) in [(&insured, &insured_status), (&dependent, &dependent_status)] {
+        for situation in Situation::ALL {
+            for locale in Locale::ALL {
+                let guide = situation_guide(
+                    situation,
+                    Some((who, status)),
+                    Words::built_in(locale),
+                    &insurer,
+                );
+                no_untranslated(std::slice::from_ref(&guide.title));
+                no_untranslated(&guide.steps);
+                assert!(guide.steps.len() >= 2, "{situation:?}");
+                let dates: Vec<NaiveDate> = guide.dates.iter().map(|d| d.date).collect();
+                let expected: Vec<NaiveDate> = match (who.id.as_str(), situation) {
+                    (_, s) if WITHOUT_DATES.contains(&s) => vec![],
+                    ("insured", Situation::CertificateExpired) => {
+                        vec![day(2026, 10, 31), day(2027, 1, 31)]
+                    }
+                    // Due Sun 29 November: met on Mon 30 November.
+                    ("insured", Situation::Moved) => vec![day(2026, 11, 29), day(2026, 11, 30)],
+                    ("insured", Situation::GoingAbroad) => {
+                        vec![day(2027, 1, 3), day(2026, 12, 28)]
+                    }
+                    ("insured", Situation::NewInsurer) => vec![day(2026, 11, 25)],
+                    ("insured", Situation::CardExpiring) => vec![day(2027, 1, 31)],
+                    ("insured", Situation::TurningSeventy) => vec![day(2022, 1, 1)],
+                    ("insured", Situation::TurningSeventyFive) => vec![day(2026, 12, 10)],
+                    ("dependent", Situation::MovedWithinMunicipality) => vec![day(2026, 11, 24)],
+                    // The 在留期間 ends on Sun 3 January: the last open day is Mon 28
+                    // December; the card lapses on leaving Japan on 1 February.
+                    ("dependent", Situation::ForeignResident) => {
+                        vec![day(2027, 1, 3), day(2026, 12, 28), day(2027, 2, 1)]
+                    }
+                    ("dependent", Situation::InsuredTurnsSeventyFive) => {
+                        vec![day(2026, 12, 10), day(2026, 12, 24)]
+                    }
+                    ("dependent", Situation::CardExpiring) => {
+                        vec![day(2026, 10, 4), day(2027, 1, 3), day(2027, 4, 30)]
+                    }
+                    ("dependent", Situation::CertificateExpired) => {
+                        vec![day(2027, 1, 3), day(2027, 4, 30)]
+                    }
+                    ("dependent", Situation::TurningSeventy) => vec![day(2030, 6, 1)],
+                    ("dependent", Situation::TurningSeventyFive) => vec![day(2035, 5, 5)],
+                    _ => vec![],
+                };
+                assert_eq!(dates, expected, "{} {situation:?}", who.id);
+            }
         }
     }
     let reasons = situation_guide(
@@ -381,15 +506,15 @@ fn the_clinic_card_never_calls_the_record_enough_and_points_to_the_certificate()
     for (name, mut m, certificate) in cases {
         m.eligibility_certificate_expires_on = certificate;
         let status = evaluate_member(&m, today, HolidayCalendar::embedded());
-        let usable = PresentInput {
-            holdings: m.holdings,
-            card_state: status.card_state(),
-            has_downloaded_record: true,
-            eligibility_certificate_valid: status.eligibility_certificate_valid,
-        }
-        .card_usable();
+        let usable = PresentInput::for_member(&m, &status, true).card_usable();
         for locale in Locale::ALL {
-            let card = clinic_card(&m, &status, None, Words::built_in(locale));
+            let card = clinic_card(
+                &m,
+                &status,
+                None,
+                &InsurerDetails::embedded(),
+                Words::built_in(locale),
+            );
             let note = &card.staff_note_ja;
             assert!(!note.is_empty() && !note.contains('{'), "{name}");
             // The staff note is Japanese whatever the user's language.

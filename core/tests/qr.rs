@@ -56,6 +56,8 @@ fn member() -> MemberDraft {
             branch: Some("02".into()),
             ..DocumentFields::default()
         }),
+        eligibility_certificate_issued_on: None,
+        dependent_of: None,
     }
 }
 

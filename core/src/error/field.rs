@@ -26,6 +26,7 @@ pub enum Field {
     OverseasDepartureOn,
     OverseasContinuedUseAppliedOn,
     InsurerRegisteredOn,
+    InsurerJoinedOn,
     /// The facts as a whole (not an object, not JSON, an unknown key).
     Facts,
     // Holdings (R6, R8).
@@ -41,6 +42,10 @@ pub enum Field {
     DisplayName,
     Relationship,
     EligibilityCertificateExpiresOn,
+    /// R6: the day the 資格確認書 was issued (交付年月日).
+    EligibilityCertificateIssuedOn,
+    /// R13: the member whose dependent (被扶養者) this member is.
+    DependentOf,
     /// A member record as a whole (JSON of the wrong shape).
     Member,
     // The fields of a 資格情報 (DocumentFields).
@@ -91,7 +96,7 @@ pub enum Field {
 impl Field {
     /// Every field, the facts of RULES.md first (in its order), for tests and for a
     /// form's catalogue.
-    pub const ALL: [Field; 63] = [
+    pub const ALL: [Field; 66] = [
         Field::BirthDate,
         Field::CardIssuedOn,
         Field::CardAppliedOn,
@@ -109,6 +114,7 @@ impl Field {
         Field::OverseasDepartureOn,
         Field::OverseasContinuedUseAppliedOn,
         Field::InsurerRegisteredOn,
+        Field::InsurerJoinedOn,
         Field::Facts,
         Field::HasCard,
         Field::CardCondition,
@@ -121,6 +127,8 @@ impl Field {
         Field::DisplayName,
         Field::Relationship,
         Field::EligibilityCertificateExpiresOn,
+        Field::EligibilityCertificateIssuedOn,
+        Field::DependentOf,
         Field::Member,
         Field::InsurerName,
         Field::InsurerNumber,
@@ -179,6 +187,7 @@ impl Field {
             F::OverseasDepartureOn => "overseas_departure_on",
             F::OverseasContinuedUseAppliedOn => "overseas_continued_use_applied_on",
             F::InsurerRegisteredOn => "insurer_registered_on",
+            F::InsurerJoinedOn => "insurer_joined_on",
             F::Facts => "facts",
             F::HasCard => "holdings.has_card",
             F::CardCondition => "holdings.card_condition",
@@ -191,6 +200,8 @@ impl Field {
             F::DisplayName => "display_name",
             F::Relationship => "relationship",
             F::EligibilityCertificateExpiresOn => "eligibility_certificate_expires_on",
+            F::EligibilityCertificateIssuedOn => "eligibility_certificate_issued_on",
+            F::DependentOf => "dependent_of",
             F::Member => "member",
             F::InsurerName => "insurer_name",
             F::InsurerNumber => "insurer_number",
@@ -229,7 +240,7 @@ impl Field {
     }
 
     /// The facts of RULES.md, in its order: the first fields of [`Field::ALL`].
-    pub const FACTS: &'static [Field] = Field::ALL.split_at(17).0;
+    pub const FACTS: &'static [Field] = Field::ALL.split_at(18).0;
 
     /// The fact whose JSON key is `key`.
     pub fn fact(key: &str) -> Option<Field> {

@@ -89,6 +89,11 @@ pub enum Reason {
     FileFailed,
     /// No data directory is given and no home directory is known.
     NoDataDirectory,
+    /// R6: a 資格確認書 is valid for at most this many years after its issue.
+    ValidForAtMostYears { years: u32 },
+    /// Another member of the household was meant, and this is none of them (or the
+    /// member themselves).
+    NotAnotherMember,
 }
 
 impl std::fmt::Display for Reason {
@@ -136,6 +141,8 @@ impl std::fmt::Display for Reason {
             R::FileNotPermitted => f.write_str("not permitted"),
             R::FileFailed => f.write_str("could not be read or written"),
             R::NoDataDirectory => f.write_str("no data directory and no HOME"),
+            R::ValidForAtMostYears { years } => write!(f, "more than {years} years after issue"),
+            R::NotAnotherMember => f.write_str("not another member of the household"),
         }
     }
 }

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::insurer_args;
 use crate::content::InsurerDetails;
-use crate::household::{CardCondition, Holdings};
-use crate::i18n::{MessageId, Words};
+use crate::household::{CardCondition, Holdings, Member, MemberStatus};
+use crate::i18n::{MessageId, Words, ids};
 use crate::rules::CardState;
 
 /// A way to prove insurance at the counter.
@@ -59,6 +59,39 @@ pub enum Preparation {
     CarryNotice,
     ApplyForEligibilityCertificate,
     ReplaceEligibilityCertificate,
+    /// R1: the card itself expires (with the certificate): a new card, about a month.
+    ApplyForNewCard,
+    /// R12: the card ends on the 在留期間満了日: change its validity after the stay is
+    /// extended.
+    ChangeCardValidity,
+}
+
+/// What keeps the card working past the expiry that comes next (R1, R2, R12).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum RenewalStep {
+    /// Renew the electronic certificate at the municipality (R2).
+    #[default]
+    Certificate,
+    /// The certificate ends with the card: apply for a new card (R1).
+    NewCard,
+    /// The card ends on the 在留期間満了日: change its validity (R12).
+    CardValidityChange,
+}
+
+impl RenewalStep {
+    /// The step for a member's evaluated status.
+    pub fn of(status: &MemberStatus) -> RenewalStep {
+        let evaluation = &status.evaluation;
+        if evaluation.card_ends_with_residence_limit && evaluation.certificate_ends_with_card {
+            RenewalStep::CardValidityChange
+        } else if evaluation.certificate_ends_with_card {
+            RenewalStep::NewCard
+        } else {
+            RenewalStep::Certificate
+        }
+    }
 }
 
 /// What the advice is made from.
@@ -70,6 +103,8 @@ pub struct PresentInput {
     pub has_downloaded_record: bool,
     /// Whether the member's 資格確認書 is valid today (`None`: holds none).
     pub eligibility_certificate_valid: Option<bool>,
+    /// What keeps the card working past its next expiry.
+    pub renewal: RenewalStep,
 }
 
 /// What to present now, and what to do to be ready.
@@ -88,6 +123,17 @@ pub struct PresentAdvice {
 }
 
 impl PresentInput {
+    /// The input for `member` evaluated as `status`, with or without a stored 資格情報.
+    pub fn for_member(member: &Member, status: &MemberStatus, has_downloaded_record: bool) -> Self {
+        PresentInput {
+            holdings: member.holdings,
+            card_state: status.card_state(),
+            has_downloaded_record,
+            eligibility_certificate_valid: status.eligibility_certificate_valid,
+            renewal: RenewalStep::of(status),
+        }
+    }
+
     /// Whether the card works as マイナ保険証: held, in hand, registered, and its
     /// certificate valid or in grace (or its dates not entered yet).
     pub fn card_usable(&self) -> bool {
@@ -126,7 +172,9 @@ pub fn what_to_present(input: &PresentInput) -> PresentAdvice {
             to_do.push(p);
         }
     };
-    if !h.has_card {
+    // Without a マイナンバー no card can be made (a child born abroad): the 資格確認書 is
+    // the way, never an impossible step.
+    if !h.has_card && h.has_my_number {
         add(Preparation::GetCard);
     }
     if h.has_card && h.card_condition == CardCondition::Lost {
@@ -141,7 +189,11 @@ pub fn what_to_present(input: &PresentInput) -> PresentAdvice {
             CardState::RenewalWindow | CardState::Grace | CardState::Expired
         )
     {
-        add(Preparation::RenewCertificate);
+        add(match input.renewal {
+            RenewalStep::Certificate => Preparation::RenewCertificate,
+            RenewalStep::NewCard => Preparation::ApplyForNewCard,
+            RenewalStep::CardValidityChange => Preparation::ChangeCardValidity,
+        });
     }
     if matches!(
         input.card_state,
@@ -248,7 +300,6 @@ pub fn eligibility_reasons(input: &PresentInput) -> Vec<EligibilityReason> {
     reasons
 }
 
-/// A line of guidance: a sentence, or a labelled date.
 /// Advice written out for a screen or the terminal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -269,8 +320,16 @@ pub fn write_advice(
     insurer: &InsurerDetails,
 ) -> WrittenAdvice {
     let advice = what_to_present(input);
-    let args = insurer_args(insurer, words.locale());
+    let args = insurer_args(insurer, words);
     let say = |id: MessageId| words.text(id, &args);
+    let preparation_id = |p: &Preparation| match p {
+        Preparation::ApplyForEligibilityCertificate
+            if insurer.eligibility_certificate.issued_without_application =>
+        {
+            ids::PREPARE_RECEIVE_ELIGIBILITY_CERTIFICATE
+        }
+        _ => p.message_id(),
+    };
     WrittenAdvice {
         primary: advice.primary.iter().map(|w| say(w.message_id())).collect(),
         fallback: advice
@@ -283,7 +342,11 @@ pub fn write_advice(
             .iter()
             .map(|w| say(w.message_id()))
             .collect(),
-        to_do: advice.to_do.iter().map(|p| say(p.message_id())).collect(),
+        to_do: advice
+            .to_do
+            .iter()
+            .map(|p| say(preparation_id(p)))
+            .collect(),
         eligibility_reasons: eligibility_reasons(input)
             .into_iter()
             .map(|r| words.label(r.message_id()))

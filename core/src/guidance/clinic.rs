@@ -1,15 +1,18 @@
 //! The clinic card: one member's screen shown across the counter (R8). The staff note is
-//! always Japanese, whatever the user's language; the key fields are large; warnings
-//! tell the member when this is not enough. It never suggests that the 資格情報 or the
+//! always Japanese, whatever the user's language, in the member's own humble voice; the
+//! key fields are large; the insurer's phone number is shown when known; warnings tell
+//! the member when this is not enough. It never suggests that the 資格情報 or the
 //! お知らせ is enough on its own, and it points to the 資格確認書 whenever the card cannot
-//! be used.
+//! be used. While a new insurer has not registered the member yet (R7), the note says
+//! to check the card with the 資格情報 or that the 被保険者資格申立書 will be filled in.
 
 use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
 use super::{PresentInput, PresentWay, what_to_present};
-use crate::household::{Member, MemberStatus};
+use crate::content::InsurerDetails;
+use crate::household::{Deadline, DeadlineKind, Member, MemberStatus};
 use crate::i18n::{Locale, MessageId, Words, ids};
 use crate::rules::CardState;
 use crate::vault::DocumentInfo;
@@ -26,6 +29,8 @@ pub enum ClinicFieldKind {
     CopayShare,
     InsurerName,
     BirthDate,
+    /// The insurer's phone number, for the staff to confirm eligibility.
+    InsurerPhone,
 }
 
 /// A field of the clinic card: its Japanese label (for the staff), its label in the
@@ -56,6 +61,9 @@ pub enum ClinicWarningKind {
     NoRecordStored,
     /// The 資格確認書 expired.
     EligibilityCertificateExpired,
+    /// A new insurer has not registered the member yet (R7): the reader may not confirm
+    /// the card until a day.
+    RegistrationPending,
 }
 
 /// A warning in the user's language.
@@ -100,6 +108,15 @@ fn field(
     }
 }
 
+/// R7: the first day マイナ保険証 works with a new insurer, while it is still to come.
+fn registration_pending(status: &MemberStatus) -> Option<&Deadline> {
+    let today_or_later = status
+        .upcoming
+        .iter()
+        .find(|d| d.kind == DeadlineKind::InsuranceUsableFrom)?;
+    (today_or_later.days_left > 0).then_some(today_or_later)
+}
+
 /// The staff note's message id, and its date arguments.
 fn staff_note(
     card_usable: bool,
@@ -110,6 +127,9 @@ fn staff_note(
     let grace_until = (status.card_state() == CardState::Grace)
         .then_some(status.evaluation.results.insurance_use_until)
         .flatten();
+    if card_usable && registration_pending(status).is_some() {
+        return (ids::STAFF_NOTE_REGISTRATION_PENDING, None);
+    }
     match (card_usable, certificate_valid, has_record) {
         (true, _, true) if grace_until.is_some() => {
             (ids::STAFF_NOTE_CARD_WITH_RECORD_IN_GRACE, grace_until)
@@ -124,19 +144,16 @@ fn staff_note(
     }
 }
 
-/// The clinic card of `member` on `today`, with their stored document's details.
+/// The clinic card of `member` on `today`, with their stored document's details and
+/// their insurer's (for its phone number).
 pub fn clinic_card(
     member: &Member,
     status: &MemberStatus,
     document: Option<&DocumentInfo>,
+    insurer: &InsurerDetails,
     words: Words<'_>,
 ) -> ClinicCard {
-    let input = PresentInput {
-        holdings: member.holdings,
-        card_state: status.card_state(),
-        has_downloaded_record: document.is_some(),
-        eligibility_certificate_valid: status.eligibility_certificate_valid,
-    };
+    let input = PresentInput::for_member(member, status, document.is_some());
     let advice = what_to_present(&input);
     let card_usable = input.card_usable();
     let certificate_valid = status.eligibility_certificate_valid == Some(true);
@@ -160,7 +177,7 @@ pub fn clinic_card(
             .collect();
         (!parts.is_empty()).then(|| parts.join("・"))
     });
-    let fields = vec![
+    let mut fields = vec![
         field(
             ClinicFieldKind::Name,
             words,
@@ -201,6 +218,14 @@ pub fn clinic_card(
             false,
         ),
     ];
+    if let Some(phone) = &insurer.phone {
+        fields.push(field(
+            ClinicFieldKind::InsurerPhone,
+            words,
+            Some(phone.clone()),
+            false,
+        ));
+    }
 
     let mut warnings = Vec::new();
     let mut warn = |kind: ClinicWarningKind, id: MessageId, date: Option<NaiveDate>| {
@@ -221,6 +246,17 @@ pub fn clinic_card(
                 ids::CLINIC_WARNING_CARD_NOT_USABLE
             },
             None,
+        );
+    }
+    if card_usable && let Some(usable_from) = registration_pending(status) {
+        warn(
+            ClinicWarningKind::RegistrationPending,
+            if usable_from.estimated {
+                ids::CLINIC_WARNING_REGISTRATION_PENDING_EARLIEST
+            } else {
+                ids::CLINIC_WARNING_REGISTRATION_PENDING
+            },
+            Some(usable_from.date),
         );
     }
     if card_usable && status.card_state() == CardState::Grace {

@@ -60,7 +60,7 @@ pub fn walk_preparation(
             }
         };
     }
-    let args = insurer_args(insurer, words.locale());
+    let args = insurer_args(insurer, words);
     let question = node.question_id();
     Ok(FlowStep {
         node,

@@ -1,5 +1,12 @@
 //! A member of the household: who they are to the household, their facts (RULES.md),
-//! their 資格確認書 (R6), what they hold (R6, R8), and the checks a member passes.
+//! their 資格確認書 (R6), what they hold (R6, R8), whose dependent they are (R13), and the
+//! checks a member passes.
+//!
+//! **Decision (R13, dependents):** a dependent (被扶養者) is linked to the insured member
+//! by `dependent_of`, the id of that other member of the household. The link is followed
+//! when the household is evaluated: the dependent's status gets the 国民健康保険 step
+//! when the insured member turns 75. A link to no member (removed, or moved from another
+//! device) is ignored; one to the member themselves is refused.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -128,6 +135,15 @@ pub struct Member {
     /// where no 資格情報 PDF is stored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub insurance_fields: Option<crate::vault::DocumentFields>,
+    /// R6: the issue date printed on the member's 資格確認書 (its expiry is at most 5
+    /// years later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
+    pub eligibility_certificate_issued_on: Option<NaiveDate>,
+    /// R13: the id of the household member whose dependent (被扶養者) this member is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
+    pub dependent_of: Option<String>,
 }
 
 /// A member as typed in, before the store gives them an id.
@@ -148,14 +164,25 @@ pub struct MemberDraft {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub insurance_fields: Option<crate::vault::DocumentFields>,
+    /// R6: the issue date printed on the member's 資格確認書.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
+    pub eligibility_certificate_issued_on: Option<NaiveDate>,
+    /// R13: the id of the household member whose dependent (被扶養者) this member is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
+    pub dependent_of: Option<String>,
 }
 
 /// The longest display name kept.
 pub const MAX_DISPLAY_NAME_CHARS: usize = 60;
+/// The longest member id a link to another member may hold.
+const MAX_MEMBER_ID_CHARS: usize = 64;
 
 impl MemberDraft {
     /// Checks the draft: a display name of 1–60 characters without control characters,
-    /// facts that can be true together, a 資格確認書 date after birth.
+    /// facts that can be true together, 資格確認書 dates after birth and at most 5 years
+    /// apart (R6), a link to an insured member that is an id.
     pub fn validate(&self) -> crate::error::Result<()> {
         use crate::error::{Error, Field, Reason};
         let name = self.display_name.trim();
@@ -178,16 +205,56 @@ impl MemberDraft {
         if let Some(fields) = &self.insurance_fields {
             fields.validate()?;
         }
-        if self
-            .eligibility_certificate_expires_on
-            .is_some_and(|day| day < self.facts.birth_date)
-        {
-            return Err(Error::invalid(
+        for (field, day) in [
+            (
+                Field::EligibilityCertificateIssuedOn,
+                self.eligibility_certificate_issued_on,
+            ),
+            (
                 Field::EligibilityCertificateExpiresOn,
-                Reason::EarlierThan {
-                    other: Field::BirthDate,
-                },
-            ));
+                self.eligibility_certificate_expires_on,
+            ),
+        ] {
+            if day.is_some_and(|day| day < self.facts.birth_date) {
+                return Err(Error::invalid(
+                    field,
+                    Reason::EarlierThan {
+                        other: Field::BirthDate,
+                    },
+                ));
+            }
+        }
+        if let (Some(issued), Some(expires)) = (
+            self.eligibility_certificate_issued_on,
+            self.eligibility_certificate_expires_on,
+        ) {
+            use crate::rules::legacy::{
+                ELIGIBILITY_CERTIFICATE_MAX_YEARS, EligibilityCertificateError,
+                check_eligibility_certificate,
+            };
+            let reason = match check_eligibility_certificate(issued, expires) {
+                Ok(()) => None,
+                Err(EligibilityCertificateError::ExpiresBeforeIssue) => Some(Reason::EarlierThan {
+                    other: Field::EligibilityCertificateIssuedOn,
+                }),
+                Err(EligibilityCertificateError::TooLong) => Some(Reason::ValidForAtMostYears {
+                    years: ELIGIBILITY_CERTIFICATE_MAX_YEARS,
+                }),
+            };
+            if let Some(reason) = reason {
+                return Err(Error::invalid(
+                    Field::EligibilityCertificateExpiresOn,
+                    reason,
+                ));
+            }
+        }
+        if let Some(insured) = &self.dependent_of {
+            let well_formed = !insured.trim().is_empty()
+                && insured.chars().count() <= MAX_MEMBER_ID_CHARS
+                && !insured.chars().any(char::is_control);
+            if !well_formed {
+                return Err(Error::invalid(Field::DependentOf, Reason::NotAnotherMember));
+            }
         }
         Ok(())
     }
@@ -200,8 +267,10 @@ impl MemberDraft {
             relationship: self.relationship,
             facts: self.facts,
             eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,
+            eligibility_certificate_issued_on: self.eligibility_certificate_issued_on,
             holdings: self.holdings,
             insurance_fields: self.insurance_fields,
+            dependent_of: self.dependent_of,
         }
     }
 }
@@ -214,8 +283,33 @@ impl Member {
             relationship: self.relationship,
             facts: self.facts.clone(),
             eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,
+            eligibility_certificate_issued_on: self.eligibility_certificate_issued_on,
             holdings: self.holdings,
             insurance_fields: self.insurance_fields.clone(),
+            dependent_of: self.dependent_of.clone(),
         }
+    }
+
+    /// Checks the member as stored in a household whose member ids `is_member` knows: the
+    /// draft's checks, and a link to an insured member that names another member.
+    pub fn validate_in(&self, is_member: impl Fn(&str) -> bool) -> crate::error::Result<()> {
+        use crate::error::{Error, Field, Reason};
+        self.to_draft().validate()?;
+        if let Some(insured) = &self.dependent_of {
+            let names_another = *insured != self.id && is_member(insured);
+            if !names_another {
+                return Err(Error::invalid(Field::DependentOf, Reason::NotAnotherMember));
+            }
+        }
+        Ok(())
+    }
+
+    /// The insured member this member is a dependent of, among `household` (R13); a
+    /// link to nobody there, or to the member themselves, is none.
+    pub fn insured_in<'a>(&self, household: &'a [Member]) -> Option<&'a Member> {
+        let insured = self.dependent_of.as_ref()?;
+        household
+            .iter()
+            .find(|m| m.id == *insured && m.id != self.id)
     }
 }

@@ -1,10 +1,11 @@
 //! A household: members, their facts, and their status evaluated on one day.
 //!
-//! Each member's facts go through [`crate::rules::evaluate`] (R1–R7); the status adds
-//! the deadlines that follow from the results (R1 card, R2/R3 certificate and grace,
-//! R4 move, R5 departure, R6 資格確認書, R7 first usable day), split into upcoming and
-//! overdue, and the household is sorted so the member who needs action first comes
-//! first.
+//! Each member's facts go through [`crate::rules::evaluate`] (R1–R7, R12, R13); the
+//! status adds the deadlines that follow from the results (R1 card, R2/R3 certificate
+//! and grace, R4 move, R5 departure, R6 資格確認書, R7 first usable day, R12 在留期間,
+//! R13 the 70th and 75th birthdays), split into upcoming and overdue, and the household
+//! is sorted so the member who needs action first comes first. A dependent's link to the
+//! insured member (R13) is followed within the household.
 
 pub mod damaged;
 pub mod deadlines;
@@ -16,12 +17,13 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use deadlines::{Deadline, DeadlineKind, every_dated_step};
+pub use deadlines::{Deadline, DeadlineKind, RelatedDates, every_dated_step};
 pub use member::{
     CardCondition, Holdings, MAX_DISPLAY_NAME_CHARS, Member, MemberDraft, Relationship,
 };
 
 use crate::rules::legacy::eligibility_certificate_valid;
+use crate::rules::old_age::late_stage_elderly_from;
 use crate::rules::{CardState, Evaluation, HolidayCalendar, evaluate_with_calendar};
 
 /// One member evaluated on one day.
@@ -32,6 +34,9 @@ pub struct MemberStatus {
     pub display_name: String,
     pub relationship: Relationship,
     pub evaluation: Evaluation,
+    /// The card's state as the member's screens show it: the rules' state, or `Lost`
+    /// when the member reported the card lost (a lost card is never shown as valid).
+    pub shown_state: CardState,
     /// Whether the card works as マイナ保険証 today, given what the member holds.
     pub card_usable: bool,
     /// Upcoming steps, soonest first (today included).
@@ -43,7 +48,7 @@ pub struct MemberStatus {
 }
 
 impl MemberStatus {
-    /// The card state on the evaluated day.
+    /// The card state on the evaluated day, as the rules give it from the dates.
     pub fn card_state(&self) -> CardState {
         self.evaluation.results.card_state
     }
@@ -90,19 +95,38 @@ impl MemberStatus {
     }
 }
 
-/// Evaluates one member on `today`.
+/// Evaluates one member on `today` on their own, without the household (a link to an
+/// insured member is not followed); see [`evaluate_member_in`].
 pub fn evaluate_member(
     member: &Member,
     today: NaiveDate,
     calendar: &HolidayCalendar,
 ) -> MemberStatus {
+    evaluate_member_in(member, &[], today, calendar)
+}
+
+/// Evaluates one member of `household` on `today`, following their link to the insured
+/// member (R13).
+pub fn evaluate_member_in(
+    member: &Member,
+    household: &[Member],
+    today: NaiveDate,
+    calendar: &HolidayCalendar,
+) -> MemberStatus {
     let evaluation = evaluate_with_calendar(&member.facts, today, calendar);
-    let (upcoming, overdue) = deadlines::pending(member, &evaluation, today);
+    let insured = member.insured_in(household);
+    let (upcoming, overdue) = deadlines::pending(member, insured, &evaluation, today, calendar);
+    let shown_state = if member.holdings.card_condition == CardCondition::Lost {
+        CardState::Lost
+    } else {
+        evaluation.results.card_state
+    };
     MemberStatus {
         member_id: member.id.clone(),
         display_name: member.display_name.clone(),
         relationship: member.relationship,
         card_usable: member.holdings.card_usable(evaluation.results.card_state),
+        shown_state,
         evaluation,
         upcoming,
         overdue,
@@ -110,6 +134,23 @@ pub fn evaluate_member(
             .eligibility_certificate_expires_on
             .map(|expires| eligibility_certificate_valid(expires, today)),
     }
+}
+
+/// R13: the days a member's 資格情報 changes with their age, or their insured member's:
+/// a record made before one of them is stale from it.
+pub fn insurance_change_days(member: &Member, household: &[Member]) -> Vec<NaiveDate> {
+    let birth = member.facts.birth_date;
+    let insured_turns_75 = member
+        .insured_in(household)
+        .and_then(|insured| late_stage_elderly_from(insured.facts.birth_date));
+    [
+        crate::rules::old_age::elderly_copay_from(birth),
+        late_stage_elderly_from(birth),
+        insured_turns_75,
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The members a household keeps.
@@ -133,7 +174,7 @@ impl Household {
         let mut statuses: Vec<MemberStatus> = self
             .members
             .iter()
-            .map(|member| evaluate_member(member, today, calendar))
+            .map(|member| evaluate_member_in(member, &self.members, today, calendar))
             .collect();
         statuses.sort_by(MemberStatus::urgency_order);
         statuses
@@ -153,8 +194,10 @@ mod tests {
             relationship: Relationship::Other,
             facts,
             eligibility_certificate_expires_on: None,
+            eligibility_certificate_issued_on: None,
             holdings: Holdings::default(),
             insurance_fields: None,
+            dependent_of: None,
         }
     }
 
@@ -252,6 +295,11 @@ mod tests {
             CardState::Valid,
             "the dates alone say valid"
         );
+        assert_eq!(
+            status.shown_state,
+            CardState::Lost,
+            "but it is shown as lost"
+        );
         assert!(!status.card_usable && !status.covered_today());
         assert_eq!(status.urgency_rank(), 0);
     }
@@ -303,6 +351,11 @@ mod tests {
                 "insurance_usable_from",
                 "eligibility_certificate_expires",
                 "refresh_document",
+                "residence_period_ends",
+                "elderly_copay_from",
+                "late_stage_elderly_from",
+                "join_other_insurance_due",
+                "change_of_address_due",
             ]
         );
         let relationships: Vec<String> = Relationship::ALL.iter().map(json).collect();

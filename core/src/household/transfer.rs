@@ -30,9 +30,11 @@ struct Payload {
 }
 
 /// The transfer code of a member; their insurance fields travel only when
-/// `include_insurance_numbers` is set.
+/// `include_insurance_numbers` is set. A link to the insured member (R13) names a member
+/// of this device's household and stays behind.
 pub fn encode_member(draft: &MemberDraft, include_insurance_numbers: bool) -> Result<String> {
     let mut member = draft.clone();
+    member.dependent_of = None;
     if !include_insurance_numbers {
         member.insurance_fields = None;
     }

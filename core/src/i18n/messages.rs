@@ -26,6 +26,7 @@ impl CardState {
             CardState::InvalidMoved => ids::STATE_INVALID_MOVED,
             CardState::InvalidOverseas => ids::STATE_INVALID_OVERSEAS,
             CardState::Unknown => ids::STATE_UNKNOWN,
+            CardState::Lost => ids::STATE_LOST,
         }
     }
 }
@@ -59,6 +60,11 @@ impl DeadlineKind {
             K::InsuranceUsableFrom => ids::DEADLINE_INSURANCE_USABLE_FROM,
             K::EligibilityCertificateExpires => ids::DEADLINE_ELIGIBILITY_CERTIFICATE_EXPIRES,
             K::RefreshDocument => ids::DEADLINE_REFRESH_DOCUMENT,
+            K::ResidencePeriodEnds => ids::DEADLINE_RESIDENCE_PERIOD_ENDS,
+            K::ElderlyCopayFrom => ids::DEADLINE_ELDERLY_COPAY_FROM,
+            K::LateStageElderlyFrom => ids::DEADLINE_LATE_STAGE_ELDERLY_FROM,
+            K::JoinOtherInsuranceDue => ids::DEADLINE_JOIN_OTHER_INSURANCE_DUE,
+            K::ChangeOfAddressDue => ids::DEADLINE_CHANGE_OF_ADDRESS_DUE,
         }
     }
 
@@ -77,6 +83,11 @@ impl DeadlineKind {
             K::InsuranceUsableFrom => ids::REMINDER_BODY_INSURANCE_USABLE_FROM,
             K::EligibilityCertificateExpires => ids::REMINDER_BODY_ELIGIBILITY_CERTIFICATE_EXPIRES,
             K::RefreshDocument => ids::REMINDER_BODY_REFRESH_DOCUMENT,
+            K::ResidencePeriodEnds => ids::REMINDER_BODY_RESIDENCE_PERIOD_ENDS,
+            K::ElderlyCopayFrom => ids::REMINDER_BODY_ELDERLY_COPAY_FROM,
+            K::LateStageElderlyFrom => ids::REMINDER_BODY_LATE_STAGE_ELDERLY_FROM,
+            K::JoinOtherInsuranceDue => ids::REMINDER_BODY_JOIN_OTHER_INSURANCE_DUE,
+            K::ChangeOfAddressDue => ids::REMINDER_BODY_CHANGE_OF_ADDRESS_DUE,
         }
     }
 }
@@ -127,6 +138,8 @@ impl Preparation {
             P::CarryNotice => ids::PREPARE_CARRY_NOTICE,
             P::ApplyForEligibilityCertificate => ids::PREPARE_APPLY_FOR_ELIGIBILITY_CERTIFICATE,
             P::ReplaceEligibilityCertificate => ids::PREPARE_REPLACE_ELIGIBILITY_CERTIFICATE,
+            P::ApplyForNewCard => ids::PREPARE_APPLY_FOR_NEW_CARD,
+            P::ChangeCardValidity => ids::PREPARE_CHANGE_CARD_VALIDITY,
         }
     }
 }
@@ -153,52 +166,129 @@ impl EligibilityReason {
 impl Situation {
     /// The situation's title.
     pub fn title_id(self) -> MessageId {
+        use Situation as S;
         match self {
-            Situation::CardLost => ids::SITUATION_CARD_LOST,
-            Situation::CertificateExpired => ids::SITUATION_CERTIFICATE_EXPIRED,
-            Situation::Moved => ids::SITUATION_MOVED,
-            Situation::GoingAbroad => ids::SITUATION_GOING_ABROAD,
-            Situation::NewInsurer => ids::SITUATION_NEW_INSURER,
-            Situation::EligibilityCertificate => ids::SITUATION_ELIGIBILITY_CERTIFICATE,
+            S::CardLost => ids::SITUATION_CARD_LOST,
+            S::CertificateExpired => ids::SITUATION_CERTIFICATE_EXPIRED,
+            S::Moved => ids::SITUATION_MOVED,
+            S::GoingAbroad => ids::SITUATION_GOING_ABROAD,
+            S::NewInsurer => ids::SITUATION_NEW_INSURER,
+            S::EligibilityCertificate => ids::SITUATION_ELIGIBILITY_CERTIFICATE,
+            S::CardExpiring => ids::SITUATION_CARD_EXPIRING,
+            S::MovedWithinMunicipality => ids::SITUATION_MOVED_WITHIN,
+            S::HospitalStayOrHighCosts => ids::SITUATION_HOSPITAL_AND_COSTS,
+            S::AtTheReader => ids::SITUATION_AT_THE_READER,
+            S::SmartphoneInsuranceCard => ids::SITUATION_SMARTPHONE_INSURANCE_CARD,
+            S::ForeignResident => ids::SITUATION_FOREIGN_RESIDENT,
+            S::TurningSeventy => ids::SITUATION_TURNING_70,
+            S::TurningSeventyFive => ids::SITUATION_TURNING_75,
+            S::InsuredTurnsSeventyFive => ids::SITUATION_INSURED_TURNS_75,
+            S::LegacyInsuranceCard => ids::SITUATION_LEGACY_CARD,
         }
     }
 
-    /// The situation's steps, in order.
+    /// The situation's steps in general, in order (see [`Situation::steps_for`] for a
+    /// member's).
     pub fn step_ids(self) -> &'static [MessageId] {
+        use Situation as S;
         match self {
-            Situation::CardLost => &[
+            S::CardLost => &[
                 ids::SITUATION_CARD_LOST_1,
                 ids::SITUATION_CARD_LOST_2,
                 ids::SITUATION_CARD_LOST_3,
                 ids::SITUATION_CARD_LOST_4,
+                ids::SITUATION_CARD_LOST_5,
             ],
-            Situation::CertificateExpired => &[
+            S::CertificateExpired => &[
                 ids::SITUATION_CERTIFICATE_EXPIRED_1,
                 ids::SITUATION_CERTIFICATE_EXPIRED_2,
                 ids::SITUATION_CERTIFICATE_EXPIRED_3,
                 ids::SITUATION_CERTIFICATE_EXPIRED_4,
             ],
-            Situation::Moved => &[
+            S::CardExpiring => &[
+                ids::SITUATION_CARD_EXPIRING_1,
+                ids::SITUATION_CARD_EXPIRING_2,
+                ids::SITUATION_CARD_EXPIRING_3,
+                ids::SITUATION_CARD_EXPIRING_4,
+            ],
+            S::Moved => &[
                 ids::SITUATION_MOVED_1,
                 ids::SITUATION_MOVED_2,
                 ids::SITUATION_MOVED_3,
                 ids::SITUATION_MOVED_4,
             ],
-            Situation::GoingAbroad => &[
+            S::MovedWithinMunicipality => &[
+                ids::SITUATION_MOVED_WITHIN_1,
+                ids::SITUATION_MOVED_WITHIN_2,
+                ids::SITUATION_MOVED_3,
+                ids::SITUATION_MOVED_4,
+            ],
+            S::GoingAbroad => &[
                 ids::SITUATION_GOING_ABROAD_1,
                 ids::SITUATION_GOING_ABROAD_2,
                 ids::SITUATION_GOING_ABROAD_3,
+                ids::SITUATION_GOING_ABROAD_4,
             ],
-            Situation::NewInsurer => &[
+            S::NewInsurer => &[
                 ids::SITUATION_NEW_INSURER_1,
                 ids::SITUATION_NEW_INSURER_2,
                 ids::SITUATION_NEW_INSURER_3,
                 ids::SITUATION_NEW_INSURER_4,
             ],
-            Situation::EligibilityCertificate => &[
+            S::EligibilityCertificate => &[
                 ids::SITUATION_ELIGIBILITY_CERTIFICATE_1,
                 ids::SITUATION_ELIGIBILITY_CERTIFICATE_2,
                 ids::SITUATION_ELIGIBILITY_CERTIFICATE_3,
+                ids::SITUATION_ELIGIBILITY_CERTIFICATE_4,
+            ],
+            S::HospitalStayOrHighCosts => &[
+                ids::SITUATION_HOSPITAL_AND_COSTS_1,
+                ids::SITUATION_HOSPITAL_AND_COSTS_2,
+                ids::SITUATION_HOSPITAL_AND_COSTS_3,
+                ids::SITUATION_HOSPITAL_AND_COSTS_4,
+                ids::SITUATION_HOSPITAL_AND_COSTS_5,
+                ids::SITUATION_HOSPITAL_AND_COSTS_6,
+            ],
+            S::AtTheReader => &[
+                ids::SITUATION_AT_THE_READER_1,
+                ids::SITUATION_AT_THE_READER_2,
+                ids::SITUATION_AT_THE_READER_3,
+                ids::SITUATION_AT_THE_READER_4,
+                ids::SITUATION_AT_THE_READER_5,
+                ids::SITUATION_AT_THE_READER_6,
+            ],
+            S::SmartphoneInsuranceCard => &[
+                ids::SITUATION_SMARTPHONE_INSURANCE_CARD_1,
+                ids::SITUATION_SMARTPHONE_INSURANCE_CARD_2,
+                ids::SITUATION_SMARTPHONE_INSURANCE_CARD_3,
+            ],
+            S::ForeignResident => &[
+                ids::SITUATION_FOREIGN_RESIDENT_1,
+                ids::SITUATION_FOREIGN_RESIDENT_2,
+                ids::SITUATION_FOREIGN_RESIDENT_3,
+                ids::SITUATION_FOREIGN_RESIDENT_4,
+            ],
+            S::TurningSeventy => &[
+                ids::SITUATION_TURNING_70_1,
+                ids::SITUATION_TURNING_70_2,
+                ids::SITUATION_TURNING_70_3,
+            ],
+            S::TurningSeventyFive => &[
+                ids::SITUATION_TURNING_75_1,
+                ids::SITUATION_TURNING_75_2,
+                ids::SITUATION_TURNING_75_3,
+                ids::SITUATION_TURNING_75_4,
+            ],
+            S::InsuredTurnsSeventyFive => &[
+                ids::SITUATION_INSURED_TURNS_75_1,
+                ids::SITUATION_INSURED_TURNS_75_2,
+                ids::SITUATION_INSURED_TURNS_75_3,
+                ids::SITUATION_INSURED_TURNS_75_4,
+            ],
+            S::LegacyInsuranceCard => &[
+                ids::SITUATION_LEGACY_CARD_1,
+                ids::SITUATION_LEGACY_CARD_2,
+                ids::SITUATION_LEGACY_CARD_3,
             ],
         }
     }
@@ -246,6 +336,7 @@ impl ClinicFieldKind {
             ClinicFieldKind::CopayShare => ids::FIELD_COPAY_SHARE,
             ClinicFieldKind::InsurerName => ids::FIELD_INSURER_NAME,
             ClinicFieldKind::BirthDate => ids::FIELD_BIRTH_DATE,
+            ClinicFieldKind::InsurerPhone => ids::FIELD_INSURER_PHONE,
         }
     }
 }
@@ -272,6 +363,7 @@ impl Field {
             F::OverseasDepartureOn => ids::INPUT_OVERSEAS_DEPARTURE_ON,
             F::OverseasContinuedUseAppliedOn => ids::INPUT_OVERSEAS_CONTINUED_USE_APPLIED_ON,
             F::InsurerRegisteredOn => ids::INPUT_INSURER_REGISTERED_ON,
+            F::InsurerJoinedOn => ids::INPUT_INSURER_JOINED_ON,
             F::Facts => ids::INPUT_FACTS,
             F::HasCard => ids::INPUT_HAS_CARD,
             F::CardCondition => ids::INPUT_CARD_CONDITION,
@@ -284,6 +376,8 @@ impl Field {
             F::DisplayName => ids::INPUT_DISPLAY_NAME,
             F::Relationship => ids::INPUT_RELATIONSHIP,
             F::EligibilityCertificateExpiresOn => ids::INPUT_ELIGIBILITY_CERTIFICATE_EXPIRES_ON,
+            F::EligibilityCertificateIssuedOn => ids::INPUT_ELIGIBILITY_CERTIFICATE_ISSUED_ON,
+            F::DependentOf => ids::INPUT_DEPENDENT_OF,
             F::Member => ids::INPUT_MEMBER,
             F::InsurerName => ids::INPUT_INSURER_NAME,
             F::InsurerNumber => ids::INPUT_INSURER_NUMBER,
@@ -366,6 +460,8 @@ impl Reason {
             R::FileNotPermitted => ids::INVALID_FILE_NOT_PERMITTED,
             R::FileFailed => ids::INVALID_FILE_FAILED,
             R::NoDataDirectory => ids::INVALID_NO_DATA_DIRECTORY,
+            R::ValidForAtMostYears { .. } => ids::INVALID_VALID_FOR_AT_MOST_YEARS,
+            R::NotAnotherMember => ids::INVALID_NOT_ANOTHER_MEMBER,
         }
     }
 }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::ids::reminder_id;
 use super::plan::refresh_occurrences_until;
 use super::{Lead, MAX_LEAD_DAYS, PlanInput};
-use crate::household::{DeadlineKind, every_dated_step};
+use crate::household::{DeadlineKind, every_dated_step, insurance_change_days};
 use crate::rules::evaluate_with_calendar;
 
 /// Acknowledged and snoozed reminders; kept sealed in the store.
@@ -38,10 +38,12 @@ pub fn is_known_reminder(id: &str, input: &PlanInput<'_>) -> bool {
         .chain([Lead::LastBusinessDay]);
     input.members.iter().any(|member| {
         let evaluation = evaluate_with_calendar(&member.facts, today, input.calendar);
-        let mut steps = every_dated_step(member, &evaluation, today);
+        let insured = member.insured_in(input.members);
+        let mut steps = every_dated_step(member, insured, &evaluation, today);
         if let Some(timing) = input.documents.get(&member.id) {
+            let insurance_changes = insurance_change_days(member, input.members);
             steps.extend(
-                refresh_occurrences_until(*timing, input.settings, input.now)
+                refresh_occurrences_until(*timing, &insurance_changes, input.settings, input.now)
                     .into_iter()
                     .map(|day| (DeadlineKind::RefreshDocument, day)),
             );

@@ -10,9 +10,10 @@ use chrono::{DateTime, Duration, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 
 pub use super::ids::event_uid;
+use super::plan::last_counter_day;
 use super::{Lead, ReminderSettings, body_text, dated_steps};
 use crate::error::{Entity, Error, Result};
-use crate::household::{DeadlineKind, Member, evaluate_member};
+use crate::household::{Member, evaluate_member_in};
 use crate::i18n::{Words, ids};
 use crate::rules::HolidayCalendar;
 use crate::rules::dates::days_between;
@@ -59,7 +60,7 @@ pub fn export_ics(
         {
             continue;
         }
-        let status = evaluate_member(member, today, calendar);
+        let status = evaluate_member_in(member, members, today, calendar);
         let who = if options.include_names {
             member.display_name.clone()
         } else {
@@ -71,7 +72,7 @@ pub fn export_ics(
                 ids::ICS_SUMMARY,
                 &[("what", what.into()), ("who", who.as_str().into())],
             );
-            let description = body_text(words, step.kind, Lead::DaysBefore { days: 0 }, step.date);
+            let description = body_text(words, &step, Lead::DaysBefore { days: 0 });
             let mut event = Event::new();
             event
                 .uid(&event_uid(&member.id, step.kind))
@@ -88,9 +89,8 @@ pub fn export_ics(
                 .into_iter()
                 .map(i64::from)
                 .collect();
-            if step.kind == DeadlineKind::OverseasApplyBy
-                && !alarm_days.is_empty()
-                && let Some(last) = status.evaluation.overseas_apply_by_last_business_day
+            if !alarm_days.is_empty()
+                && let Some(last) = last_counter_day(&step, calendar)
             {
                 alarm_days.push(days_between(last, step.date));
             }

@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 use super::ids::{notification_number, reminder_id};
 use super::{LocalTime, QuietHours, ReminderSettings, ReminderState};
 use crate::clock::japan_offset;
-use crate::household::{DeadlineKind, Member, MemberStatus, evaluate_member};
-use crate::i18n::{Words, ids};
+use crate::household::{
+    DeadlineKind, Member, MemberStatus, RelatedDates, evaluate_member_in, insurance_change_days,
+};
+use crate::i18n::{Locale, MessageId, Words, ids};
 use crate::rules::HolidayCalendar;
 use crate::rules::dates::minus_days;
 
@@ -43,7 +45,8 @@ pub enum Screen {
 pub enum Lead {
     /// This many days before the deadline.
     DaysBefore { days: u32 },
-    /// R5: on the last business day on or before the deadline, for weekday-only counters.
+    /// R5, R12: on the last business day on or before the deadline, for weekday-only
+    /// counters.
     LastBusinessDay,
 }
 
@@ -58,6 +61,11 @@ pub struct Reminder {
     pub member_id: String,
     pub kind: DeadlineKind,
     pub deadline: NaiveDate,
+    /// Whether the deadline is an estimate (for R7: the earliest the day can be).
+    pub estimated: bool,
+    /// The other dates the texts name (the expiry a renewal window leads to, the next
+    /// or last open day, the day a dependent's status ends).
+    pub related: RelatedDates,
     pub lead: Lead,
     pub fire_at: DateTime<Utc>,
     pub title: String,
@@ -78,12 +86,7 @@ pub struct ReminderPlan {
     pub replan_at: Option<DateTime<Utc>>,
 }
 
-/// When a member's stored PDF was imported, and when their facts last changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocumentTiming {
-    pub imported_at: DateTime<Utc>,
-    pub facts_changed_at: Option<DateTime<Utc>>,
-}
+pub use crate::vault::DocumentTiming;
 
 /// What a plan is made from.
 #[derive(Debug, Clone, Copy)]
@@ -103,6 +106,8 @@ pub struct PlanInput<'a> {
 pub struct DatedStep {
     pub kind: DeadlineKind,
     pub date: NaiveDate,
+    pub estimated: bool,
+    pub related: RelatedDates,
 }
 
 /// The member's pending steps with a date today or later: the household's upcoming
@@ -115,6 +120,8 @@ pub fn dated_steps(status: &MemberStatus, today: NaiveDate) -> Vec<DatedStep> {
         .map(|d| DatedStep {
             kind: d.kind,
             date: d.date,
+            estimated: d.estimated,
+            related: d.related,
         })
         .collect();
     let grace_end = status.evaluation.results.insurance_use_until;
@@ -124,9 +131,23 @@ pub fn dated_steps(status: &MemberStatus, today: NaiveDate) -> Vec<DatedStep> {
         steps.push(DatedStep {
             kind: DeadlineKind::GraceEnds,
             date,
+            estimated: status.evaluation.cert_expiry_source
+                == Some(crate::rules::DateSource::Computed),
+            related: RelatedDates::default(),
         });
     }
     steps
+}
+
+/// The last day a weekday-only counter takes a step due on `step.date` (R5, R12): the
+/// deadline itself when it is open.
+pub(crate) fn last_counter_day(step: &DatedStep, calendar: &HolidayCalendar) -> Option<NaiveDate> {
+    match step.kind {
+        DeadlineKind::OverseasApplyBy | DeadlineKind::ResidencePeriodEnds => {
+            calendar.last_business_day_on_or_before(step.date)
+        }
+        _ => None,
+    }
 }
 
 /// The instant of `time` on `day` in Japan, moved past quiet hours.
@@ -169,26 +190,21 @@ fn leave_quiet_hours(at: DateTime<Utc>, quiet: Option<QuietHours>) -> DateTime<U
 }
 
 /// The days of the "download a fresh 資格情報" reminders, with their fire instants: the
-/// first reminder slot after the PDF became stale (12 months after import, or a later
-/// change of facts), then once a month, for at most 100 years.
-fn refresh_occurrences(
+/// first reminder slot after the PDF became stale (12 months after it was made, a later
+/// change of facts, or a change of insurance, R13), then once a month, for at most 100
+/// years.
+fn refresh_occurrences<'a>(
     timing: DocumentTiming,
-    settings: &ReminderSettings,
-) -> impl Iterator<Item = (NaiveDate, DateTime<Utc>)> + '_ {
-    let first = timing
-        .imported_at
-        .checked_add_months(Months::new(12))
-        .and_then(|twelve_months| {
-            let stale_from = match timing.facts_changed_at {
-                Some(changed) if changed > timing.imported_at => changed.min(twelve_months),
-                _ => twelve_months,
-            };
-            let stale_day = stale_from.with_timezone(&japan_offset()).date_naive();
-            match fire_instant(stale_day, settings.time_of_day, settings.quiet_hours) {
-                Some(at) if at >= stale_from => Some(stale_day),
-                _ => stale_day.succ_opt(),
-            }
-        });
+    insurance_changes: &[NaiveDate],
+    settings: &'a ReminderSettings,
+) -> impl Iterator<Item = (NaiveDate, DateTime<Utc>)> + 'a {
+    let first = timing.stale_from(insurance_changes).and_then(|stale_from| {
+        let stale_day = stale_from.with_timezone(&japan_offset()).date_naive();
+        match fire_instant(stale_day, settings.time_of_day, settings.quiet_hours) {
+            Some(at) if at >= stale_from => Some(stale_day),
+            _ => stale_day.succ_opt(),
+        }
+    });
     (0..1200u32).filter_map(move |month| {
         let day = first?.checked_add_months(Months::new(month))?;
         let at = fire_instant(day, settings.time_of_day, settings.quiet_hours)?;
@@ -199,10 +215,11 @@ fn refresh_occurrences(
 /// The day of the next stale-document reminder after `now`.
 fn refresh_occurrence(
     timing: DocumentTiming,
+    insurance_changes: &[NaiveDate],
     settings: &ReminderSettings,
     now: DateTime<Utc>,
 ) -> Option<NaiveDate> {
-    refresh_occurrences(timing, settings)
+    refresh_occurrences(timing, insurance_changes, settings)
         .find(|(_, at)| *at > now)
         .map(|(day, _)| day)
 }
@@ -210,11 +227,12 @@ fn refresh_occurrence(
 /// Every stale-document reminder day up to `now`, and the next one.
 pub(crate) fn refresh_occurrences_until(
     timing: DocumentTiming,
+    insurance_changes: &[NaiveDate],
     settings: &ReminderSettings,
     now: DateTime<Utc>,
 ) -> Vec<NaiveDate> {
     let mut days = Vec::new();
-    for (day, at) in refresh_occurrences(timing, settings) {
+    for (day, at) in refresh_occurrences(timing, insurance_changes, settings) {
         days.push(day);
         if at > now {
             break;
@@ -241,13 +259,69 @@ fn severity_of(kind: DeadlineKind, lead: Lead) -> Severity {
     }
 }
 
-/// The body of a reminder or calendar event about `kind` due on `date`.
-pub fn body_text(words: Words<'_>, kind: DeadlineKind, lead: Lead, date: NaiveDate) -> String {
-    let id = match lead {
-        Lead::LastBusinessDay => ids::REMINDER_BODY_OVERSEAS_LAST_WEEKDAY,
-        Lead::DaysBefore { .. } => kind.reminder_body_id(),
+/// The body of a reminder or calendar event about `step`, at `lead`: what to do, with
+/// every date it speaks of (the step's own, the expiry a window leads to, the open days
+/// of R4's decision and of weekday-only counters, the day a dependent's status ends).
+pub fn body_text(words: Words<'_>, step: &DatedStep, lead: Lead) -> String {
+    let related = step.related;
+    let written = |day: Option<NaiveDate>| words.date(day.unwrap_or(step.date));
+    if lead == Lead::LastBusinessDay {
+        let id = match step.kind {
+            DeadlineKind::ResidencePeriodEnds => ids::REMINDER_BODY_RESIDENCE_LAST_WEEKDAY,
+            _ => ids::REMINDER_BODY_OVERSEAS_LAST_WEEKDAY,
+        };
+        return words.text(
+            id,
+            &[
+                ("date", written(related.last_open_day).into()),
+                ("deadline", words.date(step.date).into()),
+            ],
+        );
+    }
+    let id = if step.kind == DeadlineKind::InsuranceUsableFrom && step.estimated {
+        ids::REMINDER_BODY_INSURANCE_USABLE_FROM_EARLIEST
+    } else {
+        step.kind.reminder_body_id()
     };
-    words.text(id, &[("date", words.date(date).into())])
+    let body = words.text(
+        id,
+        &[
+            ("date", words.date(step.date).into()),
+            ("expires", written(related.expires_on).into()),
+            (
+                "status_ends",
+                written(related.dependent_status_ends_on).into(),
+            ),
+        ],
+    );
+    let hint = |id: MessageId, open_day: NaiveDate| {
+        words.text(
+            id,
+            &[
+                ("date", words.date(step.date).into()),
+                ("open_day", words.date(open_day).into()),
+            ],
+        )
+    };
+    let hints = [
+        related
+            .next_open_day
+            .map(|day| hint(ids::REMINDER_HINT_NEXT_OPEN_DAY, day)),
+        related
+            .last_open_day
+            .map(|day| hint(ids::REMINDER_HINT_LAST_OPEN_DAY, day)),
+    ];
+    hints.into_iter().flatten().fold(body, |text, hint| {
+        join_sentences(words.locale(), &text, &hint)
+    })
+}
+
+/// Two sentences as one text: run on in Japanese, a space between in English.
+fn join_sentences(locale: Locale, first: &str, second: &str) -> String {
+    match locale {
+        Locale::Ja => format!("{first}{second}"),
+        Locale::En => format!("{first} {second}"),
+    }
 }
 
 /// The plan at `input.now`: the earliest `limit` reminders across the household.
@@ -278,14 +352,21 @@ fn all_reminders(input: &PlanInput<'_>) -> Vec<Reminder> {
     let settings = input.settings;
     let mut out = Vec::new();
     for member in input.members {
-        let status = evaluate_member(member, today, input.calendar);
+        let status = evaluate_member_in(member, input.members, today, input.calendar);
         let mut steps = dated_steps(&status, today);
         if let Some(timing) = input.documents.get(&member.id)
-            && let Some(date) = refresh_occurrence(*timing, settings, input.now)
+            && let Some(date) = refresh_occurrence(
+                *timing,
+                &insurance_change_days(member, input.members),
+                settings,
+                input.now,
+            )
         {
             steps.push(DatedStep {
                 kind: DeadlineKind::RefreshDocument,
                 date,
+                estimated: false,
+                related: RelatedDates::default(),
             });
         }
         for step in steps {
@@ -297,9 +378,8 @@ fn all_reminders(input: &PlanInput<'_>) -> Vec<Reminder> {
                     Some((Lead::DaysBefore { days }, day))
                 })
                 .collect();
-            if step.kind == DeadlineKind::OverseasApplyBy
-                && !leads.is_empty()
-                && let Some(last) = status.evaluation.overseas_apply_by_last_business_day
+            if !leads.is_empty()
+                && let Some(last) = last_counter_day(&step, input.calendar)
                 && !leads.iter().any(|(_, day)| *day == last)
             {
                 leads.push((Lead::LastBusinessDay, last));
@@ -346,6 +426,8 @@ fn make_reminder(
         member_id: member.id.clone(),
         kind: step.kind,
         deadline: step.date,
+        estimated: step.estimated,
+        related: step.related,
         lead,
         fire_at,
         title: String::new(),
@@ -369,5 +451,11 @@ fn write_texts(reminder: &mut Reminder, display_name: &str, words: Words<'_>) {
             ("when", when.into()),
         ],
     );
-    reminder.body = body_text(words, reminder.kind, reminder.lead, reminder.deadline);
+    let step = DatedStep {
+        kind: reminder.kind,
+        date: reminder.deadline,
+        estimated: reminder.estimated,
+        related: reminder.related,
+    };
+    reminder.body = body_text(words, &step, reminder.lead);
 }

@@ -1,4 +1,4 @@
-//! How reminders are planned (R1–R7 deadlines): the time of day, quiet hours, and the
+//! How reminders are planned (R1–R7, R12, R13 deadlines): the time of day, quiet hours, and the
 //! lead times of each kind of deadline, as the member sets them or the content's
 //! defaults give them.
 
@@ -58,14 +58,19 @@ pub struct ReminderSettings {
 pub fn default_lead_days(kind: DeadlineKind) -> Vec<u32> {
     use DeadlineKind as K;
     match kind {
-        K::CertRenewalOpens | K::InsuranceUsableFrom | K::RefreshDocument => vec![0],
+        K::CertRenewalOpens | K::CardRenewalOpens | K::InsuranceUsableFrom => vec![0],
+        K::RefreshDocument => vec![0],
         K::CertExpires => vec![30, 7],
         K::GraceEnds | K::ContinuedUseDue => vec![30, 7, 1],
-        K::CardRenewalOpens => vec![],
-        K::CardExpires => vec![90, 30],
-        K::MoveInDue => vec![7, 3, 1],
+        // A new card takes about a month from the application (R1).
+        K::CardExpires => vec![60, 35],
+        K::MoveInDue | K::ChangeOfAddressDue => vec![7, 3, 1],
         K::OverseasApplyBy => vec![14, 3, 1],
         K::EligibilityCertificateExpires => vec![60, 14],
+        // The stay is extended at immigration first, then the card at the municipality.
+        K::ResidencePeriodEnds => vec![90, 30, 7],
+        K::ElderlyCopayFrom | K::LateStageElderlyFrom => vec![30, 0],
+        K::JoinOtherInsuranceDue => vec![14, 7, 1],
     }
 }
 

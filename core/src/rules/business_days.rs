@@ -181,6 +181,29 @@ impl HolidayCalendar {
         Some(current)
     }
 
+    /// The first business day on or after `day`.
+    pub fn first_business_day_on_or_after(&self, day: NaiveDate) -> Option<NaiveDate> {
+        let mut current = day;
+        while !self.is_business_day(current) {
+            current = current.succ_opt()?;
+        }
+        Some(current)
+    }
+
+    /// R4 decision: a municipal deadline on a closed day (a day that is not a business
+    /// day) is met on the next open day, which this returns; `None` when `day` is open.
+    pub fn next_open_day_when_closed(&self, day: NaiveDate) -> Option<NaiveDate> {
+        self.first_business_day_on_or_after(day)
+            .filter(|open| *open != day)
+    }
+
+    /// R5, R12: for a step to take at a weekday-only counter no later than `day`, the
+    /// last open day before it when `day` itself is closed; `None` when `day` is open.
+    pub fn last_open_day_when_closed(&self, day: NaiveDate) -> Option<NaiveDate> {
+        self.last_business_day_on_or_before(day)
+            .filter(|open| *open != day)
+    }
+
     /// R7: the first day マイナ保険証 works after the insurer registered the member.
     pub fn insurance_usable_from(&self, registered_on: NaiveDate) -> Option<NaiveDate> {
         self.nth_business_day_after(registered_on, BUSINESS_DAYS_UNTIL_USABLE)
@@ -242,6 +265,29 @@ mod tests {
         assert_eq!(usable(2026, 9, 18), Some(civil(2026, 9, 25)));
         // An ordinary Monday: Wednesday.
         assert_eq!(usable(2026, 6, 1), Some(civil(2026, 6, 3)));
+    }
+
+    #[test]
+    fn closed_days_lead_to_the_next_or_the_last_open_day() {
+        let calendar = HolidayCalendar::embedded();
+        // Sun 2027-01-03 is closed (year-end closure and Sunday): open next on Mon 4th,
+        // last open before on Mon 2026-12-28.
+        assert_eq!(
+            calendar.next_open_day_when_closed(civil(2027, 1, 3)),
+            Some(civil(2027, 1, 4))
+        );
+        assert_eq!(
+            calendar.last_open_day_when_closed(civil(2027, 1, 3)),
+            Some(civil(2026, 12, 28))
+        );
+        // Sat 2026-05-02 … Wed 05-06 (Golden Week): next open Thu 05-07.
+        assert_eq!(
+            calendar.next_open_day_when_closed(civil(2026, 5, 2)),
+            Some(civil(2026, 5, 7))
+        );
+        // An open day needs no hint.
+        assert_eq!(calendar.next_open_day_when_closed(civil(2026, 4, 15)), None);
+        assert_eq!(calendar.last_open_day_when_closed(civil(2026, 4, 15)), None);
     }
 
     #[test]

@@ -71,9 +71,16 @@ pub struct Facts {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub overseas_continued_use_applied_on: Option<NaiveDate>,
+    /// R7: the day the insurer registered the member (on the 資格情報のお知らせ, or seen
+    /// in マイナポータル): マイナ保険証 works from the 2nd business day after it.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ffi", uniffi(default = None))]
     pub insurer_registered_on: Option<NaiveDate>,
+    /// R7: the day the member joined a new insurer (資格取得日), when the registration
+    /// date is not known yet: the first usable day is then an estimate, "at the earliest".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
+    pub insurer_joined_on: Option<NaiveDate>,
 }
 
 /// Why facts were refused: the field it is about and why, never the value given.
@@ -122,11 +129,12 @@ impl Facts {
             overseas_departure_on: None,
             overseas_continued_use_applied_on: None,
             insurer_registered_on: None,
+            insurer_joined_on: None,
         }
     }
 
     /// Every optional date with its field, in the order of RULES.md.
-    pub fn optional_dates(&self) -> [(Field, Option<NaiveDate>); 14] {
+    pub fn optional_dates(&self) -> [(Field, Option<NaiveDate>); 15] {
         [
             (Field::CardIssuedOn, self.card_issued_on),
             (Field::CardAppliedOn, self.card_applied_on),
@@ -145,6 +153,7 @@ impl Facts {
                 self.overseas_continued_use_applied_on,
             ),
             (Field::InsurerRegisteredOn, self.insurer_registered_on),
+            (Field::InsurerJoinedOn, self.insurer_joined_on),
         ]
     }
 
@@ -183,6 +192,7 @@ impl Facts {
             Field::OverseasDepartureOn => &mut self.overseas_departure_on,
             Field::OverseasContinuedUseAppliedOn => &mut self.overseas_continued_use_applied_on,
             Field::InsurerRegisteredOn => &mut self.insurer_registered_on,
+            Field::InsurerJoinedOn => &mut self.insurer_joined_on,
             _ => return None,
         })
     }
@@ -269,6 +279,13 @@ impl Facts {
             && cert < card
         {
             return earlier(Field::CertIssuedOn, Field::CardIssuedOn);
+        }
+        // The insurer registers a member once they joined.
+        if let (Some(joined), Some(registered)) =
+            (self.insurer_joined_on, self.insurer_registered_on)
+            && registered < joined
+        {
+            return earlier(Field::InsurerRegisteredOn, Field::InsurerJoinedOn);
         }
         // 継続利用 is done at or after the 転入届.
         if let (Some(filed), Some(done)) = (self.move_in_filed_on, self.continued_use_done_on)

@@ -1,4 +1,4 @@
-//! The date law of the マイナ保険証 (RULES.md R1–R7, R9–R11) as pure functions of facts
+//! The date law of the マイナ保険証 (RULES.md R1–R7, R9–R13) as pure functions of facts
 //! and `today`: no clock, no I/O.
 //!
 //! [`evaluate`] is the one entry point that turns [`Facts`] into every date and the card
@@ -13,9 +13,11 @@ pub mod dates;
 pub mod era;
 pub mod facts;
 pub mod insurer_number;
+pub mod insurer_type;
 pub mod legacy;
 pub mod moving;
 pub mod my_number;
+pub mod old_age;
 pub mod overseas;
 
 use chrono::NaiveDate;
@@ -23,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 pub use business_days::HolidayCalendar;
 pub use facts::{Facts, FactsError};
+pub use insurer_type::{InsurerType, insurer_type};
 
 use moving::Move;
 use overseas::Departure;
@@ -46,6 +49,9 @@ pub enum CardState {
     InvalidOverseas,
     /// No certificate date is known.
     Unknown,
+    /// The member reported the card lost: whatever its dates say, it is not usable. A
+    /// member's state, from what they hold (the household gives it; the rules never do).
+    Lost,
 }
 
 impl CardState {
@@ -100,6 +106,19 @@ pub struct Evaluation {
     /// R7: false when the holiday list does not cover the dates counted, so holidays
     /// may be missing from `insurance_usable_from`.
     pub holidays_known: bool,
+    /// R1/R2: the certificate ends with the card (a child's 5-year card, the last years
+    /// of an adult's): the step before that day is a new card, not a new certificate.
+    pub certificate_ends_with_card: bool,
+    /// R12: the card ends on the 在留期間満了日: the step is to change the card's
+    /// validity at the municipality after the stay is extended, before that day.
+    pub card_ends_with_residence_limit: bool,
+    /// R7: when only the joining date is known, the earliest day マイナ保険証 may work
+    /// with the new insurer (an estimate: registration follows the joining).
+    pub insurance_usable_earliest_on: Option<NaiveDate>,
+    /// R13: the first day the member is a 高齢受給者 (the copay share changes).
+    pub elderly_copay_from: Option<NaiveDate>,
+    /// R13: the first day the member is insured by 後期高齢者医療 (the 75th birthday).
+    pub late_stage_elderly_from: Option<NaiveDate>,
 }
 
 /// Evaluates `facts` on `today` with the embedded holiday list.
@@ -160,14 +179,27 @@ pub fn evaluate_with_calendar(
     let departure = Departure {
         overseas_departure_on: facts.overseas_departure_on,
         overseas_continued_use_applied_on: facts.overseas_continued_use_applied_on,
+        foreign_national: facts.foreign_national,
     };
 
+    // R7: counted from the registration; from the joining date only as an estimate.
     let registered = facts.insurer_registered_on;
     let insurance_usable_from = registered.and_then(|day| calendar.insurance_usable_from(day));
-    let holidays_known = [registered, insurance_usable_from]
-        .into_iter()
-        .flatten()
-        .all(|day| calendar.covers(day));
+    let insurance_usable_earliest_on = match registered {
+        Some(_) => None,
+        None => facts
+            .insurer_joined_on
+            .and_then(|day| calendar.insurance_usable_from(day)),
+    };
+    let counted_from = registered.or(facts.insurer_joined_on);
+    let holidays_known = [
+        counted_from,
+        insurance_usable_from,
+        insurance_usable_earliest_on,
+    ]
+    .into_iter()
+    .flatten()
+    .all(|day| calendar.covers(day));
 
     // The state: an invalid card wins over the certificate's state; when both a move and
     // a departure made it invalid, the earlier invalidation names the state.
@@ -206,6 +238,12 @@ pub fn evaluate_with_calendar(
         overseas_apply_by_last_business_day: departure.apply_by_last_business_day(calendar),
         card_invalid_from,
         holidays_known,
+        certificate_ends_with_card: cert_expires_on.is_some() && cert_expires_on == card_expires_on,
+        card_ends_with_residence_limit: card_expires_on.is_some()
+            && card_expires_on == facts.residence_limit_on,
+        insurance_usable_earliest_on,
+        elderly_copay_from: old_age::elderly_copay_from(birth),
+        late_stage_elderly_from: old_age::late_stage_elderly_from(birth),
     }
 }
 
@@ -288,6 +326,75 @@ mod tests {
         assert_eq!(evaluation.results.cert_expires_on, Some(civil(2026, 1, 31)));
         assert_eq!(evaluation.card_expiry_source, Some(DateSource::Printed));
         assert_eq!(evaluation.cert_expiry_source, Some(DateSource::Computed));
+    }
+
+    #[test]
+    fn a_foreign_national_has_no_limit_to_apply_by_and_loses_the_card_on_departure() {
+        let mut facts = Facts::born_on(civil(1990, 6, 15));
+        facts.card_issued_on = Some(civil(2024, 3, 1));
+        facts.foreign_national = true;
+        facts.overseas_departure_on = Some(civil(2026, 4, 1));
+        facts.overseas_continued_use_applied_on = Some(civil(2026, 3, 20));
+        let before = evaluate(&facts, civil(2026, 3, 31));
+        assert_eq!(before.results.overseas_apply_by, None);
+        assert_eq!(before.overseas_apply_by_last_business_day, None);
+        assert_eq!(before.results.card_state, CardState::Valid);
+        let after = evaluate(&facts, civil(2026, 4, 1));
+        assert_eq!(after.results.card_state, CardState::InvalidOverseas);
+        assert_eq!(after.card_invalid_from, Some(civil(2026, 4, 1)));
+    }
+
+    #[test]
+    fn which_expiry_ends_the_certificate() {
+        // A child's 5-year card: the certificate ends with it.
+        let mut child = Facts::born_on(civil(2012, 7, 7));
+        child.card_issued_on = Some(civil(2024, 2, 1));
+        let evaluation = evaluate(&child, civil(2026, 11, 21));
+        assert!(evaluation.certificate_ends_with_card);
+        assert!(!evaluation.card_ends_with_residence_limit);
+        // An adult's first certificate ends years before the card.
+        let mut adult = Facts::born_on(civil(1990, 6, 15));
+        adult.card_issued_on = Some(civil(2024, 3, 1));
+        assert!(!evaluate(&adult, civil(2026, 11, 21)).certificate_ends_with_card);
+        // The 在留期間満了日 caps both.
+        let mut resident = Facts::born_on(civil(1995, 3, 3));
+        resident.card_issued_on = Some(civil(2025, 3, 3));
+        resident.residence_limit_on = Some(civil(2027, 9, 30));
+        let evaluation = evaluate(&resident, civil(2026, 11, 21));
+        assert!(evaluation.certificate_ends_with_card);
+        assert!(evaluation.card_ends_with_residence_limit);
+        // A later 在留期間 caps nothing.
+        resident.residence_limit_on = Some(civil(2040, 9, 30));
+        assert!(!evaluate(&resident, civil(2026, 11, 21)).card_ends_with_residence_limit);
+    }
+
+    #[test]
+    fn the_joining_date_alone_gives_an_earliest_usable_day() {
+        let mut facts = Facts::born_on(civil(1990, 6, 15));
+        facts.insurer_joined_on = Some(civil(2026, 11, 20));
+        let evaluation = evaluate(&facts, civil(2026, 11, 21));
+        assert_eq!(evaluation.results.insurance_usable_from, None);
+        assert_eq!(
+            evaluation.insurance_usable_earliest_on,
+            Some(civil(2026, 11, 25))
+        );
+        facts.insurer_registered_on = Some(civil(2026, 12, 1));
+        let evaluation = evaluate(&facts, civil(2026, 11, 21));
+        assert_eq!(
+            evaluation.results.insurance_usable_from,
+            Some(civil(2026, 12, 3))
+        );
+        assert_eq!(evaluation.insurance_usable_earliest_on, None);
+    }
+
+    #[test]
+    fn the_seventieth_and_seventy_fifth_birthdays() {
+        let evaluation = evaluate(&Facts::born_on(civil(1956, 12, 15)), civil(2026, 1, 1));
+        assert_eq!(evaluation.elderly_copay_from, Some(civil(2027, 1, 1)));
+        assert_eq!(
+            evaluation.late_stage_elderly_from,
+            Some(civil(2031, 12, 15))
+        );
     }
 
     #[test]

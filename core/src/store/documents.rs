@@ -5,18 +5,18 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, MAIN_DB, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::manifest::{DocumentEntry, Manifest};
 use super::{Store, aad, from_unix_seconds, json_error, random_id, to_json, unix_seconds};
 use crate::error::{Entity, Error, Result};
-use crate::reminders::DocumentTiming;
+use crate::household::insurance_change_days;
 use crate::vault::seal::{Key, Plaintext};
 use crate::vault::{
-    CheckedDocument, DocumentFields, DocumentInfo, FieldWarning, ImportReport, check_document,
-    staleness,
+    CheckedDocument, DocumentFields, DocumentInfo, DocumentTiming, FieldWarning, ImportReport,
+    check_document,
 };
 
 /// How many versions of a member's document are kept.
@@ -261,8 +261,22 @@ impl Store {
         })
     }
 
-    /// What is known about the member's current document, judged at `now`.
+    /// R13: the days the member's 資格情報 changes with their age or their insured
+    /// member's (none for a member who cannot be read).
+    fn insurance_change_days(&self, member_id: &str) -> Result<Vec<NaiveDate>> {
+        let household = self.members()?.members;
+        Ok(household
+            .iter()
+            .find(|member| member.id == member_id)
+            .map(|member| insurance_change_days(member, &household))
+            .unwrap_or_default())
+    }
+
+    /// What is known about the member's current document, judged at `now`: stale 12
+    /// months after its 出力日 (else its import), after a change of the member's facts,
+    /// or from a change of insurance (R13).
     pub fn document_info(&self, member_id: &str, now: DateTime<Utc>) -> Result<DocumentInfo> {
+        let insurance_changes = self.insurance_change_days(member_id)?;
         self.read(|connection, manifest| {
             let (row, versions_kept) = current_row(connection, manifest, member_id)?;
             let info = open_info(&self.key, member_id, &row)?;
@@ -272,6 +286,11 @@ impl Store {
                 .and_then(|entry| entry.facts_changed_at)
                 .map(from_unix_seconds);
             let imported_at = from_unix_seconds(row.imported_at);
+            let timing = DocumentTiming {
+                imported_at,
+                output_on: info.fields.issued_on,
+                facts_changed_at,
+            };
             Ok(DocumentInfo {
                 document_id: row.id,
                 member_id: member_id.to_owned(),
@@ -283,7 +302,7 @@ impl Store {
                 fields: info.fields,
                 warnings: info.warnings,
                 fields_confirmed: info.fields_confirmed,
-                staleness: staleness(imported_at, facts_changed_at, now),
+                staleness: timing.staleness(&insurance_changes, now),
                 versions_kept,
             })
         })
@@ -368,24 +387,28 @@ impl Store {
         self.document_info(member_id, now)
     }
 
-    /// When each member's current document was imported, and when their facts changed
-    /// (from the manifest, which the rows are checked against).
+    /// When each member's current document was made (the 出力日 it states) and imported,
+    /// and when their facts changed (from the manifest, which the rows are checked
+    /// against, and the document's sealed details).
     pub fn document_timings(&self) -> Result<HashMap<String, DocumentTiming>> {
-        self.read(|_, manifest| {
-            Ok(manifest
-                .members
-                .iter()
-                .filter_map(|(id, member)| {
-                    let (_, document) = manifest.current_document(id)?;
-                    Some((
-                        id.clone(),
-                        DocumentTiming {
-                            imported_at: from_unix_seconds(document.imported_at),
-                            facts_changed_at: member.facts_changed_at.map(from_unix_seconds),
-                        },
-                    ))
-                })
-                .collect())
+        self.read(|connection, manifest| {
+            let mut timings = HashMap::new();
+            for (id, member) in &manifest.members {
+                let Some((_, document)) = manifest.current_document(id) else {
+                    continue;
+                };
+                let (row, _) = current_row(connection, manifest, id)?;
+                let info = open_info(&self.key, id, &row)?;
+                timings.insert(
+                    id.clone(),
+                    DocumentTiming {
+                        imported_at: from_unix_seconds(document.imported_at),
+                        output_on: info.fields.issued_on,
+                        facts_changed_at: member.facts_changed_at.map(from_unix_seconds),
+                    },
+                );
+            }
+            Ok(timings)
         })
     }
 }

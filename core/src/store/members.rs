@@ -113,7 +113,9 @@ impl Store {
         draft.validate()?;
         let id = random_id(8)?;
         let at = unix_seconds(now);
+        let member = draft.clone().into_member(id.clone());
         self.write(|transaction, key, manifest| {
+            member.validate_in(|other| manifest.members.contains_key(other))?;
             let revision = manifest.next_revision();
             let sealed = seal_member(key, &id, revision, &draft)?;
             let position: i64 = transaction.query_row(
@@ -136,7 +138,7 @@ impl Store {
             );
             Ok(())
         })?;
-        Ok(draft.into_member(id))
+        Ok(member)
     }
 
     /// Replaces a member's details; a change of facts makes their document stale.
@@ -152,6 +154,7 @@ impl Store {
                 .get(&member.id)
                 .cloned()
                 .ok_or_else(|| Error::not_found(Entity::Member))?;
+            member.validate_in(|other| manifest.members.contains_key(other))?;
             let revision = manifest.next_revision();
             let facts_changed_at = if facts_changed {
                 Some(at)

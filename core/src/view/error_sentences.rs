@@ -60,6 +60,7 @@ pub fn describe_reason(words: Words<'_>, reason: &Reason) -> String {
         Reason::TooLarge { max_bytes } => vec![("bytes", (*max_bytes).into())],
         Reason::TooLongForQr { max_bytes } => vec![("bytes", (*max_bytes).into())],
         Reason::BundleRefused { detail } => vec![("detail", detail.as_str().into())],
+        Reason::ValidForAtMostYears { years } => vec![("years", (*years).into())],
         _ => Vec::new(),
     };
     words.text(id, &args)
@@ -155,6 +156,8 @@ mod tests {
             R::FileNotPermitted,
             R::FileFailed,
             R::NoDataDirectory,
+            R::ValidForAtMostYears { years: 5 },
+            R::NotAnotherMember,
         ]
     }
 

@@ -34,6 +34,7 @@ pub struct MemberRow {
     pub member_id: String,
     pub display_name: String,
     pub relationship_label: String,
+    /// The state shown (a lost card is `Lost`, never valid).
     pub state: CardState,
     pub state_label: String,
     /// Whether the card works as マイナ保険証 today, given what the member holds.
@@ -79,7 +80,7 @@ pub fn deadline_line(words: Words<'_>, deadline: &Deadline) -> DeadlineLine {
 
 /// A member's status worded in the member's language.
 pub fn member_row(words: Words<'_>, status: &MemberStatus) -> MemberRow {
-    let state = status.card_state();
+    let state = status.shown_state;
     let relationship_label = words.label(status.relationship.message_id());
     let state_label = words.label(state.message_id());
     let next_deadline = status.next_deadline().map(|d| deadline_line(words, d));
@@ -161,10 +162,10 @@ mod tests {
             .collect();
         assert_eq!(rows.len(), statuses.len());
         for (row, status) in rows.iter().zip(&statuses) {
-            assert_eq!(row.state, status.card_state());
+            assert_eq!(row.state, status.shown_state);
             assert_eq!(
                 row.state_label,
-                Words::built_in(Locale::Ja).label(status.card_state().message_id())
+                Words::built_in(Locale::Ja).label(status.shown_state.message_id())
             );
             assert!(row.accessibility_label.contains(&status.display_name));
             assert!(row.accessibility_label.contains(&row.state_label));
@@ -202,6 +203,7 @@ mod tests {
             date: civil(2026, 11, 18),
             days_left: -3,
             estimated: false,
+            related: Default::default(),
         };
         assert_eq!(
             deadline_line(Words::built_in(Locale::En), &past).when_text,

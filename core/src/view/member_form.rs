@@ -17,8 +17,10 @@ pub fn new_member_draft(birth_date: NaiveDate) -> MemberDraft {
         relationship: Relationship::Myself,
         facts: Facts::born_on(birth_date),
         eligibility_certificate_expires_on: None,
+        eligibility_certificate_issued_on: None,
         holdings: Holdings::default(),
         insurance_fields: None,
+        dependent_of: None,
     }
 }
 

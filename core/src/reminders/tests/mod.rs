@@ -33,6 +33,8 @@ fn member(id: &str, facts: Facts) -> Member {
         eligibility_certificate_expires_on: None,
         holdings: Default::default(),
         insurance_fields: None,
+        eligibility_certificate_issued_on: None,
+        dependent_of: None,
     }
 }
 
@@ -144,14 +146,15 @@ fn every_kind_fires_at_its_lead_times_at_nine_in_tokyo() {
             (civil(2026, 11, 29), days(1))
         ]
     );
+    // The card expires years after the certificate: its own chain, a month's lead.
     assert_eq!(
         a(K::CardExpires),
         [
-            (civil(2030, 3, 17), days(90)),
-            (civil(2030, 5, 16), days(30))
+            (civil(2030, 4, 16), days(60)),
+            (civil(2030, 5, 11), days(35))
         ]
     );
-    assert_eq!(a(K::CardRenewalOpens), []);
+    assert_eq!(a(K::CardRenewalOpens), [(civil(2030, 3, 16), days(0))]);
     assert_eq!(
         a(K::MoveInDue),
         [
@@ -440,6 +443,7 @@ fn a_stale_document_is_reminded_once_a_month() {
         "a".into(),
         DocumentTiming {
             imported_at: at(2025, 1, 10, 10),
+            output_on: None,
             facts_changed_at: None,
         },
     );

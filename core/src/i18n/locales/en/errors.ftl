@@ -64,6 +64,8 @@ invalid-file-missing = The file does not exist.
 invalid-file-not-permitted = There is no permission to read or write the file.
 invalid-file-failed = The file could not be read or written.
 invalid-no-data-directory = No folder to keep the data in is known. Please give one.
+invalid-valid-for-at-most-years = An eligibility certificate is valid for at most { $years } years after it was issued. Check the dates printed on it.
+invalid-not-another-member = Choose another member of the household.
 
 # Inputs, named as the forms name them.
 input-birth-date = Date of birth
@@ -82,7 +84,8 @@ input-move-in-filed-on = Move-in notice filed on
 input-continued-use-done-on = Continued use completed on
 input-overseas-departure-on = Leaving Japan on
 input-overseas-continued-use-applied-on = Applied for continued use abroad on
-input-insurer-registered-on = Joined the new insurer on
+input-insurer-registered-on = Registered by the insurer on
+input-insurer-joined-on = Joined the new insurance on
 input-facts = Card and procedure details
 input-has-card = Has a My Number Card
 input-card-condition = Card condition
@@ -95,6 +98,8 @@ input-has-my-number = Has a My Number
 input-display-name = Display name
 input-relationship = Relationship
 input-eligibility-certificate-expires-on = Eligibility certificate expires on
+input-eligibility-certificate-issued-on = Eligibility certificate issued on
+input-dependent-of = Insured person (whose dependent this member is)
 input-member = Family member details
 input-insurer-name = Insurer name
 input-insurer-number = Insurer number

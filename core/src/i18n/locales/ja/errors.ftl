@@ -64,6 +64,8 @@ invalid-file-missing = ファイルが見つかりません。
 invalid-file-not-permitted = ファイルを読み書きする権限がありません。
 invalid-file-failed = ファイルを読み書きできませんでした。
 invalid-no-data-directory = データを保存するフォルダーが決められません。保存先を指定してください。
+invalid-valid-for-at-most-years = 資格確認書の有効期限は、交付日から{ $years }年以内です。券面の日付をご確認ください。
+invalid-not-another-member = 登録されているほかのご家族を選んでください。
 
 # Inputs, named as the forms name them.
 input-birth-date = 生年月日
@@ -82,7 +84,8 @@ input-move-in-filed-on = 転入届を出した日
 input-continued-use-done-on = 継続利用の手続きをした日
 input-overseas-departure-on = 海外へ出発する日
 input-overseas-continued-use-applied-on = 国外継続利用を申請した日
-input-insurer-registered-on = 新しい保険者に加入した日
+input-insurer-registered-on = 保険者に登録された日
+input-insurer-joined-on = 新しい保険に加入した日（資格取得日）
 input-facts = カードと手続きの情報
 input-has-card = マイナンバーカードを持っている
 input-card-condition = カードの状態
@@ -95,6 +98,8 @@ input-has-my-number = マイナンバーがある
 input-display-name = 表示名
 input-relationship = 続柄
 input-eligibility-certificate-expires-on = 資格確認書の有効期限
+input-eligibility-certificate-issued-on = 資格確認書の交付日
+input-dependent-of = 被保険者（扶養している方）
 input-member = ご家族の情報
 input-insurer-name = 保険者名称
 input-insurer-number = 保険者番号
