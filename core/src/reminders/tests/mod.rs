@@ -1,8 +1,10 @@
 //! The plan, acknowledgements, snoozes and the calendar export, tested together on small
 //! households; [`stable_ids`]: ids and UIDs that never change, and the ids the core
-//! knows after delivery.
+//! knows after delivery; [`texts`]: every kind's text names its own dates, the birthdays
+//! of R13 and one chain per expiry.
 
 mod stable_ids;
+mod texts;
 
 use std::collections::{BTreeSet, HashMap};
 
