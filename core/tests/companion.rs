@@ -138,7 +138,7 @@ fn a_shell_drives_the_companion_from_start_to_clinic() {
     let card = companion.clinic_card(member.id.clone()).unwrap();
     assert!(card.record_available_offline);
     assert!(
-        card.staff_note_ja.contains("マイナンバーカードと一緒に"),
+        card.staff_note_ja.contains("マイナンバーカードとあわせて"),
         "{}",
         card.staff_note_ja
     );
@@ -334,4 +334,147 @@ fn two_companions_in_one_process_speak_with_their_own_contents_texts() {
         state_of(&reworded),
         "no English override was given"
     );
+}
+
+#[test]
+fn the_insurer_type_picks_whom_to_ask_and_a_dependent_is_linked_to_the_insured_member() {
+    use shikaku_core::vault::DocumentFields;
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = MemorySecretStore::default();
+    let companion = open(dir.path(), &secrets, TestClock::at(2026, 11, 21, 12));
+    // A 国民健康保険 member (6-digit 保険者番号) without a card: whom to ask is the
+    // municipality's desk, and the 資格確認書 comes without an application (S4).
+    let mut kokuho = draft("佐藤 一郎", Facts::born_on(day(1980, 4, 1)));
+    kokuho.holdings = Holdings {
+        has_card: false,
+        registered_for_insurance: false,
+        ..Holdings::default()
+    };
+    kokuho.insurance_fields = Some(DocumentFields {
+        insurer_number: Some("138107".into()),
+        ..DocumentFields::default()
+    });
+    let kokuho = companion.add_member(kokuho).unwrap();
+    let advice = companion.guidance(kokuho.id.clone()).unwrap();
+    let to_do = advice.to_do.join("\n");
+    assert!(to_do.contains("国民健康保険の窓口"), "{to_do}");
+    assert!(
+        to_do.contains("申請しなくても資格確認書が交付されます"),
+        "{to_do}"
+    );
+    // An employee insurer's member (06…) applies for it; no type known: the built-in
+    // insurer.
+    let mut society = draft("佐藤 花子", Facts::born_on(day(1980, 4, 1)));
+    society.holdings = kokuho.holdings;
+    society.insurance_fields = Some(DocumentFields {
+        insurer_number: Some("06130017".into()),
+        ..DocumentFields::default()
+    });
+    let society = companion.add_member(society).unwrap();
+    let to_do = companion
+        .guidance(society.id.clone())
+        .unwrap()
+        .to_do
+        .join("\n");
+    assert!(
+        to_do.contains("ご加入の健康保険組合に「資格確認書（再）交付申請書」を提出"),
+        "{to_do}"
+    );
+
+    // The insured member turns 75 on 2026-12-10; the dependent joins 国保 by 12-24.
+    let insured = companion
+        .add_member(draft("山田 一郎", Facts::born_on(day(1951, 12, 10))))
+        .unwrap();
+    let mut dependent = draft("山田 花子", Facts::born_on(day(1958, 4, 1)));
+    dependent.relationship = Relationship::Spouse;
+    dependent.dependent_of = Some(insured.id.clone());
+    let dependent = companion.add_member(dependent).unwrap();
+    let status = companion.member_status(dependent.id.clone()).unwrap();
+    let step = status
+        .upcoming
+        .iter()
+        .find(|d| d.kind == DeadlineKind::JoinOtherInsuranceDue)
+        .unwrap();
+    assert_eq!(step.date, day(2026, 12, 24));
+    assert_eq!(
+        step.related.dependent_status_ends_on,
+        Some(day(2026, 12, 10))
+    );
+    let situations = companion.situations_for(dependent.id.clone()).unwrap();
+    assert!(
+        situations.contains(&Situation::InsuredTurnsSeventyFive),
+        "{situations:?}"
+    );
+    let insured_status = companion.member_status(insured.id.clone()).unwrap();
+    assert!(
+        insured_status
+            .upcoming
+            .iter()
+            .any(|d| d.kind == DeadlineKind::LateStageElderlyFrom && d.date == day(2026, 12, 10))
+    );
+    // A link to nobody in the household, or to oneself, is refused.
+    let mut stray = draft("山田 次郎", Facts::born_on(day(1990, 1, 1)));
+    stray.dependent_of = Some("nobody".into());
+    assert_eq!(
+        companion.add_member(stray).unwrap_err(),
+        ShikakuError::InvalidInput {
+            field: Field::DependentOf,
+            reason: Reason::NotAnotherMember
+        }
+    );
+    let mut itself = companion.member(dependent.id.clone()).unwrap();
+    itself.dependent_of = Some(itself.id.clone());
+    assert!(matches!(
+        companion.update_member(itself),
+        Err(ShikakuError::InvalidInput {
+            field: Field::DependentOf,
+            ..
+        })
+    ));
+    // Removing the insured member leaves the dependent whole, without the step.
+    companion.remove_member(insured.id).unwrap();
+    let status = companion.member_status(dependent.id.clone()).unwrap();
+    assert!(
+        !status
+            .upcoming
+            .iter()
+            .any(|d| d.kind == DeadlineKind::JoinOtherInsuranceDue)
+    );
+}
+
+#[test]
+fn an_eligibility_certificate_valid_beyond_five_years_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = MemorySecretStore::default();
+    let companion = open(dir.path(), &secrets, TestClock::at(2026, 11, 21, 12));
+    let mut member = draft("山田 太郎", Facts::born_on(day(1980, 10, 10)));
+    member.eligibility_certificate_issued_on = Some(day(2024, 12, 2));
+    member.eligibility_certificate_expires_on = Some(day(2029, 12, 3));
+    assert_eq!(
+        companion.add_member(member.clone()).unwrap_err(),
+        ShikakuError::InvalidInput {
+            field: Field::EligibilityCertificateExpiresOn,
+            reason: Reason::ValidForAtMostYears { years: 5 }
+        }
+    );
+    let sentence = describe_error_for(
+        Locale::Ja,
+        ShikakuError::InvalidInput {
+            field: Field::EligibilityCertificateExpiresOn,
+            reason: Reason::ValidForAtMostYears { years: 5 },
+        },
+    );
+    assert!(sentence.contains("5年以内"), "{sentence}");
+    member.eligibility_certificate_expires_on = Some(day(2029, 11, 30));
+    assert!(companion.add_member(member.clone()).is_ok());
+    member.eligibility_certificate_expires_on = Some(day(2024, 12, 1));
+    assert!(matches!(
+        companion.add_member(member).unwrap_err(),
+        ShikakuError::InvalidInput {
+            reason: Reason::EarlierThan {
+                other: Field::EligibilityCertificateIssuedOn
+            },
+            ..
+        }
+    ));
 }

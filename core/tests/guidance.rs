@@ -566,3 +566,457 @@ fn the_clinic_card_never_calls_the_record_enough_and_points_to_the_certificate()
         }
     }
 }
+
+/// The guide to `situation` in general, its steps joined.
+fn general_steps(situation: Situation, locale: Locale) -> String {
+    situation_guide(
+        situation,
+        None,
+        Words::built_in(locale),
+        &InsurerDetails::embedded(),
+    )
+    .steps
+    .join("\n")
+}
+
+#[test]
+fn the_new_situations_say_what_rules_md_says() {
+    let expect = |situation, locale, parts: &[&str]| {
+        let text = general_steps(situation, locale);
+        for part in parts {
+            assert!(
+                text.contains(part),
+                "{situation:?} {locale:?} lacks {part}: {text}"
+            );
+        }
+    };
+    use Locale::{En, Ja};
+    expect(
+        Situation::HospitalStayOrHighCosts,
+        Ja,
+        &[
+            "限度額適用認定証がなくても",
+            "住民税非課税",
+            "限度額適用・標準負担額減額認定",
+            "特定疾病",
+            "高齢受給者証は交付されません",
+            "受給者証は",
+            "資格確認書で受診する方は",
+        ],
+    );
+    expect(
+        Situation::HospitalStayOrHighCosts,
+        En,
+        &[
+            "resident tax",
+            "specified disease",
+            "subsidy certificate",
+            "eligibility certificate",
+        ],
+    );
+    expect(
+        Situation::AtTheReader,
+        Ja,
+        &[
+            "カードリーダーに置",
+            "顔認証か暗証番号",
+            "提供するかどうか",
+            "取り出",
+            "指示",
+        ],
+    );
+    expect(
+        Situation::AtTheReader,
+        En,
+        &[
+            "face recognition or your PIN",
+            "share",
+            "take your card back",
+            "staff",
+        ],
+    );
+    expect(
+        Situation::SmartphoneInsuranceCard,
+        Ja,
+        &[
+            "対応している医療機関",
+            "マイナンバーカードも必ずお持ちください",
+        ],
+    );
+    expect(
+        Situation::CardLost,
+        Ja,
+        &[
+            "一時停止",
+            "0120-95-0178",
+            "24時間",
+            "再交付",
+            "資格確認書",
+            "30日以上",
+        ],
+    );
+    expect(
+        Situation::CardLost,
+        En,
+        &[
+            "0120-95-0178",
+            "around the clock",
+            "online",
+            "new card",
+            "eligibility certificate",
+        ],
+    );
+    expect(
+        Situation::ForeignResident,
+        Ja,
+        &[
+            "在留期間の満了日",
+            "有効期間の変更",
+            "手数料はかかりません",
+            "案内は届きません",
+            "国外継続利用を申請できません",
+        ],
+    );
+    expect(
+        Situation::TurningSeventy,
+        Ja,
+        &[
+            "翌月1日",
+            "1日生まれの方は誕生月",
+            "2割または3割",
+            "資格情報のお知らせ",
+        ],
+    );
+    expect(
+        Situation::TurningSeventyFive,
+        Ja,
+        &["75歳の誕生日から", "前日まで", "2026年7月31日", "14日以内"],
+    );
+    expect(
+        Situation::InsuredTurnsSeventyFive,
+        Ja,
+        &["被扶養者ではなくなります", "14日以内", "国民健康保険"],
+    );
+    expect(
+        Situation::LegacyInsuranceCard,
+        Ja,
+        &[
+            "令和7年12月2日(火)から使えなくなりました",
+            "返却する必要はありません",
+        ],
+    );
+    expect(
+        Situation::LegacyInsuranceCard,
+        En,
+        &["from Tue 2 Dec 2025", "do not need to return"],
+    );
+    expect(
+        Situation::NewInsurer,
+        Ja,
+        &["翌々営業日", "早ければ", "被保険者資格申立書"],
+    );
+    expect(
+        Situation::CardExpiring,
+        Ja,
+        &["新しいカードの申請", "1か月ほど"],
+    );
+    // The legacy card, the costs and the reader concern everyone: in every member's list
+    // of guides, never hidden.
+    for situation in [
+        Situation::HospitalStayOrHighCosts,
+        Situation::AtTheReader,
+        Situation::LegacyInsuranceCard,
+    ] {
+        assert!(Situation::ALL.contains(&situation));
+    }
+}
+
+#[test]
+fn a_foreign_national_is_never_offered_continued_use_abroad() {
+    let mut m = member(
+        |f| {
+            f.card_issued_on = Some(day(2024, 3, 1));
+            f.foreign_national = true;
+            f.overseas_departure_on = Some(day(2027, 1, 4));
+        },
+        Holdings::default(),
+    );
+    m.id = "m".into();
+    let status = evaluate_member(&m, day(2026, 11, 21), HolidayCalendar::embedded());
+    assert_eq!(status.evaluation.results.overseas_apply_by, None);
+    let relevant = Situation::relevant(&m, &status);
+    assert!(!relevant.contains(&Situation::GoingAbroad), "{relevant:?}");
+    assert!(
+        relevant.contains(&Situation::ForeignResident),
+        "{relevant:?}"
+    );
+    for situation in Situation::ALL {
+        for locale in Locale::ALL {
+            let guide = situation_guide(
+                situation,
+                Some((&m, &status)),
+                Words::built_in(locale),
+                &InsurerDetails::embedded(),
+            );
+            for step in &guide.steps {
+                for offer in [
+                    "「国外継続利用」の申請をしてください",
+                    "国外継続利用を申請してください",
+                    "By the day before you leave, apply",
+                ] {
+                    assert!(!step.contains(offer), "{situation:?}: {step}");
+                }
+            }
+        }
+    }
+    // In general (no member), the guide says foreign nationals cannot apply.
+    assert!(
+        general_steps(Situation::GoingAbroad, Locale::Ja)
+            .contains("外国籍の方は国外継続利用を申請できません")
+    );
+}
+
+#[test]
+fn a_lost_card_is_not_valid_anywhere() {
+    let mut m = member(
+        |f| f.card_issued_on = Some(day(2024, 3, 1)),
+        Holdings {
+            card_condition: CardCondition::Lost,
+            ..Holdings::default()
+        },
+    );
+    m.id = "m".into();
+    let status = evaluate_member(&m, day(2026, 11, 21), HolidayCalendar::embedded());
+    assert_eq!(status.shown_state, CardState::Lost);
+    assert!(!status.card_usable);
+    for locale in Locale::ALL {
+        let words = Words::built_in(locale);
+        let row = shikaku_core::view::member_row(words, &status);
+        assert_eq!(row.state, CardState::Lost);
+        assert_ne!(row.state_label, words.label(CardState::Valid.message_id()));
+        let card = clinic_card(&m, &status, None, &InsurerDetails::embedded(), words);
+        assert!(card.presenting.is_empty());
+        assert!(card.staff_note_ja.contains("資格確認書"));
+        let advice = write_advice(
+            &PresentInput::for_member(&m, &status, false),
+            words,
+            &InsurerDetails::embedded(),
+        );
+        assert!(!advice.advice.covered);
+        assert!(
+            advice
+                .advice
+                .to_do
+                .contains(&Preparation::SuspendAndReissueCard)
+        );
+        assert!(
+            advice
+                .advice
+                .to_do
+                .contains(&Preparation::ApplyForEligibilityCertificate)
+        );
+    }
+}
+
+#[test]
+fn a_member_without_a_my_number_is_told_of_the_certificate_never_to_get_a_card() {
+    let m = member(
+        |_| {},
+        Holdings {
+            has_card: false,
+            registered_for_insurance: false,
+            has_my_number: false,
+            ..Holdings::default()
+        },
+    );
+    let status = evaluate_member(&m, day(2026, 11, 21), HolidayCalendar::embedded());
+    for locale in Locale::ALL {
+        let advice = write_advice(
+            &PresentInput::for_member(&m, &status, false),
+            Words::built_in(locale),
+            &InsurerDetails::embedded(),
+        );
+        assert!(!advice.advice.to_do.contains(&Preparation::GetCard));
+        assert_eq!(
+            advice.advice.to_do,
+            [Preparation::ApplyForEligibilityCertificate]
+        );
+        assert!(
+            advice.eligibility_reasons.len() >= 2,
+            "no card, no マイナンバー"
+        );
+    }
+    assert!(Situation::relevant(&m, &status).contains(&Situation::EligibilityCertificate));
+}
+
+#[test]
+fn while_a_new_insurer_has_not_registered_the_member_the_clinic_card_says_what_works() {
+    use shikaku_core::guidance::clinic::ClinicWarningKind;
+    let today = day(2026, 11, 21);
+    for (joined_only, estimated) in [(false, false), (true, true)] {
+        let m = member(
+            |f| {
+                f.card_issued_on = Some(day(2024, 3, 1));
+                if joined_only {
+                    f.insurer_joined_on = Some(day(2026, 11, 20));
+                } else {
+                    f.insurer_registered_on = Some(day(2026, 11, 20));
+                }
+            },
+            Holdings::default(),
+        );
+        let status = evaluate_member(&m, today, HolidayCalendar::embedded());
+        let usable_from = status
+            .upcoming
+            .iter()
+            .find(|d| d.kind == shikaku_core::household::DeadlineKind::InsuranceUsableFrom)
+            .unwrap();
+        assert_eq!(
+            (usable_from.date, usable_from.estimated),
+            (day(2026, 11, 25), estimated)
+        );
+        let ja = clinic_card(
+            &m,
+            &status,
+            None,
+            &InsurerDetails::embedded(),
+            Words::built_in(Locale::Ja),
+        );
+        assert!(
+            ja.staff_note_ja.contains("資格情報")
+                && ja.staff_note_ja.contains("被保険者資格申立書"),
+            "{}",
+            ja.staff_note_ja
+        );
+        let warning = ja
+            .warnings
+            .iter()
+            .find(|w| w.kind == ClinicWarningKind::RegistrationPending)
+            .unwrap();
+        assert!(
+            warning.text.contains("令和8年11月25日(水)"),
+            "{}",
+            warning.text
+        );
+        assert_eq!(
+            warning.text.contains("早くても"),
+            estimated,
+            "{}",
+            warning.text
+        );
+        // Once the day has come, the usual note.
+        let later = evaluate_member(&m, day(2026, 11, 25), HolidayCalendar::embedded());
+        let card = clinic_card(
+            &m,
+            &later,
+            None,
+            &InsurerDetails::embedded(),
+            Words::built_in(Locale::Ja),
+        );
+        assert!(
+            !card
+                .warnings
+                .iter()
+                .any(|w| w.kind == ClinicWarningKind::RegistrationPending)
+        );
+    }
+}
+
+#[test]
+fn the_insurers_phone_reaches_the_guidance_and_the_clinic_card() {
+    use shikaku_core::guidance::clinic::ClinicFieldKind;
+    let mut insurer = InsurerDetails::embedded();
+    insurer.phone = Some("03-5217-3162".into());
+    let m = member(
+        |f| f.card_issued_on = Some(day(2024, 3, 1)),
+        Holdings {
+            card_condition: CardCondition::Lost,
+            ..Holdings::default()
+        },
+    );
+    let status = evaluate_member(&m, day(2026, 11, 21), HolidayCalendar::embedded());
+    for locale in Locale::ALL {
+        let words = Words::built_in(locale);
+        let advice = write_advice(
+            &PresentInput::for_member(&m, &status, false),
+            words,
+            &insurer,
+        );
+        assert!(
+            advice.to_do.iter().any(|t| t.contains("03-5217-3162")),
+            "{:?}",
+            advice.to_do
+        );
+        let lost = situation_guide(Situation::CardLost, Some((&m, &status)), words, &insurer);
+        assert!(lost.steps.iter().any(|t| t.contains("03-5217-3162")));
+        let card = clinic_card(&m, &status, None, &insurer, words);
+        let phone = card
+            .fields
+            .iter()
+            .find(|f| f.kind == ClinicFieldKind::InsurerPhone)
+            .unwrap();
+        assert_eq!(phone.value.as_deref(), Some("03-5217-3162"));
+    }
+    // Without a number, no empty field.
+    let card = clinic_card(
+        &m,
+        &status,
+        None,
+        &InsurerDetails::embedded(),
+        Words::built_in(Locale::Ja),
+    );
+    assert!(
+        !card
+            .fields
+            .iter()
+            .any(|f| f.kind == ClinicFieldKind::InsurerPhone)
+    );
+}
+
+#[test]
+fn the_wording_reads_as_an_official_member_app_in_both_languages() {
+    use shikaku_core::i18n::sources;
+    let messages = |locale: Locale| -> Vec<(String, String)> {
+        sources(locale)
+            .iter()
+            .flat_map(|(_, source)| source.lines())
+            .filter_map(|line| line.split_once(" = "))
+            .map(|(id, text)| (id.to_owned(), text.to_owned()))
+            .collect()
+    };
+    for (id, text) in messages(Locale::Ja) {
+        // Instructions ask politely; a state never names a same-city move as a loss.
+        assert!(!text.contains("見せてください"), "{id}: {text}");
+        assert!(!text.contains("失効（転居）"), "{id}: {text}");
+        // The staff note is the member speaking: no honorific about themselves.
+        if id.starts_with("staff-note-") {
+            assert!(!text.contains("お持ち"), "{id}: {text}");
+            assert!(
+                text.contains("いたします") || text.contains("いたし"),
+                "{id}: {text}"
+            );
+        }
+        // Nothing says the record or the notice alone will do.
+        for claim in [
+            "だけで受診できます",
+            "のみで受診できます",
+            "だけで保険診療を受けられます",
+        ] {
+            assert!(!text.contains(claim), "{id}: {text}");
+        }
+    }
+    for (id, text) in messages(Locale::En) {
+        for missing_article in [" as insurance card", " as health insurance card"] {
+            assert!(!text.contains(missing_article), "{id}: {text}");
+        }
+        assert!(!text.contains("alone is enough"), "{id}: {text}");
+    }
+    assert_eq!(
+        Words::built_in(Locale::Ja).label(Relationship::Other.message_id()),
+        "その他"
+    );
+    assert_eq!(
+        Words::built_in(Locale::En).label(Relationship::Other.message_id()),
+        "Other"
+    );
+}

@@ -493,3 +493,73 @@ fn typed_fields_are_checked_and_kept() {
     assert!(info.fields_confirmed);
     assert_eq!(info.fields, fields);
 }
+
+#[test]
+fn staleness_counts_from_the_output_date_and_follows_the_birthdays_of_r13() {
+    let fx = Fixture::new();
+    let mut store = fx.open();
+    let member = store.add_member(draft("山田 太郎"), now()).unwrap();
+    // The kenpo fixture states 出力日 2026-11-01; it is imported on 2026-11-21.
+    let info = store
+        .import_document(&member.id, &fixture("shikaku-kenpo.pdf"), now())
+        .unwrap()
+        .info;
+    assert_eq!(info.fields.issued_on, NaiveDate::from_ymd_opt(2026, 11, 1));
+    let at = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 3, 0, 0).single().unwrap();
+    assert_eq!(
+        store
+            .document_info(&member.id, at(2027, 10, 31))
+            .unwrap()
+            .staleness,
+        Staleness::Fresh
+    );
+    // Twelve months after the 出力日, not after the import.
+    assert_eq!(
+        store
+            .document_info(&member.id, at(2027, 11, 10))
+            .unwrap()
+            .staleness,
+        Staleness::OlderThanTwelveMonths
+    );
+    let timings = store.document_timings().unwrap();
+    assert_eq!(
+        timings[&member.id].output_on,
+        NaiveDate::from_ymd_opt(2026, 11, 1)
+    );
+
+    // Someone who turns 75 on 2026-12-10: the PDF made before is stale from that day.
+    let mut elder = draft("山田 一郎");
+    elder.facts = Facts::born_on(NaiveDate::from_ymd_opt(1951, 12, 10).unwrap());
+    let elder = store.add_member(elder, now()).unwrap();
+    store
+        .import_document(&elder.id, &fixture("shikaku-kenpo.pdf"), now())
+        .unwrap();
+    assert_eq!(
+        store
+            .document_info(&elder.id, at(2026, 12, 9))
+            .unwrap()
+            .staleness,
+        Staleness::Fresh
+    );
+    assert_eq!(
+        store
+            .document_info(&elder.id, at(2026, 12, 10))
+            .unwrap()
+            .staleness,
+        Staleness::OlderThanInsuranceChange
+    );
+    // Their dependent's PDF too.
+    let mut dependent = draft("山田 花子");
+    dependent.dependent_of = Some(elder.id.clone());
+    let dependent = store.add_member(dependent, now()).unwrap();
+    store
+        .import_document(&dependent.id, &fixture("shikaku-kenpo.pdf"), now())
+        .unwrap();
+    assert_eq!(
+        store
+            .document_info(&dependent.id, at(2026, 12, 10))
+            .unwrap()
+            .staleness,
+        Staleness::OlderThanInsuranceChange
+    );
+}
