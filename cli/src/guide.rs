@@ -18,10 +18,20 @@ use crate::session::Session;
 pub enum SituationArg {
     Lost,
     Expired,
+    CardExpiring,
     Moved,
+    MovedWithin,
     Abroad,
     NewInsurer,
     Certificate,
+    Costs,
+    Reader,
+    Smartphone,
+    ForeignResident,
+    Turning70,
+    Turning75,
+    InsuredTurns75,
+    LegacyCard,
 }
 
 impl From<SituationArg> for Situation {
@@ -29,10 +39,20 @@ impl From<SituationArg> for Situation {
         match arg {
             SituationArg::Lost => Situation::CardLost,
             SituationArg::Expired => Situation::CertificateExpired,
+            SituationArg::CardExpiring => Situation::CardExpiring,
             SituationArg::Moved => Situation::Moved,
+            SituationArg::MovedWithin => Situation::MovedWithinMunicipality,
             SituationArg::Abroad => Situation::GoingAbroad,
             SituationArg::NewInsurer => Situation::NewInsurer,
             SituationArg::Certificate => Situation::EligibilityCertificate,
+            SituationArg::Costs => Situation::HospitalStayOrHighCosts,
+            SituationArg::Reader => Situation::AtTheReader,
+            SituationArg::Smartphone => Situation::SmartphoneInsuranceCard,
+            SituationArg::ForeignResident => Situation::ForeignResident,
+            SituationArg::Turning70 => Situation::TurningSeventy,
+            SituationArg::Turning75 => Situation::TurningSeventyFive,
+            SituationArg::InsuredTurns75 => Situation::InsuredTurnsSeventyFive,
+            SituationArg::LegacyCard => Situation::LegacyInsuranceCard,
         }
     }
 }

@@ -136,7 +136,9 @@ impl DeadlineKind {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct RelatedDates {
-    /// For a renewal window that opens: the expiry it leads to (R1, R2).
+    /// The expiry the step is about: for a renewal window that opens, the expiry it
+    /// leads to (R1, R2); for the end of the grace after the card itself expired, the
+    /// card's expiry (R1, R3).
     pub expires_on: Option<NaiveDate>,
     /// A municipal deadline that falls on a closed day is met on this next open day
     /// (R4's decision; the deadline itself stays as computed).
@@ -214,6 +216,7 @@ pub(crate) fn related_dates(
     match kind {
         K::CertRenewalOpens => related.expires_on = results.cert_expires_on,
         K::CardRenewalOpens => related.expires_on = results.card_expires_on,
+        K::GraceEnds => return grace_related_dates(evaluation),
         K::MoveInDue | K::ChangeOfAddressDue | K::ContinuedUseDue => {
             related.next_open_day = calendar.next_open_day_when_closed(date);
         }
@@ -228,6 +231,18 @@ pub(crate) fn related_dates(
         _ => {}
     }
     related
+}
+
+/// The dates the end of the grace (R3) speaks of: the card's expiry when the certificate
+/// ended with the card (a new card, not a renewed certificate, ends the grace).
+pub(crate) fn grace_related_dates(evaluation: &Evaluation) -> RelatedDates {
+    RelatedDates {
+        expires_on: evaluation
+            .results
+            .card_expires_on
+            .filter(|_| evaluation.certificate_ends_with_card),
+        ..RelatedDates::default()
+    }
 }
 
 /// Every dated step the rules know for the member, whether still pending or done, past

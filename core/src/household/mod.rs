@@ -17,6 +17,7 @@ use std::cmp::Ordering;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use deadlines::grace_related_dates;
 pub use deadlines::{Deadline, DeadlineKind, RelatedDates, every_dated_step};
 pub use member::{
     CardCondition, Holdings, MAX_DISPLAY_NAME_CHARS, Member, MemberDraft, Relationship,

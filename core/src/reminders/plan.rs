@@ -11,7 +11,8 @@ use super::ids::{notification_number, reminder_id};
 use super::{LocalTime, QuietHours, ReminderSettings, ReminderState};
 use crate::clock::japan_offset;
 use crate::household::{
-    DeadlineKind, Member, MemberStatus, RelatedDates, evaluate_member_in, insurance_change_days,
+    DeadlineKind, Member, MemberStatus, RelatedDates, evaluate_member_in, grace_related_dates,
+    insurance_change_days,
 };
 use crate::i18n::{Locale, MessageId, Words, ids};
 use crate::rules::HolidayCalendar;
@@ -133,7 +134,7 @@ pub fn dated_steps(status: &MemberStatus, today: NaiveDate) -> Vec<DatedStep> {
             date,
             estimated: status.evaluation.cert_expiry_source
                 == Some(crate::rules::DateSource::Computed),
-            related: RelatedDates::default(),
+            related: grace_related_dates(&status.evaluation),
         });
     }
     steps
@@ -278,10 +279,14 @@ pub fn body_text(words: Words<'_>, step: &DatedStep, lead: Lead) -> String {
             ],
         );
     }
-    let id = if step.kind == DeadlineKind::InsuranceUsableFrom && step.estimated {
-        ids::REMINDER_BODY_INSURANCE_USABLE_FROM_EARLIEST
-    } else {
-        step.kind.reminder_body_id()
+    let id = match step.kind {
+        DeadlineKind::InsuranceUsableFrom if step.estimated => {
+            ids::REMINDER_BODY_INSURANCE_USABLE_FROM_EARLIEST
+        }
+        DeadlineKind::GraceEnds if related.expires_on.is_some() => {
+            ids::REMINDER_BODY_GRACE_ENDS_AFTER_CARD
+        }
+        kind => kind.reminder_body_id(),
     };
     let body = words.text(
         id,

@@ -205,6 +205,7 @@ fn every_reminder_kind_names_only_its_own_dates_in_both_languages() {
                     vec![reminder.deadline, expires]
                 }
                 _ => std::iter::once(reminder.deadline)
+                    .chain(reminder.related.expires_on)
                     .chain(reminder.related.next_open_day)
                     .chain(reminder.related.last_open_day)
                     .chain(reminder.related.dependent_status_ends_on)
@@ -423,6 +424,13 @@ fn a_card_that_ends_with_its_certificate_has_one_chain_of_reminders() {
         .collect();
     let distinct: BTreeSet<&NaiveDate> = by_day.iter().collect();
     assert_eq!(distinct.len(), by_day.len(), "two reminders on one day");
+    // Its grace is ended by a new card, not by a renewed certificate.
+    let grace = reminders
+        .iter()
+        .find(|r| r.member_id == "e" && r.kind == K::GraceEnds)
+        .unwrap();
+    assert_eq!(grace.related.expires_on, Some(civil(2028, 7, 7)));
+    assert!(grace.body.contains("新しいカード"), "{}", grace.body);
     // The foreign resident's card ends with the 在留期間: change its validity, no card
     // or certificate renewal.
     let resident = kinds_of("b");
