@@ -488,7 +488,7 @@ fn guide_and_clinic_through_the_cli() {
         card["staff_note_ja"]
             .as_str()
             .unwrap()
-            .contains("マイナンバーカードとあわせて")
+            .contains("マイナンバーカードと一緒に")
     );
     let text = data.ok(
         &[

@@ -138,7 +138,7 @@ fn a_shell_drives_the_companion_from_start_to_clinic() {
     let card = companion.clinic_card(member.id.clone()).unwrap();
     assert!(card.record_available_offline);
     assert!(
-        card.staff_note_ja.contains("マイナンバーカードとあわせて"),
+        card.staff_note_ja.contains("マイナンバーカードと一緒に"),
         "{}",
         card.staff_note_ja
     );

@@ -114,7 +114,7 @@ enum StateColor {
         switch state {
         case .valid: return .green
         case .renewalWindow, .grace: return .orange
-        case .expired, .invalidMoved, .invalidOverseas: return .red
+        case .expired, .invalidMoved, .invalidOverseas, .lost: return .red
         case .unknown: return .gray
         }
     }

@@ -41,7 +41,8 @@ fun stateColor(state: CardState): Color {
     return when (state) {
         CardState.VALID -> if (dark) Color(0xFF8FD694) else Color(0xFF1B5E20)
         CardState.RENEWAL_WINDOW, CardState.GRACE -> if (dark) Color(0xFFFFC069) else Color(0xFF7A4100)
-        CardState.EXPIRED, CardState.INVALID_MOVED, CardState.INVALID_OVERSEAS -> MaterialTheme.colorScheme.error
+        CardState.EXPIRED, CardState.INVALID_MOVED, CardState.INVALID_OVERSEAS, CardState.LOST ->
+            MaterialTheme.colorScheme.error
         CardState.UNKNOWN -> MaterialTheme.colorScheme.onSurfaceVariant
     }
 }
