@@ -10,13 +10,14 @@
 
 use chrono::NaiveDate;
 use shikaku_core::content::InsurerDetails;
-use shikaku_core::guidance::clinic::{ClinicWarningKind, clinic_card};
+use shikaku_core::guidance::clinic::{ClinicCard, ClinicWarningKind, clinic_card};
 use shikaku_core::guidance::{
     FallbackWay, FlowNode, NeverAlone, Preparation, PresentInput, PresentWay, RenewalStep,
     Situation, situation_guide, walk_preparation, what_to_present, write_advice,
 };
 use shikaku_core::household::{
-    CardCondition, Holdings, Member, Relationship, evaluate_member, evaluate_member_in,
+    CardCondition, Holdings, Member, MemberStatus, Relationship, evaluate_member,
+    evaluate_member_in,
 };
 use shikaku_core::i18n::{Locale, Words};
 use shikaku_core::rules::{CardState, Facts, HolidayCalendar};
@@ -508,13 +509,7 @@ fn the_clinic_card_never_calls_the_record_enough_and_points_to_the_certificate()
         let status = evaluate_member(&m, today, HolidayCalendar::embedded());
         let usable = PresentInput::for_member(&m, &status, true).card_usable();
         for locale in Locale::ALL {
-            let card = clinic_card(
-                &m,
-                &status,
-                None,
-                &InsurerDetails::embedded(),
-                Words::built_in(locale),
-            );
+            let card = default_clinic_card(&m, &status, locale);
             let note = &card.staff_note_ja;
             assert!(!note.is_empty() && !note.contains('{'), "{name}");
             // The staff note is Japanese whatever the user's language.
@@ -565,6 +560,17 @@ fn the_clinic_card_never_calls_the_record_enough_and_points_to_the_certificate()
             }
         }
     }
+}
+
+/// The clinic card of `m` with the built-in insurer and no stored record.
+fn default_clinic_card(m: &Member, status: &MemberStatus, locale: Locale) -> ClinicCard {
+    clinic_card(
+        m,
+        status,
+        None,
+        &InsurerDetails::embedded(),
+        Words::built_in(locale),
+    )
 }
 
 /// The guide to `situation` in general, its steps joined.
@@ -794,7 +800,7 @@ fn a_lost_card_is_not_valid_anywhere() {
         let row = shikaku_core::view::member_row(words, &status);
         assert_eq!(row.state, CardState::Lost);
         assert_ne!(row.state_label, words.label(CardState::Valid.message_id()));
-        let card = clinic_card(&m, &status, None, &InsurerDetails::embedded(), words);
+        let card = default_clinic_card(&m, &status, locale);
         assert!(card.presenting.is_empty());
         assert!(card.staff_note_ja.contains("資格確認書"));
         let advice = write_advice(
@@ -875,13 +881,7 @@ fn while_a_new_insurer_has_not_registered_the_member_the_clinic_card_says_what_w
             (usable_from.date, usable_from.estimated),
             (day(2026, 11, 25), estimated)
         );
-        let ja = clinic_card(
-            &m,
-            &status,
-            None,
-            &InsurerDetails::embedded(),
-            Words::built_in(Locale::Ja),
-        );
+        let ja = default_clinic_card(&m, &status, Locale::Ja);
         assert!(
             ja.staff_note_ja.contains("資格情報")
                 && ja.staff_note_ja.contains("被保険者資格申立書"),
@@ -906,13 +906,7 @@ fn while_a_new_insurer_has_not_registered_the_member_the_clinic_card_says_what_w
         );
         // Once the day has come, the usual note.
         let later = evaluate_member(&m, day(2026, 11, 25), HolidayCalendar::embedded());
-        let card = clinic_card(
-            &m,
-            &later,
-            None,
-            &InsurerDetails::embedded(),
-            Words::built_in(Locale::Ja),
-        );
+        let card = default_clinic_card(&m, &later, Locale::Ja);
         assert!(
             !card
                 .warnings
@@ -958,13 +952,7 @@ fn the_insurers_phone_reaches_the_guidance_and_the_clinic_card() {
         assert_eq!(phone.value.as_deref(), Some("03-5217-3162"));
     }
     // Without a number, no empty field.
-    let card = clinic_card(
-        &m,
-        &status,
-        None,
-        &InsurerDetails::embedded(),
-        Words::built_in(Locale::Ja),
-    );
+    let card = default_clinic_card(&m, &status, Locale::Ja);
     assert!(
         !card
             .fields
