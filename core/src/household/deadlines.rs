@@ -295,14 +295,15 @@ fn candidates(
     let join_due = insured.and_then(|insured| {
         old_age::former_dependent_join_due(facts.birth_date, insured.facts.birth_date)
     });
-    let joined_since = join_due.is_some_and(|due| {
-        let status_ends = due.checked_sub_days(chrono::Days::new(
-            old_age::JOIN_NATIONAL_HEALTH_INSURANCE_DAYS,
-        ));
+    // Done once the former dependent joined (or was registered by) another insurer on
+    // or after the day the status ended.
+    let dependent_status_ends =
+        insured.and_then(|insured| old_age::late_stage_elderly_from(insured.facts.birth_date));
+    let joined_since = dependent_status_ends.is_some_and(|ends| {
         facts
             .insurer_registered_on
             .or(facts.insurer_joined_on)
-            .is_some_and(|day| Some(day) >= status_ends)
+            .is_some_and(|day| day >= ends)
     });
     let candidate = |kind, date, pending, estimated| Candidate {
         kind,
