@@ -26,7 +26,7 @@ pub use acknowledgement::{ReminderState, is_known_reminder};
 pub use ids::reminder_id;
 pub use plan::{
     DatedStep, DocumentTiming, Lead, PlanInput, Reminder, ReminderPlan, Screen, Severity,
-    body_text, dated_steps, plan,
+    body_text, dated_steps, open_day_notes, plan,
 };
 pub use settings::{
     LeadTimes, LocalTime, MAX_LEAD_DAYS, QuietHours, ReminderSettings, default_lead_days,

@@ -299,26 +299,37 @@ pub fn body_text(words: Words<'_>, step: &DatedStep, lead: Lead) -> String {
             ),
         ],
     );
-    let hint = |id: MessageId, open_day: NaiveDate| {
+    open_day_notes(words, step.date, related)
+        .into_iter()
+        .fold(body, |text, note| {
+            join_sentences(words.locale(), &text, &note)
+        })
+}
+
+/// The sentences about a deadline on `date` that falls on a closed day: the next open day
+/// that still meets it (R4's decision), or the last open day before it for a
+/// weekday-only counter (R5, R12).
+pub fn open_day_notes(words: Words<'_>, date: NaiveDate, related: RelatedDates) -> Vec<String> {
+    let note = |id: MessageId, open_day: NaiveDate| {
         words.text(
             id,
             &[
-                ("date", words.date(step.date).into()),
+                ("date", words.date(date).into()),
                 ("open_day", words.date(open_day).into()),
             ],
         )
     };
-    let hints = [
+    [
         related
             .next_open_day
-            .map(|day| hint(ids::REMINDER_HINT_NEXT_OPEN_DAY, day)),
+            .map(|day| note(ids::REMINDER_HINT_NEXT_OPEN_DAY, day)),
         related
             .last_open_day
-            .map(|day| hint(ids::REMINDER_HINT_LAST_OPEN_DAY, day)),
-    ];
-    hints.into_iter().flatten().fold(body, |text, hint| {
-        join_sentences(words.locale(), &text, &hint)
-    })
+            .map(|day| note(ids::REMINDER_HINT_LAST_OPEN_DAY, day)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// Two sentences as one text: run on in Japanese, a space between in English.

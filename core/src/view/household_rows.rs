@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::household::{Deadline, DeadlineKind, MemberStatus};
 use crate::i18n::{Words, ids};
+use crate::reminders::open_day_notes;
 use crate::rules::CardState;
 
 /// One deadline as a row shows it.
@@ -25,6 +26,9 @@ pub struct DeadlineLine {
     /// "あと12日", "3 days ago".
     pub when_text: String,
     pub estimated: bool,
+    /// When the deadline falls on a closed day: the open day that still meets it, or the
+    /// last open day before it (R4, R5, R12), as a sentence.
+    pub open_day_note: Option<String>,
 }
 
 /// One member on the household screen.
@@ -75,6 +79,9 @@ pub fn deadline_line(words: Words<'_>, deadline: &Deadline) -> DeadlineLine {
         days_left: deadline.days_left,
         when_text,
         estimated: deadline.estimated,
+        open_day_note: open_day_notes(words, deadline.date, deadline.related)
+            .into_iter()
+            .next(),
     }
 }
 
@@ -213,9 +220,23 @@ mod tests {
             days_left: 12,
             ..past
         };
-        assert_eq!(
-            deadline_line(Words::built_in(Locale::Ja), &soon).when_text,
-            "あと12日"
+        let line = deadline_line(Words::built_in(Locale::Ja), &soon);
+        assert_eq!(line.when_text, "あと12日");
+        assert_eq!(line.open_day_note, None);
+        // A move-in notice due on Sun 29 November is met on Mon 30 November.
+        let closed = Deadline {
+            date: civil(2026, 11, 29),
+            related: crate::household::RelatedDates {
+                next_open_day: Some(civil(2026, 11, 30)),
+                ..Default::default()
+            },
+            ..soon
+        };
+        let note = deadline_line(Words::built_in(Locale::Ja), &closed).open_day_note;
+        assert!(
+            note.as_deref()
+                .is_some_and(|n| n.contains("令和8年11月30日(月)")),
+            "{note:?}"
         );
     }
 }
