@@ -44,15 +44,6 @@ impl InsurerType {
         InsurerType::LateStageElderly,
         InsurerType::SpecialRetiree,
     ];
-
-    /// Whether members of this insurer can have dependents (被扶養者): employee
-    /// insurance has them; 国民健康保険 and 後期高齢者医療 insure each person alone.
-    pub fn has_dependents(self) -> bool {
-        !matches!(
-            self,
-            InsurerType::NationalHealthInsurance | InsurerType::LateStageElderly
-        )
-    }
 }
 
 /// The type of the insurer whose 保険者番号 is `number` (check digit verified, R11);
@@ -120,7 +111,5 @@ mod tests {
         );
         assert_eq!(insurer_type("138108"), None, "check digit");
         assert_eq!(insurer_type("0613001"), None, "7 digits");
-        assert!(!InsurerType::NationalHealthInsurance.has_dependents());
-        assert!(InsurerType::KyokaiKenpo.has_dependents());
     }
 }
