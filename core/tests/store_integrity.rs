@@ -45,6 +45,8 @@ fn draft(name: &str) -> MemberDraft {
         eligibility_certificate_expires_on: None,
         holdings: Default::default(),
         insurance_fields: None,
+        eligibility_certificate_issued_on: None,
+        dependent_of: None,
     }
 }
 

@@ -32,6 +32,8 @@ fn old_store(path: &Path, version: u32, secrets: &dyn SecretStore) {
         eligibility_certificate_expires_on: None,
         holdings: Default::default(),
         insurance_fields: None,
+        eligibility_certificate_issued_on: None,
+        dependent_of: None,
     };
     let transaction = connection.transaction().unwrap();
     write_setting(&transaction, "store_id", STORE_ID.as_bytes()).unwrap();

@@ -4,10 +4,8 @@
 //! the birthdays of R13 and the one chain per expiry, as a member meets them.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
 
 use chrono::Datelike;
-use regex::Regex;
 
 use super::*;
 use crate::household::RelatedDates;
@@ -78,66 +76,91 @@ fn every_kind_household() -> World {
     world
 }
 
-fn ja_date() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"((?:令和|平成|昭和|大正)(?:元|\d+)年\d+月\d+日)\((.)\)").unwrap_or_else(|e| {
-            panic!("{e}");
+const JA_WEEKDAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+const EN_WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const EN_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn weekday_name(day: NaiveDate, names: [&'static str; 7]) -> &'static str {
+    names[day.weekday().num_days_from_monday() as usize]
+}
+
+/// Every 令和8年12月1日(火) in `text`: the date and the weekday written after it.
+fn ja_dates(text: &str) -> Vec<(NaiveDate, String)> {
+    let mut out = Vec::new();
+    for (start, _) in text.char_indices() {
+        let rest = &text[start..];
+        if !["令和", "平成", "昭和", "大正"]
+            .iter()
+            .any(|era| rest.starts_with(era))
+        {
+            continue;
+        }
+        let Some(end) = rest.find('日') else {
+            continue;
+        };
+        let written = &rest[..end + '日'.len_utf8()];
+        let Ok(day) = parse_era_date(written) else {
+            continue;
+        };
+        let weekday = rest[written.len()..]
+            .strip_prefix('(')
+            .and_then(|after| after.split_once(')'))
+            .map(|(weekday, _)| weekday.to_owned())
+            .unwrap_or_else(|| panic!("no weekday after {written}: {text}"));
+        out.push((day, weekday));
+    }
+    out
+}
+
+/// Every "Tue 1 Dec 2026" in `text`: the date and the weekday written before it.
+fn en_dates(text: &str) -> Vec<(NaiveDate, String)> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(['.', ',', ';', ':', ')']))
+        .collect();
+    words
+        .windows(4)
+        .filter_map(|w| {
+            EN_WEEKDAYS.contains(&w[0]).then_some(())?;
+            let month = EN_MONTHS.iter().position(|m| *m == w[2])? as u32 + 1;
+            let day = NaiveDate::from_ymd_opt(w[3].parse().ok()?, month, w[1].parse().ok()?)
+                .unwrap_or_else(|| panic!("not a date: {}", w.join(" ")));
+            Some((day, w[0].to_owned()))
+        })
+        .collect()
+}
+
+/// Whether `text` writes a date as `YYYY-MM-DD`.
+fn has_iso_date(text: &str) -> bool {
+    let shape = b"dddd-dd-dd";
+    text.as_bytes().windows(shape.len()).any(|w| {
+        w.iter().zip(shape).all(|(b, s)| match s {
+            b'd' => b.is_ascii_digit(),
+            _ => b == s,
         })
     })
 }
 
-fn en_date() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4})")
-            .unwrap_or_else(|e| panic!("{e}"))
-    })
-}
-
-/// Every date `text` names, checked to be a real date written with its true weekday.
+/// Every date `text` names, checked to be written with its true weekday.
 fn dates_named(text: &str, locale: Locale) -> Vec<NaiveDate> {
-    const JA_WEEKDAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
-    const EN_WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const EN_MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let weekday_of = |day: NaiveDate, names: [&'static str; 7]| {
-        names[day.weekday().num_days_from_monday() as usize]
+    assert!(!has_iso_date(text), "a date written as an ISO date: {text}");
+    let (found, names) = match locale {
+        Locale::Ja => (ja_dates(text), JA_WEEKDAYS),
+        Locale::En => (en_dates(text), EN_WEEKDAYS),
     };
-    assert!(
-        !Regex::new(r"\d{4}-\d{2}-\d{2}").unwrap().is_match(text),
-        "a date written as an ISO date: {text}"
-    );
-    match locale {
-        Locale::Ja => ja_date()
-            .captures_iter(text)
-            .map(|c| {
-                let day = parse_era_date(&c[1]).unwrap_or_else(|e| panic!("{e:?}: {text}"));
-                assert_eq!(
-                    &c[2],
-                    weekday_of(day, JA_WEEKDAYS),
-                    "weekday of {day}: {text}"
-                );
-                day
-            })
-            .collect(),
-        Locale::En => en_date()
-            .captures_iter(text)
-            .map(|c| {
-                let month = EN_MONTHS.iter().position(|m| *m == &c[3]).unwrap() as u32 + 1;
-                let day =
-                    NaiveDate::from_ymd_opt(c[4].parse().unwrap(), month, c[2].parse().unwrap())
-                        .unwrap_or_else(|| panic!("not a date: {text}"));
-                assert_eq!(
-                    &c[1],
-                    weekday_of(day, EN_WEEKDAYS),
-                    "weekday of {day}: {text}"
-                );
-                day
-            })
-            .collect(),
-    }
+    found
+        .into_iter()
+        .map(|(day, weekday)| {
+            assert_eq!(
+                weekday,
+                weekday_name(day, names),
+                "weekday of {day}: {text}"
+            );
+            day
+        })
+        .collect()
 }
 
 /// The dates a reminder's step speaks of, as the plan gives them.
