@@ -74,6 +74,8 @@ pub enum Field {
     SigningKey,
     QrText,
     TransferCode,
+    /// The one-time code shown beside a member code that carries insurance numbers.
+    OneTimeCode,
     SecretName,
     /// The day to judge on (the CLI's `--today`).
     Today,
@@ -91,7 +93,7 @@ pub enum Field {
 impl Field {
     /// Every field, the facts of RULES.md first (in its order), for tests and for a
     /// form's catalogue.
-    pub const ALL: [Field; 63] = [
+    pub const ALL: [Field; 64] = [
         Field::BirthDate,
         Field::CardIssuedOn,
         Field::CardAppliedOn,
@@ -146,6 +148,7 @@ impl Field {
         Field::SigningKey,
         Field::QrText,
         Field::TransferCode,
+        Field::OneTimeCode,
         Field::SecretName,
         Field::Today,
         Field::Now,
@@ -216,6 +219,7 @@ impl Field {
             F::SigningKey => "key",
             F::QrText => "qr",
             F::TransferCode => "transfer_code",
+            F::OneTimeCode => "one_time_code",
             F::SecretName => "secret_name",
             F::Today => "--today",
             F::Now => "--now",

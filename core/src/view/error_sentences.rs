@@ -91,6 +91,7 @@ mod tests {
             ShikakuError::DocumentTooManyPages { limit: 16 },
             ShikakuError::DocumentActiveContent,
             ShikakuError::DocumentCarriesMyNumber,
+            ShikakuError::DocumentNotScreened,
             ShikakuError::VaultLocked,
             ShikakuError::KeyMismatch,
             ShikakuError::Integrity,
@@ -118,6 +119,7 @@ mod tests {
             R::NotInFuture,
             R::Length { min: 1, max: 60 },
             R::ControlCharacters,
+            R::DirectionControls,
             R::NotDigits,
             R::InsurerNumberLength,
             R::CheckDigit,
@@ -146,6 +148,8 @@ mod tests {
             R::NotATransferCode,
             R::TransferCodeDamaged,
             R::TransferCodeFromNewerApp,
+            R::TransferCodeExpired,
+            R::OneTimeCodeWrong,
             R::TooLongForQr { max_bytes: 2048 },
             R::SecretNameForm,
             R::NotASigningKey,
@@ -154,6 +158,7 @@ mod tests {
             R::FileMissing,
             R::FileNotPermitted,
             R::FileFailed,
+            R::NotARegularFile,
             R::NoDataDirectory,
         ]
     }
