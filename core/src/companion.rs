@@ -590,7 +590,6 @@ impl ShikakuCompanion {
     /// Adds the member a code from another device carries; `one_time_code` is the code
     /// shown beside the QR code on the sending device, as the receiver typed it (needed
     /// when [`Self::inspect_member_code`] says so).
-    #[cfg_attr(feature = "ffi", uniffi::method(default(one_time_code = None)))]
     pub fn receive_member(
         &self,
         code: String,
