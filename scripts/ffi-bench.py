@@ -56,7 +56,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as data:
         companion = shikaku.ShikakuCompanion.open(data, DictSecretStore(), shikaku.Locale.JA)
         for code in codes:
-            companion.receive_member(code)
+            companion.receive_member(code, None)
         assert len(companion.household_view()) == len(codes) == 8
         date = dt.date(2026, 12, 1)
         figures = {

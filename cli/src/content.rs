@@ -99,7 +99,7 @@ pub fn run(
             let secret = String::from_utf8(read_file(&key, Field::SigningKey)?)
                 .map_err(|_| CliError::invalid(Field::SigningKey, Reason::NotASigningKey))?;
             let envelope = sign_bundle(&read_file(&bundle, Field::InputFile)?, &secret, &key_id)?;
-            std::fs::write(&out, envelope).map_err(|e| CliError::file(Field::OutputFile, &e))?;
+            write_private_file(&out, envelope.as_bytes())?;
             Ok(format!(
                 "signed {} into {}",
                 bundle.display(),
@@ -183,8 +183,7 @@ pub fn render_terminal(matrix: &QrMatrix) -> String {
 pub fn qr(text: &str, svg: Option<&Path>) -> Result<String, CliError> {
     match svg {
         Some(path) => {
-            std::fs::write(path, qr_svg(text)?)
-                .map_err(|e| CliError::file(Field::OutputFile, &e))?;
+            write_private_file(path, qr_svg(text)?.as_bytes())?;
             Ok(format!("wrote {}", path.display()))
         }
         None => Ok(render_terminal(&qr_matrix(text)?)),

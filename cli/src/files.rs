@@ -1,11 +1,13 @@
 //! Reading JSON from stdin, writing JSON, and writing private files whole.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::Path;
 
 use shikaku_core::error::{Field, Reason};
+use shikaku_core::files::WriteError;
 
 use crate::CliError;
+use crate::output::escape_json;
 
 /// The most stdin a JSON command reads.
 pub const MAX_JSON_BYTES: u64 = 1 << 20;
@@ -50,43 +52,28 @@ pub fn read_stdin_json<T: serde::de::DeserializeOwned>(field: Field) -> Result<T
     serde_json::from_slice(&read_stdin()?).map_err(|e| malformed(field, &e))
 }
 
-/// A value as indented JSON.
+/// A value as indented JSON (escaped for the terminal: [`escape_json`]).
 pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
-    serde_json::to_string_pretty(value).map_err(|e| CliError::Output(e.into()))
+    serde_json::to_string_pretty(value)
+        .map(escape_json)
+        .map_err(|e| CliError::Output(e.into()))
 }
 
-/// A value as one line of JSON.
+/// A value as one line of JSON (escaped for the terminal: [`escape_json`]).
 pub fn to_json_line<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
-    serde_json::to_string(value).map_err(|e| CliError::Output(e.into()))
+    serde_json::to_string(value)
+        .map(escape_json)
+        .map_err(|e| CliError::Output(e.into()))
 }
 
-/// Writes `bytes` to `path` whole or not at all, readable by the owner only.
+/// Writes `bytes` to `path` (`--out`) whole or not at all, readable by the owner only
+/// ([`shikaku_core::files::write_private_file`]: a device or a FIFO is written in place,
+/// a link to a file, a folder or a socket refused).
 pub fn write_private_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let failure = |e: std::io::Error| CliError::file(Field::OutputFile, &e);
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{name}.partial"));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let result = (|| {
-        let mut file = options.open(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result.map_err(failure)
+    shikaku_core::files::write_private_file(path, bytes).map_err(|error| match error {
+        WriteError::NotARegularFile => {
+            CliError::invalid(Field::OutputFile, Reason::NotARegularFile)
+        }
+        WriteError::Io(error) => CliError::file(Field::OutputFile, &error),
+    })
 }

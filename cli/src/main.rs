@@ -21,6 +21,7 @@ mod documents;
 mod files;
 mod guide;
 mod member;
+mod output;
 mod reminders;
 mod rules;
 mod session;
@@ -388,7 +389,7 @@ fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
             }
         },
     };
-    writeln!(stdout.lock(), "{text}")?;
+    writeln!(stdout.lock(), "{}", output::printable(&text))?;
     Ok(())
 }
 
@@ -396,7 +397,7 @@ fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
 /// underlying message had.
 fn report(message: &str) {
     let one_line = message.split_whitespace().collect::<Vec<_>>().join(" ");
-    eprintln!("shikaku: {one_line}");
+    eprintln!("shikaku: {}", output::printable(&one_line));
 }
 
 fn main() -> ExitCode {

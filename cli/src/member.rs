@@ -4,6 +4,7 @@
 use std::io::Read;
 
 use clap::Subcommand;
+use shikaku_core::clock::japan_offset;
 use shikaku_core::error::{Error, Field, Reason};
 use shikaku_core::household::MemberDraft;
 use shikaku_core::i18n::Words;
@@ -39,8 +40,9 @@ pub enum MemberCommand {
     },
     /// Remove a member and their documents.
     Remove { id: String },
-    /// Print a code that moves this member to another device (facts and holdings; the
-    /// insurance numbers only with --include-insurance-numbers).
+    /// Print a code that moves this member to another device within 30 minutes (facts
+    /// and holdings; the insurance numbers only with --include-insurance-numbers, and
+    /// then sealed under a one-time code printed on the next line).
     Share {
         #[arg(long)]
         member: String,
@@ -49,9 +51,16 @@ pub enum MemberCommand {
         /// Also draw the code as a QR code in the terminal.
         #[arg(long)]
         qr: bool,
+        /// Print {"code", "one_time_code", "expires_at"} as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Add the member carried by a code from `member share` (on stdin).
     Receive {
+        /// The one-time code `member share` printed, when the code carries insurance
+        /// numbers.
+        #[arg(long, value_name = "DIGITS")]
+        one_time_code: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -160,22 +169,38 @@ pub fn member(
             member,
             include_insurance_numbers,
             qr,
+            json,
         } => {
-            let code = companion.share_member(member, include_insurance_numbers)?;
+            let share = companion.share_member(member, include_insurance_numbers)?;
+            if json {
+                return to_json(&share);
+            }
+            let mut lines = vec![share.code.clone()];
+            if let Some(one_time_code) = &share.one_time_code {
+                lines.push(format!(
+                    "one-time code: {one_time_code} (type it on the receiving device)"
+                ));
+            }
+            let expires = share.expires_at.with_timezone(&japan_offset());
+            lines.push(format!("valid until {}", expires.format("%Y-%m-%d %H:%M")));
+            let text = lines.join("\n");
             if qr {
-                Ok(format!("{}{code}", crate::content::qr(&code, None)?))
+                Ok(format!("{}{text}", crate::content::qr(&share.code, None)?))
             } else {
-                Ok(code)
+                Ok(text)
             }
         }
-        MemberCommand::Receive { json } => {
+        MemberCommand::Receive {
+            one_time_code,
+            json,
+        } => {
             let mut code = String::new();
             std::io::stdin()
                 .lock()
                 .take(MAX_JSON_BYTES)
                 .read_to_string(&mut code)
                 .map_err(|_| CliError::invalid(Field::StandardInput, Reason::NotText))?;
-            let member = companion.receive_member(code)?;
+            let member = companion.receive_member(code, one_time_code)?;
             if json {
                 to_json(&member)
             } else {

@@ -27,7 +27,9 @@ use crate::guidance::{
     situation_guide, walk_preparation, write_advice,
 };
 use crate::household::damaged::DamagedMember;
-use crate::household::transfer::{decode_member, encode_member};
+use crate::household::transfer::{
+    MemberShare, TransferCodeInfo, decode_member, encode_member, inspect_code,
+};
 use crate::household::{
     DeadlineKind, Household, Member, MemberDraft, MemberStatus, Relationship, evaluate_member_in,
 };
@@ -124,7 +126,7 @@ impl ShikakuCompanion {
         mode: OpenMode,
     ) -> Result<Self> {
         let store = Store::open_with_mode(&data_dir.join(DATABASE_FILE), secret_store, mode)?;
-        let content = LoadedContent::new(store.content(&trusted)?);
+        let content = LoadedContent::new(store.content(&trusted, clock.today())?);
         Ok(ShikakuCompanion {
             store: Mutex::new(store),
             content: RwLock::new(content),
@@ -142,9 +144,22 @@ impl ShikakuCompanion {
         self.store.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The content in force (replaced whole, never left half-changed).
+    /// The content in force today (replaced whole, never left half-changed): installed
+    /// content whose `valid_until` passed while the Companion was open gives way to the
+    /// built-in content before it is used again.
     fn content(&self) -> RwLockReadGuard<'_, LoadedContent> {
-        self.content.read().unwrap_or_else(PoisonError::into_inner)
+        let read = || self.content.read().unwrap_or_else(PoisonError::into_inner);
+        let today = self.today();
+        if !read().installed.expired_on(today) {
+            return read();
+        }
+        {
+            let mut content = self.content.write().unwrap_or_else(PoisonError::into_inner);
+            if content.installed.expired_on(today) {
+                *content = LoadedContent::new(content.installed.clone().in_force_on(today));
+            }
+        }
+        read()
     }
 
     fn with_content<T>(&self, f: impl FnOnce(&LoadedContent) -> T) -> T {
@@ -579,19 +594,39 @@ impl ShikakuCompanion {
         Ok(qr_svg(&payload)?)
     }
 
-    /// The code that moves a member to another device.
+    /// A code that moves a member to another device, valid for 30 minutes: the QR
+    /// code's text, and — when `include_insurance_numbers` is set and the member has
+    /// them — the one-time code the sending screen shows beside the QR code, for the
+    /// receiver to type (the numbers travel sealed under it).
     pub fn share_member(
         &self,
         member_id: String,
         include_insurance_numbers: bool,
-    ) -> Result<String, ShikakuError> {
+    ) -> Result<MemberShare, ShikakuError> {
         let draft = self.store().member(&member_id)?.to_draft();
-        Ok(encode_member(&draft, include_insurance_numbers)?)
+        Ok(encode_member(
+            &draft,
+            include_insurance_numbers,
+            self.now(),
+        )?)
     }
 
-    /// Adds the member a code from another device carries.
-    pub fn receive_member(&self, code: String) -> Result<Member, ShikakuError> {
-        let draft = decode_member(&code)?;
+    /// What a scanned member code is, before it is received: whether the receiving
+    /// screen must ask for the one-time code shown on the sending device, and until when
+    /// the code holds. A damaged, expired or foreign code is refused here already.
+    pub fn inspect_member_code(&self, code: String) -> Result<TransferCodeInfo, ShikakuError> {
+        Ok(inspect_code(&code, self.now())?)
+    }
+
+    /// Adds the member a code from another device carries; `one_time_code` is the code
+    /// shown beside the QR code on the sending device, as the receiver typed it (needed
+    /// when [`Self::inspect_member_code`] says so).
+    pub fn receive_member(
+        &self,
+        code: String,
+        one_time_code: Option<String>,
+    ) -> Result<Member, ShikakuError> {
+        let draft = decode_member(&code, one_time_code.as_deref(), self.now())?;
         self.add_member(draft)
     }
 
@@ -599,7 +634,7 @@ impl ShikakuCompanion {
     /// When the server cannot be reached the answer is `Network`; whatever the answer,
     /// the installed content stays as it was unless a new bundle was installed whole.
     pub async fn refresh_content(&self, url: String) -> Result<RefreshOutcome, ShikakuError> {
-        let mark = self.store().content_mark()?;
+        let mark = self.store().content_mark(self.today())?;
         let fetcher = match self.fetcher.get() {
             Some(fetcher) => fetcher,
             None => {
@@ -614,7 +649,7 @@ impl ShikakuCompanion {
             let content = {
                 let mut store = self.store();
                 store.install_content(&new)?;
-                LoadedContent::new(store.content(&self.trusted)?)
+                LoadedContent::new(store.content(&self.trusted, self.today())?)
             };
             *self.content.write().unwrap_or_else(PoisonError::into_inner) = content;
         }
@@ -628,7 +663,6 @@ impl ShikakuCompanion {
 
     /// Which content is in force, for a settings screen.
     pub fn content_status(&self) -> Result<ContentStatus, ShikakuError> {
-        let etag = self.store().content_mark()?.etag;
         Ok(self.with_content(|c| {
             let years = c.calendar().years();
             ContentStatus {
@@ -638,7 +672,6 @@ impl ShikakuCompanion {
                 insurer_name: c.installed.bundle.insurer.name.clone(),
                 holidays_first_year: years.map(|(first, _)| first),
                 holidays_last_year: years.map(|(_, last)| last),
-                etag,
                 note: c.installed.note.clone(),
             }
         }))
@@ -660,7 +693,6 @@ pub struct ContentStatus {
     pub insurer_name: LocalizedText,
     pub holidays_first_year: Option<i32>,
     pub holidays_last_year: Option<i32>,
-    pub etag: Option<String>,
     /// Why installed content was set aside, if it was.
     pub note: Option<String>,
 }

@@ -8,6 +8,7 @@ pub mod companion;
 pub mod content;
 pub mod demo;
 pub mod error;
+pub mod files;
 pub mod guidance;
 pub mod household;
 pub mod i18n;
@@ -16,6 +17,7 @@ pub mod reminders;
 pub mod rules;
 pub mod secrets;
 pub mod store;
+pub mod stored_text;
 #[cfg(feature = "ffi")]
 mod uniffi_support;
 pub mod vault;

@@ -7,11 +7,11 @@
 //! keyring, and [`MemorySecretStore`] for tests.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use crate::error::{Field, Reason, ShikakuError as Error};
+use crate::files::write_private_file;
 
 /// What a secret store answers: its errors are the public ones, since a shell's own
 /// store raises them.
@@ -78,7 +78,7 @@ impl SecretStore for MemorySecretStore {
 }
 
 /// One file per secret in a directory, readable by the owner only (mode 0600), written
-/// whole or not at all (temporary file, fsync, rename).
+/// whole or not at all by [`crate::files::write_private_file`].
 #[derive(Debug, Clone)]
 pub struct KeyFileSecretStore {
     dir: PathBuf,
@@ -123,25 +123,9 @@ impl SecretStore for KeyFileSecretStore {
         crate::store::create_private_dir(&self.dir).map_err(|e| Error::SecretStore {
             reason: e.to_string(),
         })?;
-        let target = self.path_of(&name);
-        let temporary = self.dir.join(format!(".{name}.key.tmp"));
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            options.mode(0o600);
-        }
-        let mut file = options.open(&temporary).map_err(io_error)?;
-        file.write_all(&secret).map_err(io_error)?;
-        file.sync_all().map_err(io_error)?;
-        drop(file);
-        std::fs::rename(&temporary, &target).map_err(io_error)?;
-        if let Ok(dir) = std::fs::File::open(&self.dir) {
-            // Makes the rename durable; not every platform can sync a directory.
-            let _ = dir.sync_all();
-        }
-        Ok(())
+        write_private_file(&self.path_of(&name), &secret).map_err(|e| Error::SecretStore {
+            reason: e.to_string(),
+        })
     }
 
     fn delete_secret(&self, name: String) -> Result<()> {

@@ -266,12 +266,19 @@ fn a_shell_drives_the_companion_from_start_to_clinic() {
     );
 }
 
-/// A content bundle signed by a new publisher whose texts override `state-valid`.
-fn install_overriding_content(dir: &Path, secrets: &MemorySecretStore, ja: &str) -> TrustedKey {
+/// A content bundle signed by a new publisher whose texts override the insurer's
+/// wording of `situation-eligibility_certificate-1`, valid until `valid_until`.
+fn install_overriding_content(
+    dir: &Path,
+    secrets: &MemorySecretStore,
+    ja: &str,
+    valid_until: Option<NaiveDate>,
+) -> TrustedKey {
     let (secret, key) = generate_signing_key("two-companions").unwrap();
     let mut bundle = ContentBundle::embedded();
     bundle.version = 5;
-    bundle.text_overrides.ja = Some(format!("state-valid = {ja}"));
+    bundle.valid_until = valid_until;
+    bundle.text_overrides.ja = Some(format!("situation-eligibility_certificate-1 = {ja}"));
     let envelope = sign_bundle(
         &serde_json::to_vec(&bundle).unwrap(),
         &secret,
@@ -286,11 +293,18 @@ fn install_overriding_content(dir: &Path, secrets: &MemorySecretStore, ja: &str)
         .install_content(&NewContent {
             envelope,
             bundle: checked,
-            etag: None,
             last_modified: None,
         })
         .unwrap();
     key
+}
+
+/// The last step of the guide for a new insurer, in the Companion's language.
+fn insurer_step(companion: &ShikakuCompanion) -> String {
+    let guide = companion
+        .situation(Situation::EligibilityCertificate, None)
+        .unwrap();
+    guide.steps.first().unwrap().clone()
 }
 
 #[test]
@@ -298,11 +312,9 @@ fn two_companions_in_one_process_speak_with_their_own_contents_texts() {
     let (plain_dir, reworded_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (plain_secrets, reworded_secrets) =
         (MemorySecretStore::default(), MemorySecretStore::default());
-    let key = install_overriding_content(
-        reworded_dir.path(),
-        &reworded_secrets,
-        "有効（保険者の案内）",
-    );
+    let reworded_text = "当組合の窓口にご相談ください。";
+    let key =
+        install_overriding_content(reworded_dir.path(), &reworded_secrets, reworded_text, None);
     let plain = open(
         plain_dir.path(),
         &plain_secrets,
@@ -315,23 +327,16 @@ fn two_companions_in_one_process_speak_with_their_own_contents_texts() {
         vec![key],
     );
     assert_eq!(reworded.content_version(), 5);
-    let facts = Facts {
-        card_issued_on: Some(day(2024, 3, 1)),
-        ..Facts::born_on(day(1990, 6, 15))
-    };
-    plain.add_member(draft("A", facts.clone())).unwrap();
-    reworded.add_member(draft("B", facts)).unwrap();
-    let state_of =
-        |companion: &ShikakuCompanion| companion.household_view().unwrap()[0].state_label.clone();
-    assert_eq!(state_of(&plain), "有効");
-    assert_eq!(state_of(&reworded), "有効（保険者の案内）");
+    let built_in = insurer_step(&plain);
+    assert_ne!(built_in, reworded_text);
+    assert_eq!(insurer_step(&reworded), reworded_text);
     // Opening the second changed nothing for the first, and the other way round.
-    assert_eq!(state_of(&plain), "有効");
+    assert_eq!(insurer_step(&plain), built_in);
     plain.set_locale(Locale::En);
     reworded.set_locale(Locale::En);
     assert_eq!(
-        state_of(&plain),
-        state_of(&reworded),
+        insurer_step(&plain),
+        insurer_step(&reworded),
         "no English override was given"
     );
 }
@@ -477,4 +482,34 @@ fn an_eligibility_certificate_valid_beyond_five_years_is_refused() {
             ..
         }
     ));
+}
+
+#[test]
+fn installed_content_gives_way_to_the_built_in_one_once_past_its_valid_until() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = MemorySecretStore::default();
+    let reworded_text = "当組合の窓口にご相談ください。";
+    let key =
+        install_overriding_content(dir.path(), &secrets, reworded_text, Some(day(2026, 1, 31)));
+    let clock = TestClock::at(2026, 1, 31, 23);
+    let companion = open_trusting(dir.path(), &secrets, clock.clone(), vec![key.clone()]);
+    assert_eq!(insurer_step(&companion), reworded_text);
+    assert_eq!(companion.content_version(), 5);
+    // The Companion stays open past the bundle's last day: the next use speaks with the
+    // built-in content, and says why.
+    clock.set(tokyo(2026, 2, 1, 0));
+    assert_ne!(insurer_step(&companion), reworded_text);
+    assert_eq!(companion.content_version(), 1);
+    let status = companion.content_status().unwrap();
+    assert!(
+        status
+            .note
+            .as_deref()
+            .is_some_and(|n| n.contains("2026-01-31")),
+        "{status:?}"
+    );
+    // Opened after that day, it never uses the expired content.
+    drop(companion);
+    let reopened = open_trusting(dir.path(), &secrets, clock, vec![key]);
+    assert_eq!(reopened.content_version(), 1);
 }

@@ -1,6 +1,9 @@
 //! Content refresh against a local HTTP server on loopback that the test starts: every
 //! outcome, and after each the installed content is the new valid bundle or exactly the
-//! previous one. The server records every request, and no personal data is in any.
+//! previous one. The server records every request: no personal data is in any, no
+//! Referer, no ETag echoed, only If-Modified-Since with a day. Signed bundles that say
+//! too much are refused: a staff note overridden, every Tuesday a holiday, a version
+//! that would freeze updates, a redirect away from https.
 
 #![allow(
     clippy::expect_used,
@@ -25,14 +28,21 @@ use shikaku_core::rules::Facts;
 use shikaku_core::secrets::MemorySecretStore;
 use shikaku_core::store::Store;
 
+/// The Last-Modified the server sends with a bundle (a whole day, so the client's
+/// If-Modified-Since is the same text).
+const LAST_MODIFIED: &str = "Fri, 20 Nov 2026 00:00:00 GMT";
+
 /// What the server answers.
 #[derive(Clone)]
 enum Answer {
-    /// 200 with this body and ETag; 304 when the request's If-None-Match matches.
+    /// 200 with this body, its Last-Modified and an ETag meant to track the device; 304
+    /// when the request's If-Modified-Since is that day.
     Bundle {
         body: Vec<u8>,
-        etag: String,
+        last_modified: String,
     },
+    /// 302 to this address.
+    Redirect(String),
     Status(u16),
     /// Announces more bytes than it sends, then closes.
     Truncated(Vec<u8>),
@@ -54,13 +64,23 @@ fn respond(mut stream: TcpStream, answer: &Answer) {
         let _ = stream.write_all(body);
     };
     match answer {
-        Answer::Bundle { body, etag } => write(
+        Answer::Bundle {
+            body,
+            last_modified,
+        } => write(
             &mut stream,
             format!(
-                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nETag: {etag}\r\nConnection: close\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nLast-Modified: {last_modified}\r\nETag: \"device-4711\"\r\nConnection: close\r\n\r\n",
                 body.len()
             ),
             body,
+        ),
+        Answer::Redirect(location) => write(
+            &mut stream,
+            format!(
+                "HTTP/1.1 302 Found\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            ),
+            b"",
         ),
         Answer::Status(code) => write(
             &mut stream,
@@ -121,9 +141,9 @@ impl Server {
                 }
                 let current = a.lock().unwrap().clone();
                 let answer = match current {
-                    Answer::Bundle { ref etag, .. }
-                        if head.contains(&format!("if-none-match: {etag}")) =>
-                    {
+                    Answer::Bundle {
+                        ref last_modified, ..
+                    } if head.contains(&format!("if-modified-since: {last_modified}")) => {
                         Answer::Status(304)
                     }
                     other => other,
@@ -222,7 +242,7 @@ fn refresh(
     url: &str,
     trusted: &[TrustedKey],
 ) -> Result<RefreshOutcome, Error> {
-    let mark = store.content_mark().unwrap();
+    let mark = store.content_mark(today()).unwrap();
     let (outcome, new) = runtime().block_on(fetcher.refresh(url, &mark, trusted, today()))?;
     if let Some(new) = new {
         store.install_content(&new).unwrap();
@@ -231,7 +251,13 @@ fn refresh(
 }
 
 fn insurer_name(store: &Store, trusted: &[TrustedKey]) -> String {
-    store.content(trusted).unwrap().bundle.insurer.name.ja
+    store
+        .content(trusted, today())
+        .unwrap()
+        .bundle
+        .insurer
+        .name
+        .ja
 }
 
 #[test]
@@ -255,14 +281,14 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
     let fetcher = fetcher();
 
     // Offline start: the built-in content.
-    let start = store.content(trusted).unwrap();
+    let start = store.content(trusted, today()).unwrap();
     assert_eq!(start.source, ContentSource::Embedded);
     let embedded_name = start.bundle.insurer.name.ja.clone();
 
     let v2 = publisher.bundle(2, |_| {});
     let server = Server::start(Answer::Bundle {
         body: v2.clone(),
-        etag: "\"v2\"".into(),
+        last_modified: LAST_MODIFIED.into(),
     });
     assert_eq!(
         refresh(&mut store, &fetcher, &server.url, trusted).ok(),
@@ -270,7 +296,7 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
     );
     assert_eq!(insurer_name(&store, trusted), "テスト健康保険組合 第2版");
     assert_eq!(
-        store.content(trusted).unwrap().source,
+        store.content(trusted, today()).unwrap().source,
         ContentSource::Installed
     );
 
@@ -295,7 +321,7 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
     let expired = publisher.bundle(7, |b| b.valid_until = NaiveDate::from_ymd_opt(2026, 1, 1));
     let bundle = |body: Vec<u8>| Answer::Bundle {
         body,
-        etag: "\"other\"".into(),
+        last_modified: "Sat, 21 Nov 2026 09:30:00 GMT".into(),
     };
     type Case = (
         &'static str,
@@ -307,7 +333,7 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
             "unchanged (304)",
             Answer::Bundle {
                 body: v2.clone(),
-                etag: "\"v2\"".into(),
+                last_modified: LAST_MODIFIED.into(),
             },
             |o| matches!(o, Ok(RefreshOutcome::Unchanged)),
         ),
@@ -377,7 +403,7 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
         server.set(answer);
         let outcome = refresh(&mut store, &fetcher, &server.url, trusted);
         assert!(expected(&outcome), "{name}: {outcome:?}");
-        assert_eq!(store.content_mark().unwrap().version, 2, "{name}");
+        assert_eq!(store.content_mark(today()).unwrap().version, 2, "{name}");
         assert_eq!(
             insurer_name(&store, trusted),
             "テスト健康保険組合 第2版",
@@ -415,29 +441,30 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
     .unwrap();
     let v9 = publisher.bundle(9, |b| {
         b.holidays_cp932_base64 = Some(base64::engine::general_purpose::STANDARD.encode(&csv));
-        b.text_overrides.en = Some("state-grace = Grace (eligibility only)".into());
+        b.text_overrides.en = Some("situation-eligibility_certificate-1 = Ask our counter.".into());
     });
     server.set(Answer::Bundle {
         body: v9,
-        etag: "\"v9\"".into(),
+        last_modified: "Sat, 21 Nov 2026 00:00:00 GMT".into(),
     });
-    assert!(matches!(
-        refresh(&mut store, &fetcher, &server.url, trusted),
-        Ok(RefreshOutcome::Updated { version: 9 })
-    ));
-    let content = store.content(trusted).unwrap();
+    let outcome = refresh(&mut store, &fetcher, &server.url, trusted);
+    assert!(
+        matches!(outcome, Ok(RefreshOutcome::Updated { version: 9 })),
+        "{outcome:?}"
+    );
+    let content = store.content(trusted, today()).unwrap();
     assert_eq!(content.calendar().years(), Some((2025, 2027)));
     assert_eq!(
         content
             .bundle
             .texts()
             .words(shikaku_core::i18n::Locale::En)
-            .label(shikaku_core::i18n::ids::STATE_GRACE),
-        "Grace (eligibility only)"
+            .label(shikaku_core::i18n::ids::SITUATION_ELIGIBILITY_CERTIFICATE_1),
+        "Ask our counter."
     );
 
     // If the key is no longer trusted, the installed bundle is set aside, not trusted.
-    let content = store.content(&[]).unwrap();
+    let content = store.content(&[], today()).unwrap();
     assert_eq!(content.source, ContentSource::Embedded);
     assert!(content.note.is_some());
     assert_eq!(content.bundle.insurer.name.ja, embedded_name);
@@ -456,6 +483,7 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
             request.starts_with("GET /content/bundle.json HTTP/1.1\r\n"),
             "{request}"
         );
+        assert_conditions_are_days(request);
         let headers: Vec<&str> = request
             .lines()
             .skip(1)
@@ -467,7 +495,6 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
                 "user-agent",
                 "accept",
                 "accept-encoding",
-                "if-none-match",
                 "if-modified-since",
             ];
             assert!(
@@ -476,6 +503,235 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
             );
         }
     }
+}
+
+/// The only condition a request carries is If-Modified-Since with a whole day, written
+/// by the app; no Referer, no If-None-Match (the server's ETag is never echoed).
+fn assert_conditions_are_days(request: &str) {
+    let lower = request.to_ascii_lowercase();
+    assert!(!lower.contains("referer"), "{request}");
+    assert!(!lower.contains("if-none-match"), "{request}");
+    assert!(!request.contains("device-4711"), "{request}");
+    for line in lower.lines() {
+        if let Some(day) = line.strip_prefix("if-modified-since: ") {
+            assert!(day.ends_with(" 00:00:00 gmt"), "{request}");
+        }
+    }
+}
+
+/// The Cabinet Office list built into the app, as (date, name) rows.
+fn built_in_holidays() -> Vec<(NaiveDate, String)> {
+    let text = include_str!("../data/syukujitsu.csv");
+    text.lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let (date, name) = line.trim_end().split_once(',').unwrap();
+            let parts: Vec<u32> = date.split('/').map(|p| p.parse().unwrap()).collect();
+            let day = NaiveDate::from_ymd_opt(parts[0] as i32, parts[1], parts[2]).unwrap();
+            (day, name.to_owned())
+        })
+        .collect()
+}
+
+/// Holiday rows as the Cabinet Office CSV, in base64 for a bundle.
+fn holidays_csv(mut rows: Vec<(NaiveDate, String)>) -> String {
+    use chrono::Datelike;
+    rows.sort();
+    let mut csv = String::from("国民の祝日・休日月日,国民の祝日・休日名称\r\n");
+    for (day, name) in rows {
+        csv.push_str(&format!(
+            "{}/{}/{},{name}\r\n",
+            day.year(),
+            day.month(),
+            day.day()
+        ));
+    }
+    base64::engine::general_purpose::STANDARD.encode(csv)
+}
+
+#[test]
+fn signed_bundles_that_say_too_much_are_refused() {
+    use chrono::{Datelike, Weekday};
+    let publisher = Publisher::new();
+    let trusted = &publisher.trusted;
+    let secrets = MemorySecretStore::default();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.sqlite3"), &secrets).unwrap();
+    let fetcher = fetcher();
+    let server = Server::start(Answer::Status(404));
+    // Signed as the publisher would sign anything (sign_bundle itself refuses these).
+    let signed = |version: u64, change: &dyn Fn(&mut ContentBundle)| {
+        let mut bundle = ContentBundle::embedded();
+        bundle.version = version;
+        change(&mut bundle);
+        Answer::Bundle {
+            body: publisher.sign_raw(&serde_json::to_vec(&bundle).unwrap()),
+            last_modified: "Fri, 20 Nov 2026 13:37:42 GMT".into(),
+        }
+    };
+    let every_tuesday = {
+        let mut rows = built_in_holidays();
+        let mut day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        while day.year() == 2026 {
+            if day.weekday() == Weekday::Tue && !rows.iter().any(|(d, _)| *d == day) {
+                rows.push((day, "火曜日".to_owned()));
+            }
+            day = day.succ_opt().unwrap();
+        }
+        holidays_csv(rows)
+    };
+    let culture_day_left_out = holidays_csv(
+        built_in_holidays()
+            .into_iter()
+            .filter(|(day, _)| *day != NaiveDate::from_ymd_opt(2026, 11, 3).unwrap())
+            .collect(),
+    );
+    type Attack = (&'static str, Answer, &'static str);
+    let attacks: Vec<Attack> = vec![
+        (
+            "a staff note overridden",
+            signed(2, &|b| {
+                b.text_overrides.ja =
+                    Some("staff-note-card_only = この画面で資格確認は完了しています".into())
+            }),
+            "not the insurer's wording",
+        ),
+        (
+            "a never-alone text overridden",
+            signed(2, &|b| {
+                b.text_overrides.en =
+                    Some("never-alone-downloaded_record = The PDF alone is enough.".into())
+            }),
+            "not the insurer's wording",
+        ),
+        (
+            "a clinic warning overridden",
+            signed(2, &|b| {
+                b.text_overrides.ja =
+                    Some("clinic-warning-grace = { $date }まで問題ありません。".into())
+            }),
+            "not the insurer's wording",
+        ),
+        (
+            "every Tuesday a holiday",
+            signed(2, &|b| {
+                b.holidays_cp932_base64 = Some(every_tuesday.clone())
+            }),
+            "more than 24 holidays in 2026",
+        ),
+        (
+            "a built-in holiday left out",
+            signed(2, &|b| {
+                b.holidays_cp932_base64 = Some(culture_day_left_out.clone())
+            }),
+            "leaves out 2026-11-03",
+        ),
+        (
+            "the largest version",
+            signed(u64::MAX, &|_| {}),
+            "out of bounds",
+        ),
+        (
+            "a version dated far ahead",
+            signed(2099_12_31_00, &|_| {}),
+            "out of bounds",
+        ),
+        (
+            "a counter version jumping far",
+            signed(1 + 1_001, &|_| {}),
+            "out of bounds",
+        ),
+        (
+            "an insurer name that reads backwards",
+            signed(2, &|b| b.insurer.name.ja = "\u{202E}合組険保康健".into()),
+            "bidi",
+        ),
+        (
+            "a redirect to plain http elsewhere",
+            Answer::Redirect("http://example.org/bundle.json".into()),
+            "redirect",
+        ),
+        (
+            "a redirect to a file",
+            Answer::Redirect("file:///etc/passwd".into()),
+            "302",
+        ),
+        (
+            "redirects without end",
+            Answer::Redirect(server.url.clone()),
+            "too many redirects",
+        ),
+    ];
+    for (name, answer, expected) in attacks {
+        server.set(answer);
+        let outcome = refresh(&mut store, &fetcher, &server.url, trusted);
+        assert!(
+            matches!(&outcome, Ok(RefreshOutcome::Rejected { reason }) if reason.contains(expected)),
+            "{name}: {outcome:?}"
+        );
+        assert_eq!(store.content_mark(today()).unwrap().version, 1, "{name}");
+        assert_eq!(
+            store.content(trusted, today()).unwrap().source,
+            ContentSource::Embedded,
+            "{name}"
+        );
+    }
+
+    // Each redirect hop is checked like the first address: one to another server on
+    // this machine is followed.
+    let other = Server::start(signed(2026_11_21_01, &|_| {}));
+    server.set(Answer::Redirect(other.url.clone()));
+    assert_eq!(
+        refresh(&mut store, &fetcher, &server.url, trusted).ok(),
+        Some(RefreshOutcome::Updated {
+            version: 2026_11_21_01
+        })
+    );
+    // The server's time of day is not kept: the next request asks since that day.
+    server.set(Answer::Status(404));
+    refresh(&mut store, &fetcher, &server.url, trusted).unwrap();
+    let requests = server.requests.lock().unwrap().clone();
+    let last = requests.last().unwrap().to_ascii_lowercase();
+    assert!(
+        last.contains("if-modified-since: fri, 20 nov 2026 00:00:00 gmt"),
+        "{last}"
+    );
+    for request in requests.iter().chain(other.requests.lock().unwrap().iter()) {
+        assert_conditions_are_days(request);
+    }
+}
+
+#[test]
+fn an_implausible_version_installed_earlier_does_not_freeze_updates() {
+    let publisher = Publisher::new();
+    let trusted = &publisher.trusted;
+    let secrets = MemorySecretStore::default();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.sqlite3"), &secrets).unwrap();
+    // As a build without bounds would have installed it.
+    let mut frozen = ContentBundle::embedded();
+    frozen.version = u64::MAX;
+    let envelope = publisher.sign_raw(&serde_json::to_vec(&frozen).unwrap());
+    store
+        .install_content(&shikaku_core::content::fetch::NewContent {
+            envelope,
+            bundle: frozen,
+            last_modified: None,
+        })
+        .unwrap();
+    let content = store.content(trusted, today()).unwrap();
+    assert_eq!(content.source, ContentSource::Embedded);
+    assert!(content.note.unwrap().contains("implausible version"));
+    assert_eq!(store.content_mark(today()).unwrap().version, 1);
+    let server = Server::start(Answer::Bundle {
+        body: publisher.bundle(2, |_| {}),
+        last_modified: LAST_MODIFIED.into(),
+    });
+    assert_eq!(
+        refresh(&mut store, &fetcher(), &server.url, trusted).ok(),
+        Some(RefreshOutcome::Updated { version: 2 })
+    );
 }
 
 #[test]

@@ -96,12 +96,35 @@ def test_the_whole_flow(companion, tmp_path):
 
     matrix = companion.qr("https://myna.go.jp/")
     assert len(matrix.modules) == matrix.size ** 2
-    code = companion.share_member(member.id, False)
-    assert code.startswith("SHIKAKU-MEMBER:1:")
+    share = companion.share_member(member.id, False)
+    assert share.code.startswith("SHIKAKU-MEMBER:2:") and share.one_time_code is None
+    info = companion.inspect_member_code(share.code)
+    assert not info.needs_one_time_code and info.expires_at == share.expires_at
 
     companion.set_locale(shikaku.Locale.EN)
     assert "My Number Card" in companion.clinic_card(member.id).staff_note_translated
     assert shikaku.core_version()
+
+
+def test_a_member_moves_with_their_numbers_only_under_the_one_time_code(companion, tmp_path):
+    fields = shikaku.DocumentFields(insurer_number="06139992", symbol="4123", number="5678")
+    sender = companion.add_member(shikaku.MemberDraft(
+        display_name="山田 さくら", relationship=shikaku.Relationship.CHILD,
+        facts=shikaku.Facts(birth_date=dt.date(2015, 5, 5)), holdings=holdings(),
+        insurance_fields=fields))
+    share = companion.share_member(sender.id, True)
+    assert share.one_time_code and "06139992" not in share.code
+    receiver = shikaku.ShikakuCompanion.open(str(tmp_path / "other"), DictSecretStore(), shikaku.Locale.EN)
+    assert receiver.inspect_member_code(share.code).needs_one_time_code
+    with pytest.raises(shikaku.ShikakuError.InvalidInput) as missing:
+        receiver.receive_member(share.code, None)
+    assert missing.value.field == shikaku.Field.ONE_TIME_CODE
+    assert missing.value.reason == shikaku.Reason.REQUIRED()
+    with pytest.raises(shikaku.ShikakuError.InvalidInput) as wrong:
+        receiver.receive_member(share.code, "0000000000")
+    assert wrong.value.reason == shikaku.Reason.ONE_TIME_CODE_WRONG()
+    received = receiver.receive_member(share.code, share.one_time_code)
+    assert received.insurance_fields == fields and received.display_name == "山田 さくら"
 
 
 def test_errors_are_typed(companion):

@@ -1,6 +1,7 @@
 """`shikaku content keygen|sign|refresh|status`, `qr` and `member share|receive` end to
 end: a publisher signs a bundle, Python's http.server serves it on loopback, the CLI
-installs it, a second refresh is answered 304, and a member moves between two stores."""
+installs it, a second refresh is answered 304, and a member moves between two stores —
+the insurance numbers only sealed under the one-time code printed beside the code."""
 import functools
 import http.server
 import json
@@ -73,6 +74,9 @@ def test_publish_refresh_and_not_modified(tmp_path, server):
     again = json.loads(run(*trusted, "content", "refresh", "--url", url, "--json").stdout)
     assert again == {"outcome": "unchanged"}
     assert any("if-modified-since" in r.lower() for r in QuietHandler.requests), QuietHandler.requests
+    # Nothing the server chose is echoed: no ETag, no Referer.
+    assert not any("if-none-match" in r.lower() or "referer" in r.lower()
+                   for r in QuietHandler.requests), QuietHandler.requests
     # The guidance now names the new insurer.
     general = run(*trusted, "--lang", "ja", "guide", "--situation", "lost").stdout.decode()
     assert "健康保険組合" in general
@@ -94,18 +98,37 @@ def test_share_and_receive_a_member(tmp_path):
              "facts": {"birth_date": "2015-05-05", "card_issued_on": "2023-01-10"},
              "insurance_fields": {"insurer_number": "06139992", "symbol": "4123"}}
     member_id = run(*a, "member", "add", stdin=json.dumps(draft, ensure_ascii=False)).stdout.decode().strip()
-    code = run(*a, "member", "share", "--member", member_id).stdout.decode().strip()
-    assert code.startswith("SHIKAKU-MEMBER:1:") and "06139992" not in code
+    lines = run(*a, "member", "share", "--member", member_id).stdout.decode().splitlines()
+    code = lines[0]
+    assert code.startswith("SHIKAKU-MEMBER:2:") and "06139992" not in code
+    assert len(lines) == 2 and lines[1].startswith("valid until "), lines
     received = json.loads(run(*b, "member", "receive", "--json", stdin=code).stdout)
     assert received["display_name"] == "山田 さくら"
     assert received["facts"] == draft["facts"]
     assert "insurance_fields" not in received
-    with_numbers = run(*a, "member", "share", "--member", member_id, "--include-insurance-numbers").stdout.decode().strip()
-    received = json.loads(run(*b, "member", "receive", "--json", stdin=with_numbers).stdout)
+
+    shared = json.loads(run(*a, "member", "share", "--member", member_id,
+                            "--include-insurance-numbers", "--json").stdout)
+    sealed, one_time_code = shared["code"], shared["one_time_code"]
+    assert "06139992" not in sealed and "4123" not in sealed
+    assert len(one_time_code.replace(" ", "")) == 10 and one_time_code.replace(" ", "").isdigit()
+    for lang, words in [("ja", "確認コード"), ("en", "Confirmation code")]:
+        missing = run(*b, "--lang", lang, "member", "receive", stdin=sealed, ok=False)
+        assert missing.returncode == 2 and words in missing.stderr.decode(), missing.stderr.decode()
+    wrong = str((int(one_time_code.replace(" ", "")) + 1) % 10**10).zfill(10)
+    refused = run(*b, "--lang", "en", "member", "receive", "--one-time-code", wrong, stdin=sealed, ok=False)
+    assert refused.returncode == 2 and b"does not match" in refused.stderr
+    received = json.loads(run(*b, "member", "receive", "--one-time-code", one_time_code, "--json",
+                              stdin=sealed).stdout)
     assert received["insurance_fields"]["insurer_number"] == "06139992"
+    assert received["insurance_fields"]["symbol"] == "4123"
+
     damaged = code[:-1] + ("0" if code[-1] != "0" else "1")
     result = run(*b, "--lang", "en", "member", "receive", stdin=damaged, ok=False)
     assert result.returncode == 2 and b"damaged" in result.stderr
+    # A code of the first format never expires, so it is refused as expired.
+    old = run(*b, "--lang", "en", "member", "receive", stdin="SHIKAKU-MEMBER:1:e30:44136fa3", ok=False)
+    assert old.returncode == 2 and b"expired" in old.stderr
 
 
 def test_qr_in_the_terminal_and_as_svg(tmp_path):

@@ -6,11 +6,26 @@
 //! payload and signature in base64. The app ships an unsigned default bundle (trusted
 //! because it is compiled in) and the public keys it trusts. A bundle is accepted only
 //! when its signature verifies with a trusted key, its format is known, its version is
-//! newer than the installed one, it is still valid, and every part of it checks out.
+//! newer than the installed one and within bounds, it is still valid, and every part of
+//! it checks out.
+//!
+//! A signature says who published a bundle, not that what it says is sane, so a signed
+//! bundle stays within limits too (a stolen or misused key must not be able to say
+//! anything):
+//! - only the insurer's own wording can be overridden ([`crate::i18n::OVERRIDABLE`]);
+//!   never a staff note, a "never alone" text or a clinic warning;
+//! - a holiday list (R7) keeps every holiday of the list built into the app for the
+//!   years both cover, and has at most [`MAX_HOLIDAYS_PER_YEAR`] holidays a year;
+//! - a version steps at most [`MAX_VERSION_STEP`] past the installed one, or is a date
+//!   (`YYYYMMDD` or `YYYYMMDDNN`) at most a year ahead, so no version freezes updates;
+//! - `valid_until` holds for use, not only at install
+//!   ([`super::InstalledContent::in_force_on`]);
+//! - every text passes [`crate::stored_text`] (no control or bidi characters, no
+//!   マイナンバー).
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use chrono::NaiveDate;
+use chrono::{Datelike, Months, NaiveDate};
 use ring::signature::{ED25519, UnparsedPublicKey};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -19,11 +34,19 @@ use super::InsurerDetails;
 use crate::i18n::{self, Locale, Texts};
 use crate::reminders::{LeadTimes, ReminderSettings};
 use crate::rules::HolidayCalendar;
+use crate::stored_text::check_stored_text;
 
 /// The bundle format this build reads.
 pub const BUNDLE_FORMAT: u32 = 1;
 /// The largest envelope accepted (the holiday list is about 20 KiB).
 pub const MAX_BUNDLE_BYTES: usize = 2 * 1024 * 1024;
+/// The most holidays a year of a bundle's list may have (the most any year has had is
+/// 22, in 2019).
+pub const MAX_HOLIDAYS_PER_YEAR: usize = 24;
+/// How far past the installed version a counter version may step.
+pub const MAX_VERSION_STEP: u64 = 1_000;
+/// Versions from this number on are dates: `YYYYMMDD` or `YYYYMMDDNN`.
+pub const FIRST_DATE_VERSION: u64 = 19_000_101;
 
 const DEFAULT_BUNDLE_JSON: &str = include_str!("../../data/content-default.json");
 const TRUSTED_KEYS_JSON: &str = include_str!("../../data/trusted-keys.json");
@@ -92,6 +115,10 @@ pub enum Rejection {
     UnknownFormat(u32),
     #[error("the bundle's version {offered} is not newer than the installed {installed}")]
     NotNewer { offered: u64, installed: u64 },
+    #[error(
+        "the bundle's version {0} is out of bounds: a counter steps at most {MAX_VERSION_STEP} past the installed version, a date version (YYYYMMDD or YYYYMMDDNN) is at most a year ahead"
+    )]
+    VersionOutOfBounds(u64),
     #[error("the bundle was valid until {0}")]
     Expired(NaiveDate),
     #[error("{field}: {reason}")]
@@ -154,22 +181,56 @@ impl ContentBundle {
     }
 
     /// The holiday list this bundle carries, checked: it parses, its years are
-    /// contiguous, and it reaches at least as far as the list built into the app.
+    /// contiguous, it reaches at least as far as the list built into the app, it keeps
+    /// every holiday of that list in the years both cover, it has at most
+    /// [`MAX_HOLIDAYS_PER_YEAR`] holidays a year, and its names pass
+    /// [`check_stored_text`].
     pub fn holiday_calendar(&self) -> Result<Option<HolidayCalendar>, Rejection> {
+        const FIELD: &str = "holidays_cp932_base64";
         let Some(encoded) = &self.holidays_cp932_base64 else {
             return Ok(None);
         };
         let bytes = BASE64
             .decode(encoded)
-            .map_err(|e| invalid("holidays_cp932_base64", e.to_string()))?;
+            .map_err(|e| invalid(FIELD, e.to_string()))?;
         let calendar = HolidayCalendar::parse_cabinet_office_csv(&bytes)
-            .map_err(|e| invalid("holidays_cp932_base64", e.to_string()))?;
+            .map_err(|e| invalid(FIELD, e.to_string()))?;
+        let built_in = HolidayCalendar::embedded();
         let reach = |c: &HolidayCalendar| c.years().map(|(_, last)| last);
-        if reach(&calendar) < reach(HolidayCalendar::embedded()) {
+        if reach(&calendar) < reach(built_in) {
             return Err(invalid(
-                "holidays_cp932_base64",
+                FIELD,
                 "the list ends before the one built into the app",
             ));
+        }
+        if let Some(left_out) = built_in
+            .holidays()
+            .iter()
+            .find(|h| calendar.covers(h.date) && calendar.holiday_on(h.date).is_none())
+        {
+            return Err(invalid(
+                FIELD,
+                format!(
+                    "the list leaves out {}, a holiday of the list built into the app",
+                    left_out.date
+                ),
+            ));
+        }
+        let mut per_year: std::collections::BTreeMap<i32, usize> = Default::default();
+        for holiday in calendar.holidays() {
+            check_stored_text(&holiday.name)
+                .map_err(|reason| invalid(FIELD, format!("{}: {reason}", holiday.date)))?;
+            let count = per_year.entry(holiday.date.year()).or_default();
+            *count += 1;
+            if *count > MAX_HOLIDAYS_PER_YEAR {
+                return Err(invalid(
+                    FIELD,
+                    format!(
+                        "more than {MAX_HOLIDAYS_PER_YEAR} holidays in {}",
+                        holiday.date.year()
+                    ),
+                ));
+            }
         }
         Ok(Some(calendar))
     }
@@ -204,6 +265,43 @@ fn decode_key(key: &TrustedKey) -> Option<UnparsedPublicKey<[u8; 32]>> {
     Some(UnparsedPublicKey::new(&ED25519, bytes))
 }
 
+/// The day a date version (`YYYYMMDD` or `YYYYMMDDNN`) names.
+fn date_of_version(version: u64) -> Option<NaiveDate> {
+    let day = match version {
+        10_000_000..=99_999_999 => version,
+        1_000_000_000..=9_999_999_999 => version / 100,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(
+        i32::try_from(day / 10_000).ok()?,
+        u32::try_from(day / 100 % 100).ok()?,
+        u32::try_from(day % 100).ok()?,
+    )
+}
+
+/// Whether `version` could have been published by `today`: a counter (below
+/// [`FIRST_DATE_VERSION`]), or a date version no later than a year after today.
+pub fn version_is_plausible(version: u64, today: NaiveDate) -> bool {
+    if version < FIRST_DATE_VERSION {
+        return true;
+    }
+    let a_year_ahead = today.checked_add_months(Months::new(12)).unwrap_or(today);
+    date_of_version(version).is_some_and(|day| day <= a_year_ahead)
+}
+
+/// Checks a bundle's version against the installed one: newer, and within bounds.
+pub fn check_version(offered: u64, installed: u64, today: NaiveDate) -> Result<(), Rejection> {
+    if offered <= installed {
+        return Err(Rejection::NotNewer { offered, installed });
+    }
+    let counter_step_too_far =
+        offered < FIRST_DATE_VERSION && offered.saturating_sub(installed) > MAX_VERSION_STEP;
+    if counter_step_too_far || !version_is_plausible(offered, today) {
+        return Err(Rejection::VersionOutOfBounds(offered));
+    }
+    Ok(())
+}
+
 /// Verifies an envelope and its bundle for installation over `installed_version` on
 /// `today`.
 pub fn verify_envelope(
@@ -213,12 +311,7 @@ pub fn verify_envelope(
     today: NaiveDate,
 ) -> Result<ContentBundle, Rejection> {
     let bundle = open_envelope(bytes, trusted)?;
-    if bundle.version <= installed_version {
-        return Err(Rejection::NotNewer {
-            offered: bundle.version,
-            installed: installed_version,
-        });
-    }
+    check_version(bundle.version, installed_version, today)?;
     if let Some(until) = bundle.valid_until
         && until < today
     {

@@ -1,8 +1,15 @@
 //! Refreshing content over the network (DESIGN.md principle 4: only public content is
-//! fetched, and no personal data is ever sent): a conditional GET (ETag /
-//! If-Modified-Since) with timeouts and a size cap, at most one request in flight, over
-//! reqwest with rustls on ring (no OpenSSL, no aws-lc) and the Mozilla root store built
-//! in, so no platform set-up is needed on Android or iOS.
+//! fetched, and no personal data is ever sent): a conditional GET with timeouts and a
+//! size cap, at most one request in flight, over reqwest with rustls on ring (no
+//! OpenSSL, no aws-lc) and the Mozilla root store built in, so no platform set-up is
+//! needed on Android or iOS.
+//!
+//! Nothing the server chooses comes back to it: no `Referer` is sent, an ETag is
+//! neither stored nor echoed (it can be an id per device), and the only condition sent
+//! is `If-Modified-Since` with the day of the server's `Last-Modified`, parsed and
+//! written by the app (never the server's string). Every redirect hop is checked as the
+//! first address is ([`check_url`]: https only, plain http only to this machine), at
+//! most [`MAX_REDIRECTS`] of them.
 //!
 //! [`ContentFetcher::refresh`] turns the answer into an outcome — updated, unchanged,
 //! rejected with its reason, busy — and, only for a bundle that passed every check, the
@@ -13,11 +20,14 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use chrono::NaiveDate;
-use reqwest::header::{ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
+use chrono::{DateTime, NaiveDate, Utc};
+use reqwest::header::{IF_MODIFIED_SINCE, LAST_MODIFIED};
 use serde::{Deserialize, Serialize};
 
 use super::bundle::{ContentBundle, MAX_BUNDLE_BYTES, TrustedKey, verify_envelope};
+
+/// The most redirects one refresh follows.
+pub const MAX_REDIRECTS: usize = 5;
 use crate::error::{Error, Field, Reason, Result};
 
 /// Limits of one refresh.
@@ -39,21 +49,33 @@ impl Default for FetchLimits {
     }
 }
 
-/// What the installed content is, for a conditional request.
+/// What the installed content is, for a conditional request. A mark stored by an
+/// earlier version may carry an `etag`: it is ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstalledMark {
     pub version: u64,
-    pub etag: Option<String>,
+    /// The day the installed bundle was last modified on the server, as an HTTP date
+    /// ([`http_day`]).
     pub last_modified: Option<String>,
 }
 
-/// A bundle that passed every check, with what the server said about it.
+/// A bundle that passed every check, with the day the server last modified it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewContent {
     pub envelope: Vec<u8>,
     pub bundle: ContentBundle,
-    pub etag: Option<String>,
     pub last_modified: Option<String>,
+}
+
+/// The day (midnight UTC) of an HTTP date, written by the app as an HTTP date; `None`
+/// for anything that is not an HTTP date, or a day after `today`. Whatever the server
+/// wrote, only a day goes back to it.
+pub fn http_day(text: &str, today: NaiveDate) -> Option<String> {
+    let day = DateTime::parse_from_rfc2822(text.trim())
+        .ok()?
+        .with_timezone(&Utc)
+        .date_naive();
+    (day <= today).then(|| day.format("%a, %d %b %Y 00:00:00 GMT").to_string())
 }
 
 /// How a refresh ended.
@@ -114,10 +136,23 @@ pub fn check_url(url: &str) -> Result<reqwest::Url> {
 impl ContentFetcher {
     /// A fetcher with the given limits.
     pub fn new(limits: FetchLimits) -> Result<Self> {
+        let redirects = reqwest::redirect::Policy::custom(|attempt| {
+            if attempt.previous().len() > MAX_REDIRECTS {
+                attempt.error(RedirectRefused("too many redirects"))
+            } else if check_url(attempt.url().as_str()).is_err() {
+                attempt.error(RedirectRefused(
+                    "a redirect to an address content is not fetched from (https only)",
+                ))
+            } else {
+                attempt.follow()
+            }
+        });
         let client = reqwest::Client::builder()
             .tls_backend_preconfigured(tls_config()?)
             .connect_timeout(limits.connect_timeout)
             .timeout(limits.total_timeout)
+            .redirect(redirects)
+            .referer(false)
             .no_proxy()
             .user_agent(concat!("shikaku/", env!("CARGO_PKG_VERSION")))
             .build()
@@ -155,11 +190,15 @@ impl ContentFetcher {
                 ));
             }
         };
-        Ok(match self.download(url, installed).await {
+        let since = installed
+            .last_modified
+            .as_deref()
+            .and_then(|day| http_day(day, today));
+        Ok(match self.download(url, since).await {
             Err(Failure::Unreachable(reason)) => return Err(Error::Network { reason }),
             Err(Failure::Refused(reason)) => (RefreshOutcome::Rejected { reason }, None),
             Ok(None) => (RefreshOutcome::Unchanged, None),
-            Ok(Some((bytes, etag, last_modified))) => {
+            Ok(Some((bytes, last_modified))) => {
                 match verify_envelope(&bytes, trusted, installed.version, today) {
                     Ok(bundle) => (
                         RefreshOutcome::Updated {
@@ -168,8 +207,9 @@ impl ContentFetcher {
                         Some(NewContent {
                             envelope: bytes,
                             bundle,
-                            etag,
-                            last_modified,
+                            last_modified: last_modified
+                                .as_deref()
+                                .and_then(|text| http_day(text, today)),
                         }),
                     ),
                     Err(super::bundle::Rejection::NotNewer { offered, installed })
@@ -188,14 +228,17 @@ impl ContentFetcher {
         })
     }
 
-    /// The body (with its ETag and Last-Modified), or `None` for 304 Not Modified.
-    #[allow(clippy::type_complexity)]
+    /// The body (with its Last-Modified), or `None` for 304 Not Modified; `since` is
+    /// the day sent as If-Modified-Since.
     async fn download(
         &self,
         url: reqwest::Url,
-        installed: &InstalledMark,
-    ) -> std::result::Result<Option<(Vec<u8>, Option<String>, Option<String>)>, Failure> {
+        since: Option<String>,
+    ) -> std::result::Result<Option<(Vec<u8>, Option<String>)>, Failure> {
         let offline = |e: reqwest::Error| {
+            if e.is_redirect() {
+                return Failure::Refused(redirect_reason(&e));
+            }
             Failure::Unreachable(if e.is_timeout() {
                 "the server did not answer in time".to_owned()
             } else if e.is_connect() {
@@ -205,11 +248,8 @@ impl ContentFetcher {
             })
         };
         let mut request = self.client.get(url);
-        if let Some(etag) = &installed.etag {
-            request = request.header(IF_NONE_MATCH, etag);
-        }
-        if let Some(date) = &installed.last_modified {
-            request = request.header(IF_MODIFIED_SINCE, date);
+        if let Some(day) = since {
+            request = request.header(IF_MODIFIED_SINCE, day);
         }
         let mut response = request.send().await.map_err(offline)?;
         let status = response.status();
@@ -236,14 +276,11 @@ impl ContentFetcher {
         {
             return Err(too_large());
         }
-        let header = |name| {
-            response
-                .headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
-        };
-        let (etag, last_modified) = (header(ETAG), header(LAST_MODIFIED));
+        let last_modified = response
+            .headers()
+            .get(LAST_MODIFIED)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let mut body = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(offline)? {
             if body.len() + chunk.len() > self.limits.max_bytes {
@@ -251,8 +288,32 @@ impl ContentFetcher {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Some((body, etag, last_modified)))
+        Ok(Some((body, last_modified)))
     }
+}
+
+/// Why a redirect was not followed.
+#[derive(Debug)]
+struct RedirectRefused(&'static str);
+
+impl std::fmt::Display for RedirectRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for RedirectRefused {}
+
+/// The reason a redirect was refused, without any address.
+fn redirect_reason(error: &reqwest::Error) -> String {
+    let mut source = std::error::Error::source(error);
+    while let Some(cause) = source {
+        if let Some(refused) = cause.downcast_ref::<RedirectRefused>() {
+            return refused.0.to_owned();
+        }
+        source = cause.source();
+    }
+    "a redirect that is not followed".to_owned()
 }
 
 /// Why a download gave no bundle.

@@ -11,8 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use bundle::Rejection;
 
+use chrono::NaiveDate;
+
 use crate::i18n::Locale;
 use crate::rules::HolidayCalendar;
+use crate::stored_text::check_stored_text;
 
 /// The format version this build reads.
 pub const INSURER_FORMAT: u32 = 1;
@@ -92,6 +95,31 @@ impl InsurerDetails {
         if self.name.ja.trim().is_empty() || self.name.en.trim().is_empty() {
             return Err(Rejection::invalid("insurer.name", "must not be empty"));
         }
+        let forms = &self.forms;
+        for (field, text) in [
+            ("insurer.name", &self.name),
+            (
+                "insurer.forms.eligibility_certificate_application",
+                &forms.eligibility_certificate_application,
+            ),
+            (
+                "insurer.forms.notice_reissue_application",
+                &forms.notice_reissue_application,
+            ),
+            (
+                "insurer.forms.counter_declaration",
+                &forms.counter_declaration,
+            ),
+        ] {
+            for value in [&text.ja, &text.en] {
+                check_stored_text(value)
+                    .map_err(|reason| Rejection::invalid(field, reason.to_string()))?;
+            }
+        }
+        if let Some(phone) = &self.phone {
+            check_stored_text(phone)
+                .map_err(|reason| Rejection::invalid("insurer.phone", reason.to_string()))?;
+        }
         Ok(())
     }
 
@@ -166,6 +194,23 @@ impl InstalledContent {
             source,
             note: None,
             calendar,
+        }
+    }
+
+    /// Whether this is installed content whose `valid_until` has passed by `today`.
+    pub fn expired_on(&self, today: NaiveDate) -> bool {
+        self.source == ContentSource::Installed
+            && self.bundle.valid_until.is_some_and(|until| until < today)
+    }
+
+    /// The content to use on `today`: this one, or the built-in content once this
+    /// one's `valid_until` has passed (valid_until holds for use, not only at install).
+    pub fn in_force_on(self, today: NaiveDate) -> Self {
+        match self.bundle.valid_until {
+            Some(until) if self.expired_on(today) => Self::embedded(Some(format!(
+                "the installed content was valid until {until}; using the built-in content"
+            ))),
+            _ => self,
         }
     }
 

@@ -79,6 +79,8 @@ pub enum Field {
     SigningKey,
     QrText,
     TransferCode,
+    /// The one-time code shown beside a member code that carries insurance numbers.
+    OneTimeCode,
     SecretName,
     /// The day to judge on (the CLI's `--today`).
     Today,
@@ -96,7 +98,7 @@ pub enum Field {
 impl Field {
     /// Every field, the facts of RULES.md first (in its order), for tests and for a
     /// form's catalogue.
-    pub const ALL: [Field; 66] = [
+    pub const ALL: [Field; 67] = [
         Field::BirthDate,
         Field::CardIssuedOn,
         Field::CardAppliedOn,
@@ -154,6 +156,7 @@ impl Field {
         Field::SigningKey,
         Field::QrText,
         Field::TransferCode,
+        Field::OneTimeCode,
         Field::SecretName,
         Field::Today,
         Field::Now,
@@ -227,6 +230,7 @@ impl Field {
             F::SigningKey => "key",
             F::QrText => "qr",
             F::TransferCode => "transfer_code",
+            F::OneTimeCode => "one_time_code",
             F::SecretName => "secret_name",
             F::Today => "--today",
             F::Now => "--now",

@@ -45,6 +45,10 @@ pub enum ShikakuError {
     DocumentActiveContent,
     #[error("the PDF's text carries a マイナンバー, which is never stored (R10)")]
     DocumentCarriesMyNumber,
+    #[error(
+        "the PDF's text could not be read whole, so it could not be screened for a マイナンバー (R10)"
+    )]
+    DocumentNotScreened,
     #[error("the vault is locked: its key is not in the secret store")]
     VaultLocked,
     #[error("the key in the secret store is not this store's key; nothing was changed")]
@@ -77,6 +81,7 @@ impl ShikakuError {
                 | ShikakuError::DocumentTooManyPages { .. }
                 | ShikakuError::DocumentActiveContent
                 | ShikakuError::DocumentCarriesMyNumber
+                | ShikakuError::DocumentNotScreened
         )
     }
 }
@@ -118,6 +123,10 @@ pub enum Error {
     DocumentActiveContent { what: String },
     #[error("the PDF's text carries a マイナンバー, which is never stored (R10)")]
     DocumentCarriesMyNumber,
+    #[error(
+        "the PDF's text could not be read whole ({what}), so it could not be screened for a マイナンバー (R10)"
+    )]
+    DocumentNotScreened { what: String },
     #[error("the vault is locked: its key is not in the secret store")]
     VaultLocked,
     #[error("the key in the secret store is not this store's key; nothing was changed")]
@@ -180,6 +189,7 @@ impl From<Error> for ShikakuError {
             Error::DocumentTooManyPages { limit } => ShikakuError::DocumentTooManyPages { limit },
             Error::DocumentActiveContent { .. } => ShikakuError::DocumentActiveContent,
             Error::DocumentCarriesMyNumber => ShikakuError::DocumentCarriesMyNumber,
+            Error::DocumentNotScreened { .. } => ShikakuError::DocumentNotScreened,
             Error::VaultLocked => ShikakuError::VaultLocked,
             Error::KeyMismatch => ShikakuError::KeyMismatch,
             Error::Integrity { .. } => ShikakuError::Integrity,

@@ -28,8 +28,10 @@ pub enum Reason {
     NotInFuture,
     /// Text shorter or longer than allowed, in characters.
     Length { min: u32, max: u32 },
-    /// Text with control characters (line breaks, tabs).
+    /// Text with control characters (line breaks, tabs, escapes, line separators).
     ControlCharacters,
+    /// Text with invisible characters that reorder it (bidi controls such as U+202E).
+    DirectionControls,
     /// Not only digits.
     NotDigits,
     /// R11: a 保険者番号 has 6 (国民健康保険) or 8 digits.
@@ -70,6 +72,10 @@ pub enum Reason {
     TransferCodeDamaged,
     /// A member code from a newer version of the app: update first.
     TransferCodeFromNewerApp,
+    /// A member code past its expiry (or of a format that had none): show a new one.
+    TransferCodeExpired,
+    /// The one-time code typed does not open the member code.
+    OneTimeCodeWrong,
     /// Text too long for a QR code.
     TooLongForQr { max_bytes: u32 },
     /// A secret's name: 1–64 letters, digits, `-` or `_`.
@@ -87,6 +93,8 @@ pub enum Reason {
     FileNotPermitted,
     /// The file could not be read or written.
     FileFailed,
+    /// The path is a link, a folder or a special file that is not written to.
+    NotARegularFile,
     /// No data directory is given and no home directory is known.
     NoDataDirectory,
     /// R6: a 資格確認書 is valid for at most this many years after its issue.
@@ -110,6 +118,7 @@ impl std::fmt::Display for Reason {
             R::NotInFuture => f.write_str("not later than now"),
             R::Length { min, max } => write!(f, "not {min} to {max} characters"),
             R::ControlCharacters => f.write_str("has control characters"),
+            R::DirectionControls => f.write_str("has bidi control characters"),
             R::NotDigits => f.write_str("not only digits"),
             R::InsurerNumberLength => f.write_str("not 6 or 8 digits"),
             R::CheckDigit => f.write_str("check digit does not match"),
@@ -132,6 +141,8 @@ impl std::fmt::Display for Reason {
             R::NotATransferCode => f.write_str("not a member code"),
             R::TransferCodeDamaged => f.write_str("damaged member code"),
             R::TransferCodeFromNewerApp => f.write_str("member code from a newer app"),
+            R::TransferCodeExpired => f.write_str("member code expired"),
+            R::OneTimeCodeWrong => f.write_str("one-time code does not match"),
             R::TooLongForQr { max_bytes } => write!(f, "more than {max_bytes} bytes for a QR code"),
             R::SecretNameForm => f.write_str("not 1-64 letters, digits, - or _"),
             R::NotASigningKey => f.write_str("not a base64 Ed25519 secret key"),
@@ -140,6 +151,7 @@ impl std::fmt::Display for Reason {
             R::FileMissing => f.write_str("no such file"),
             R::FileNotPermitted => f.write_str("not permitted"),
             R::FileFailed => f.write_str("could not be read or written"),
+            R::NotARegularFile => f.write_str("not a regular file"),
             R::NoDataDirectory => f.write_str("no data directory and no HOME"),
             R::ValidForAtMostYears { years } => write!(f, "more than {years} years after issue"),
             R::NotAnotherMember => f.write_str("not another member of the household"),

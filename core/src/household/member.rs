@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::rules::{CardState, Facts};
+use crate::stored_text::check_stored_text;
 
 /// How a member is related to the person who keeps the household.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -180,9 +181,11 @@ pub const MAX_DISPLAY_NAME_CHARS: usize = 60;
 const MAX_MEMBER_ID_CHARS: usize = 64;
 
 impl MemberDraft {
-    /// Checks the draft: a display name of 1–60 characters without control characters,
-    /// facts that can be true together, 資格確認書 dates after birth and at most 5 years
-    /// apart (R6), a link to an insured member that is an id.
+    /// Checks the draft: a display name of 1–60 characters that passes
+    /// [`check_stored_text`] (no control or bidi characters, no マイナンバー: R10), facts
+    /// that can be true together, insurance fields that pass their checks, 資格確認書
+    /// dates after birth and at most 5 years apart (R6), a link to an insured member
+    /// that is an id.
     pub fn validate(&self) -> crate::error::Result<()> {
         use crate::error::{Error, Field, Reason};
         let name = self.display_name.trim();
@@ -195,12 +198,7 @@ impl MemberDraft {
                 },
             ));
         }
-        if name.chars().any(char::is_control) {
-            return Err(Error::invalid(
-                Field::DisplayName,
-                Reason::ControlCharacters,
-            ));
-        }
+        check_stored_text(name).map_err(|reason| Error::invalid(Field::DisplayName, reason))?;
         self.facts.validate()?;
         if let Some(fields) = &self.insurance_fields {
             fields.validate()?;

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use unic_langid::{LanguageIdentifier, langid};
 
 use crate::rules::era::format_era_date;
+use crate::stored_text::check_multiline_text;
 
 pub mod messages;
 
@@ -257,49 +258,93 @@ fn format_with(bundle: &Bundle, id: MessageId, args: &[(&str, FluentValue<'_>)])
         .into_owned()
 }
 
-/// Message id → the variables its pattern uses, for Fluent source text.
-pub fn message_variables(source: &str) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
-    use fluent_syntax::ast;
-    fn from_pattern(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+/// What a message's pattern is made of: the variables it uses and the text it can
+/// show (its text, and the string and number literals of its placeables, every variant
+/// of a selection included).
+#[derive(Debug, Default)]
+struct PatternParts {
+    variables: BTreeSet<String>,
+    text: String,
+}
+
+impl PatternParts {
+    fn of(pattern: &fluent_syntax::ast::Pattern<&str>) -> Self {
+        let mut parts = PatternParts::default();
+        parts.add_pattern(pattern);
+        parts
+    }
+
+    fn add_pattern(&mut self, pattern: &fluent_syntax::ast::Pattern<&str>) {
+        use fluent_syntax::ast::PatternElement;
         for element in &pattern.elements {
-            if let ast::PatternElement::Placeable { expression } = element {
-                from_expression(expression, out);
+            match element {
+                PatternElement::TextElement { value } => self.text.push_str(value),
+                PatternElement::Placeable { expression } => self.add_expression(expression),
             }
         }
     }
-    fn from_expression(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+
+    fn add_expression(&mut self, expression: &fluent_syntax::ast::Expression<&str>) {
+        use fluent_syntax::ast::Expression;
         match expression {
-            ast::Expression::Inline(inline) => from_inline(inline, out),
-            ast::Expression::Select { selector, variants } => {
-                from_inline(selector, out);
+            Expression::Inline(inline) => self.add_inline(inline),
+            Expression::Select { selector, variants } => {
+                self.add_inline(selector);
                 for variant in variants {
-                    from_pattern(&variant.value, out);
+                    self.text.push('\n');
+                    self.add_pattern(&variant.value);
                 }
             }
         }
     }
-    fn from_inline(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+
+    fn add_inline(&mut self, inline: &fluent_syntax::ast::InlineExpression<&str>) {
+        use fluent_syntax::ast::InlineExpression;
         match inline {
-            ast::InlineExpression::VariableReference { id } => {
-                out.insert(id.name.to_owned());
+            InlineExpression::VariableReference { id } => {
+                self.variables.insert(id.name.to_owned());
             }
-            ast::InlineExpression::Placeable { expression } => from_expression(expression, out),
+            InlineExpression::StringLiteral { value } => self
+                .text
+                .push_str(&fluent_syntax::unicode::unescape_unicode_to_string(value)),
+            InlineExpression::NumberLiteral { value } => self.text.push_str(value),
+            InlineExpression::Placeable { expression } => self.add_expression(expression),
             _ => {}
         }
     }
+}
+
+/// The messages of Fluent source, by id, with what their patterns are made of.
+fn message_parts(source: &str) -> Result<BTreeMap<String, PatternParts>, String> {
+    use fluent_syntax::ast;
     let resource = fluent_syntax::parser::parse(source)
         .map_err(|(_, errors)| format!("Fluent syntax: {errors:?}"))?;
     let mut out = BTreeMap::new();
     for entry in resource.body {
-        if let ast::Entry::Message(message) = entry {
-            let mut variables = BTreeSet::new();
-            if let Some(value) = &message.value {
-                from_pattern(value, &mut variables);
+        match entry {
+            ast::Entry::Message(message) => {
+                let parts = message
+                    .value
+                    .as_ref()
+                    .map(PatternParts::of)
+                    .unwrap_or_default();
+                out.insert(message.id.name.to_owned(), parts);
             }
-            out.insert(message.id.name.to_owned(), variables);
+            ast::Entry::Term(term) => {
+                return Err(format!("`-{}`: terms cannot be overridden", term.id.name));
+            }
+            _ => {}
         }
     }
     Ok(out)
+}
+
+/// Message id → the variables its pattern uses, for Fluent source text.
+pub fn message_variables(source: &str) -> Result<BTreeMap<String, BTreeSet<String>>, String> {
+    Ok(message_parts(source)?
+        .into_iter()
+        .map(|(id, parts)| (id, parts.variables))
+        .collect())
 }
 
 /// Every built-in message of `locale` with its variables.
@@ -311,18 +356,44 @@ pub fn catalogue(locale: Locale) -> Result<BTreeMap<String, BTreeSet<String>>, S
     Ok(all)
 }
 
-/// Checks override source: it parses, and every message it defines exists built in with
-/// the same variables (so no screen loses a date or a name).
+/// The messages a signed content bundle may override: the insurer's own wording (its
+/// procedures, forms and how long they take), which differs from one insurer to another.
+/// Never a staff note, a "never alone" text, a clinic warning, a state, a deadline or
+/// an error: what the app says at the counter and about the law stays the app's.
+pub const OVERRIDABLE: &[MessageId] = &[
+    ids::PREPARE_APPLY_FOR_ELIGIBILITY_CERTIFICATE,
+    ids::PREPARE_REPLACE_ELIGIBILITY_CERTIFICATE,
+    ids::FLOW_NOTICE_3,
+    ids::FLOW_NO_CARD_2,
+    ids::FLOW_NO_CARD_3,
+    ids::SITUATION_CARD_LOST_4,
+    ids::SITUATION_CERTIFICATE_EXPIRED_4,
+    ids::SITUATION_NEW_INSURER_3,
+    ids::SITUATION_NEW_INSURER_4,
+    ids::SITUATION_ELIGIBILITY_CERTIFICATE_1,
+    ids::SITUATION_ELIGIBILITY_CERTIFICATE_2,
+    ids::REMINDER_BODY_ELIGIBILITY_CERTIFICATE_EXPIRES,
+];
+
+/// Checks override source: it parses, defines no terms, and every message it defines
+/// is one of [`OVERRIDABLE`], with the same variables as built in (so no screen loses a
+/// date or a name) and text that passes [`check_multiline_text`] (no control or bidi
+/// characters, no マイナンバー).
 pub fn check_overrides(locale: Locale, source: &str) -> Result<(), String> {
     let built_in = catalogue(locale)?;
-    for (id, variables) in message_variables(source)? {
-        match built_in.get(&id) {
-            None => return Err(format!("`{id}` is not a message of this app")),
-            Some(expected) if expected != &variables => {
-                return Err(format!("`{id}` must use the placeables {expected:?}"));
-            }
-            Some(_) => {}
+    for (id, parts) in message_parts(source)? {
+        let Some(expected) = built_in.get(&id) else {
+            return Err(format!("`{id}` is not a message of this app"));
+        };
+        if !OVERRIDABLE.iter().any(|allowed| allowed.as_str() == id) {
+            return Err(format!(
+                "`{id}` is not the insurer's wording; content may not change it"
+            ));
         }
+        if expected != &parts.variables {
+            return Err(format!("`{id}` must use the placeables {expected:?}"));
+        }
+        check_multiline_text(&parts.text).map_err(|reason| format!("`{id}`: {reason}"))?;
     }
     Ok(())
 }
@@ -382,13 +453,41 @@ mod tests {
 
     #[test]
     fn overrides_must_match_the_built_in_messages() {
-        assert!(check_overrides(Locale::En, "state-grace = In grace").is_ok());
+        assert!(
+            check_overrides(Locale::En, "situation-eligibility_certificate-1 = Ask us.").is_ok()
+        );
         assert!(check_overrides(Locale::En, "no-such-id = x").is_err());
         assert!(
-            check_overrides(Locale::En, "days-overdue = late").is_err(),
-            "lost $days"
+            check_overrides(Locale::En, "situation-card_lost-4 = Apply.").is_err(),
+            "lost $insurer, $certificate_form and $days"
         );
-        assert!(check_overrides(Locale::En, "state-grace = {").is_err());
+        assert!(check_overrides(Locale::En, "situation-eligibility_certificate-1 = {").is_err());
+    }
+
+    #[test]
+    fn only_the_insurers_wording_can_be_overridden_and_only_with_plain_text() {
+        let refused = [
+            "staff-note-card_only = この画面で資格確認は完了しています",
+            "never-alone-downloaded_record = The PDF is enough.",
+            "clinic-warning-grace = All fine until { $date }.",
+            "state-grace = Valid",
+            "error-integrity = Fine.",
+            "-insurer = Ours\nsituation-eligibility_certificate-1 = Ask { -insurer }.",
+            "situation-eligibility_certificate-1 = Ask \u{202E}us.",
+            "situation-eligibility_certificate-1 = Ask { \"\\u202E\" }us.",
+            "situation-eligibility_certificate-1 = Call \u{1b}[2J us.",
+            "situation-eligibility_certificate-1 = Quote 1234.5678.9018.",
+            "flow-notice-3 = { $insurer ->\n   *[a] { $notice_form } No.123456789018\n}",
+        ];
+        for source in refused {
+            assert!(check_overrides(Locale::Ja, source).is_err(), "{source}");
+        }
+        for id in OVERRIDABLE {
+            let variables = &catalogue(Locale::Ja).unwrap()[id.as_str()];
+            let placeables: String = variables.iter().map(|v| format!("{{ ${v} }}")).collect();
+            let source = format!("{id} = 当組合では{placeables}\n    二行目です。");
+            assert_eq!(check_overrides(Locale::Ja, &source), Ok(()), "{source}");
+        }
     }
 
     #[test]
@@ -432,22 +531,25 @@ mod tests {
     #[test]
     fn each_texts_keeps_its_own_overrides() {
         let plain = Texts::built_in();
+        let built_in = plain
+            .words(Locale::En)
+            .label(ids::SITUATION_ELIGIBILITY_CERTIFICATE_1);
         let renamed = Texts::with_overrides(
-            Some("state-grace = 猶予中（案内データ）"),
-            Some("state-grace = In grace (content)"),
+            Some("situation-eligibility_certificate-1 = 当組合の窓口にご相談ください。"),
+            Some("situation-eligibility_certificate-1 = Ask our counter."),
         );
         let refused = Texts::with_overrides(None, Some("days-overdue = late"));
         assert_eq!(
-            plain.words(Locale::En).label(ids::STATE_GRACE),
-            "Grace period"
+            renamed
+                .words(Locale::En)
+                .label(ids::SITUATION_ELIGIBILITY_CERTIFICATE_1),
+            "Ask our counter."
         );
         assert_eq!(
-            renamed.words(Locale::En).label(ids::STATE_GRACE),
-            "In grace (content)"
-        );
-        assert_eq!(
-            renamed.words(Locale::Ja).label(ids::STATE_GRACE),
-            "猶予中（案内データ）"
+            renamed
+                .words(Locale::Ja)
+                .label(ids::SITUATION_ELIGIBILITY_CERTIFICATE_1),
+            "当組合の窓口にご相談ください。"
         );
         assert_eq!(
             renamed.words(Locale::En).label(ids::STATE_VALID),
@@ -459,11 +561,13 @@ mod tests {
                 .words(Locale::En)
                 .text(ids::DAYS_OVERDUE, &[("days", 3.into())]),
             "3 days ago",
-            "an override that drops a placeable is left out"
+            "an override that is refused is left out"
         );
         assert_eq!(
-            plain.words(Locale::En).label(ids::STATE_GRACE),
-            "Grace period"
+            plain
+                .words(Locale::En)
+                .label(ids::SITUATION_ELIGIBILITY_CERTIFICATE_1),
+            built_in
         );
     }
 }

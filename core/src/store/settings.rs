@@ -5,7 +5,9 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use super::{Store, aad, begin_write, json_error, to_json};
-use crate::content::bundle::{ContentBundle, TrustedKey, open_envelope};
+use chrono::NaiveDate;
+
+use crate::content::bundle::{ContentBundle, TrustedKey, open_envelope, version_is_plausible};
 use crate::content::fetch::{InstalledMark, NewContent};
 use crate::content::{ContentSource, InstalledContent};
 use crate::error::Result;
@@ -97,23 +99,30 @@ impl Store {
         Ok(())
     }
 
-    /// What the installed content is, for a conditional request (version 0: none yet).
-    pub fn content_mark(&self) -> Result<InstalledMark> {
-        let embedded_version = ContentBundle::embedded().version;
-        match self.setting(SETTING_CONTENT_MARK)? {
-            Some(bytes) => serde_json::from_slice(&bytes).map_err(json_error),
-            None => Ok(InstalledMark {
-                version: embedded_version,
-                ..InstalledMark::default()
-            }),
-        }
+    /// What the installed content is, for a conditional request: the built-in
+    /// content's version when none was installed, or when the installed version could
+    /// not have been published by `today` (a bundle installed before versions were
+    /// bounded must not freeze updates).
+    pub fn content_mark(&self, today: NaiveDate) -> Result<InstalledMark> {
+        let embedded = InstalledMark {
+            version: ContentBundle::embedded().version,
+            last_modified: None,
+        };
+        let Some(bytes) = self.setting(SETTING_CONTENT_MARK)? else {
+            return Ok(embedded);
+        };
+        let mark: InstalledMark = serde_json::from_slice(&bytes).map_err(json_error)?;
+        Ok(if version_is_plausible(mark.version, today) {
+            mark
+        } else {
+            embedded
+        })
     }
 
     /// Installs a bundle that passed every check, in one transaction.
     pub fn install_content(&mut self, new: &NewContent) -> Result<()> {
         let mark = to_json(&InstalledMark {
             version: new.bundle.version,
-            etag: new.etag.clone(),
             last_modified: new.last_modified.clone(),
         })?;
         let transaction = begin_write(&mut self.connection)?;
@@ -127,17 +136,26 @@ impl Store {
         Ok(())
     }
 
-    /// The content in force: the installed bundle, checked again against `trusted`, or
-    /// the one built into the app.
-    pub fn content(&self, trusted: &[TrustedKey]) -> Result<InstalledContent> {
+    /// The content in force on `today`: the installed bundle, checked again against
+    /// `trusted` and the limits of this build, still within its `valid_until`; or the one
+    /// built into the app.
+    pub fn content(&self, trusted: &[TrustedKey], today: NaiveDate) -> Result<InstalledContent> {
         let Some(envelope) = self.setting(SETTING_CONTENT_ENVELOPE)? else {
             return Ok(InstalledContent::embedded(None));
         };
+        let set_aside = |why: String| {
+            InstalledContent::embedded(Some(format!(
+                "the installed content {why}; using the built-in content"
+            )))
+        };
         Ok(match open_envelope(&envelope, trusted) {
-            Ok(bundle) => InstalledContent::from_bundle(bundle, ContentSource::Installed),
-            Err(rejection) => InstalledContent::embedded(Some(format!(
-                "the installed content no longer verifies ({rejection}); using the built-in content"
-            ))),
+            Ok(bundle) if !version_is_plausible(bundle.version, today) => {
+                set_aside(format!("has an implausible version ({})", bundle.version))
+            }
+            Ok(bundle) => {
+                InstalledContent::from_bundle(bundle, ContentSource::Installed).in_force_on(today)
+            }
+            Err(rejection) => set_aside(format!("no longer verifies ({rejection})")),
         })
     }
 

@@ -1,7 +1,8 @@
 //! Best-effort extraction of the fields a member needs at the counter and for claims
 //! from the text of a 資格情報 PDF, and the checks every such field passes whether read
-//! or typed: R11 for the 保険者番号, R10 (no 12-digit number: a マイナンバー is never
-//! stored) for every number, R9 for era dates.
+//! or typed: [`check_stored_text`] for every text (no control or bidi characters, no
+//! マイナンバー anywhere: R10), R11 for the 保険者番号, no 12-digit number at all for
+//! the insurance numbers (R10), R9 for era dates.
 //!
 //! Extraction never blocks an import: an unknown layout leaves fields empty, and a value
 //! that fails its check is dropped with a warning, for the member to confirm or type.
@@ -22,6 +23,7 @@ use crate::rules::era::parse_era_date;
 use crate::rules::facts::parse_iso_date;
 use crate::rules::insurer_number::validate_insurer_number;
 use crate::rules::my_number::{normalize_digits, screen_insurance_field};
+use crate::stored_text::check_stored_text;
 use crate::vault::layout::{Layout, Row};
 
 /// The fields of a 資格情報 the app keeps (sealed, like everything personal).
@@ -108,9 +110,10 @@ impl DocumentFields {
             (Field::CopayShare, &self.copay_share),
         ];
         for (field, value) in texts {
-            if let Some(value) = value
-                && (value.trim().is_empty() || value.chars().count() > MAX_FIELD_CHARS)
-            {
+            let Some(value) = value else {
+                continue;
+            };
+            if value.trim().is_empty() || value.chars().count() > MAX_FIELD_CHARS {
                 return Err(Error::invalid(
                     field,
                     Reason::Length {
@@ -119,6 +122,7 @@ impl DocumentFields {
                     },
                 ));
             }
+            check_stored_text(value).map_err(|reason| Error::invalid(field, reason))?;
         }
         for (field, value) in [
             (Field::InsurerNumber, &self.insurer_number),
@@ -372,7 +376,8 @@ impl Collector {
         });
     }
 
-    /// A text value, unless it is empty, too long, or (for numbers) 12 digits.
+    /// A text value, unless it is empty, too long, refused by [`check_stored_text`], or
+    /// (for numbers) 12 digits.
     fn text(&mut self, field: &str, value: &str, screen: bool) -> Option<String> {
         let value = value.trim();
         if value.is_empty() {
@@ -384,6 +389,10 @@ impl Collector {
         }
         if screen && let Err(refusal) = screen_insurance_field(value) {
             self.warn(field, refusal.to_string());
+            return None;
+        }
+        if let Err(reason) = check_stored_text(value) {
+            self.warn(field, reason.to_string());
             return None;
         }
         Some(value.to_owned())

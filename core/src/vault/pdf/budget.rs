@@ -1,6 +1,8 @@
 //! The budget of text extraction: one deadline and one count of decoded bytes for the
 //! whole document, shared by page contents, forms and CMaps; each CMap has its own cap
-//! besides.
+//! besides. The budget also records whether any text was left unread — at a limit, or
+//! in a stream that did not decode — since text that was not read was not screened for
+//! a マイナンバー (R10), and such a PDF is refused.
 
 use std::time::{Duration, Instant};
 
@@ -19,6 +21,7 @@ pub struct Budget {
     remaining: usize,
     deadline: Instant,
     exhausted: bool,
+    unread: Option<&'static str>,
 }
 
 impl Budget {
@@ -28,6 +31,7 @@ impl Budget {
             remaining: bytes,
             deadline: now.checked_add(time).unwrap_or(now),
             exhausted: false,
+            unread: None,
         }
     }
 
@@ -36,17 +40,26 @@ impl Budget {
         Self::new(TEXT_DECODE_BUDGET, TEXT_TIME_BUDGET)
     }
 
-    /// Whether extraction must stop: the deadline passed or the bytes ran out.
+    /// Whether extraction must stop: the deadline passed or the bytes ran out. Called
+    /// only where text remains to be read, so `true` leaves text unread.
     pub fn expired(&mut self) -> bool {
         if !self.exhausted && Instant::now() > self.deadline {
             self.exhausted = true;
         }
+        if self.exhausted {
+            self.leave_unread("the text budget ran out");
+        }
         self.exhausted
     }
 
-    /// Whether any part of the text was left unread.
-    pub fn was_exhausted(&self) -> bool {
-        self.exhausted
+    /// Records that some text was not read, and why (the first reason is kept).
+    pub fn leave_unread(&mut self, why: &'static str) {
+        self.unread.get_or_insert(why);
+    }
+
+    /// Why some text was left unread, if any was.
+    pub fn unread(&self) -> Option<&'static str> {
+        self.unread
     }
 
     fn decode_within(&mut self, stream: &Stream, cap: usize) -> Option<Vec<u8>> {
@@ -66,9 +79,13 @@ impl Budget {
                 if self.remaining == 0 {
                     self.exhausted = true;
                 }
+                self.leave_unread("a stream decodes past its limit");
                 None
             }
-            Err(_) => None,
+            Err(_) => {
+                self.leave_unread("a stream does not decode");
+                None
+            }
         }
     }
 

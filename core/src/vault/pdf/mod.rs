@@ -1,7 +1,11 @@
 //! Validation of an imported 資格情報 PDF and its text: `%PDF-` header, at most 20 MiB,
 //! a structure that reads as written (a cut file is damaged, never rebuilt), not
 //! protected by a password, no active content, one to [`MAX_PAGES`] pages, and no
-//! マイナンバー in its text (R10). Each failure has its own error.
+//! マイナンバー in its text (R10). Each failure has its own error. R10 holds only for
+//! text that was read: a PDF whose text could not be read whole — a limit of the budget
+//! reached, a stream that does not decode, an object the loader could not parse,
+//! objects nested past what is inspected — is refused as not screened; no 資格情報 comes
+//! near those limits.
 //!
 //! A PDF comes from any app on the phone, so the import has one budget for the whole
 //! document, checked before anything is loaded ([`structure`]): at most
@@ -65,6 +69,8 @@ pub enum PdfError {
     ActiveContent(&'static str),
     #[error("its text carries a マイナンバー")]
     CarriesMyNumber,
+    #[error("its text was not read whole: {0}")]
+    NotScreened(&'static str),
 }
 
 impl From<PdfError> for Error {
@@ -86,6 +92,9 @@ impl From<PdfError> for Error {
                 what: what.to_owned(),
             },
             PdfError::CarriesMyNumber => Error::DocumentCarriesMyNumber,
+            PdfError::NotScreened(what) => Error::DocumentNotScreened {
+                what: what.to_owned(),
+            },
         }
     }
 }
@@ -94,10 +103,9 @@ impl From<PdfError> for Error {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedPdf {
     pub pages: u32,
-    /// The visible text, in rows and cells as it stands on the pages.
+    /// The visible text, in rows and cells as it stands on the pages (all of the text
+    /// was read and screened).
     pub layout: Layout,
-    /// Whether the budget ran out before all text was read.
-    pub text_incomplete: bool,
 }
 
 /// Checks `bytes` and reads its text.
@@ -147,6 +155,11 @@ fn check(bytes: &[u8]) -> Result<CheckedPdf, PdfError> {
     if document.is_encrypted() {
         return Err(PdfError::Encrypted);
     }
+    // The loader skips an object it cannot parse (nested past its bound, say); another
+    // reader may still show it, and it was never screened.
+    if document.objects.len() < structure.objects {
+        return Err(PdfError::NotScreened("an object that does not read"));
+    }
     inspect_objects(&document)?;
     let pages: Vec<ObjectId> = document.page_iter().take(MAX_PAGES + 1).collect();
     if pages.is_empty() {
@@ -160,32 +173,38 @@ fn check(bytes: &[u8]) -> Result<CheckedPdf, PdfError> {
     if contains_my_number(&Layout::from_runs(runs.iter()).scan_text()) {
         return Err(PdfError::CarriesMyNumber);
     }
+    if let Some(why) = budget.unread() {
+        return Err(PdfError::NotScreened(why));
+    }
     Ok(CheckedPdf {
         pages: u32::try_from(pages.len()).unwrap_or(u32::MAX),
         layout: Layout::from_runs(runs.iter().filter(|run| run.visible)),
-        text_incomplete: budget.was_exhausted(),
     })
 }
 
 /// Looks at every object, whether reachable or not, for what a 資格情報 never carries:
 /// active content — JavaScript (an action, a name tree, an XFA form's scripts), an
 /// action that launches a program, an embedded file — and a マイナンバー in any text
-/// string (document information, annotations, form fields, bookmarks).
+/// string (document information, annotations, form fields, bookmarks). Objects nested
+/// deeper than [`MAX_INSPECTED_DEPTH`] are not looked into, so a document that has any
+/// is refused as not screened.
 fn inspect_objects(document: &Document) -> Result<(), PdfError> {
-    const MAX_DEPTH: usize = 64;
     let mut stack: Vec<(&Object, usize)> = document.objects.values().map(|o| (o, 0)).collect();
     while let Some((object, depth)) = stack.pop() {
         let dict = match object {
             Object::Dictionary(dict) => dict,
             Object::Stream(stream) => &stream.dict,
             Object::Array(items) => {
-                if depth < MAX_DEPTH {
-                    stack.extend(items.iter().map(|item| (item, depth + 1)));
+                if !items.is_empty() && depth >= MAX_INSPECTED_DEPTH {
+                    return Err(PdfError::NotScreened(TOO_DEEP));
                 }
+                stack.extend(items.iter().map(|item| (item, depth + 1)));
                 continue;
             }
-            Object::String(..) => {
-                if contains_my_number(&lopdf::decode_text_string(object).unwrap_or_default()) {
+            Object::String(bytes, _) => {
+                let text = lopdf::decode_text_string(object)
+                    .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned());
+                if contains_my_number(&text) {
                     return Err(PdfError::CarriesMyNumber);
                 }
                 continue;
@@ -195,12 +214,17 @@ fn inspect_objects(document: &Document) -> Result<(), PdfError> {
         if let Some(what) = active_content(dict) {
             return Err(PdfError::ActiveContent(what));
         }
-        if depth < MAX_DEPTH {
-            stack.extend(dict.iter().map(|(_, value)| (value, depth + 1)));
+        if !dict.is_empty() && depth >= MAX_INSPECTED_DEPTH {
+            return Err(PdfError::NotScreened(TOO_DEEP));
         }
+        stack.extend(dict.iter().map(|(_, value)| (value, depth + 1)));
     }
     Ok(())
 }
+
+/// How deep inside an object its parts are inspected (a 資格情報 nests a few levels).
+const MAX_INSPECTED_DEPTH: usize = 64;
+const TOO_DEEP: &str = "objects nested deeper than are inspected";
 
 /// The active content a dictionary is or names, if any.
 fn active_content(dict: &Dictionary) -> Option<&'static str> {

@@ -7,7 +7,9 @@
 //! a page, and one count of decoded bytes), at most [`MAX_FONTS_PER_PAGE`] fonts a page
 //! (a page with more is skipped: a 資格情報 has a handful), forms nested at most
 //! [`MAX_FORM_DEPTH`] deep and drawn at most [`MAX_FORM_DRAWS`] times a page, and at most
-//! [`MAX_RUNS`] runs and [`MAX_TEXT_CHARS`] characters in all.
+//! [`MAX_RUNS`] runs and [`MAX_TEXT_CHARS`] characters in all. Whatever a limit leaves
+//! unread is recorded in the budget ([`Budget::unread`]): that text was not screened
+//! for a マイナンバー, so the import refuses the PDF (R10).
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -202,13 +204,14 @@ pub fn extract_runs(document: &Document, pages: &[ObjectId], budget: &mut Budget
         form_stack: Vec::new(),
     };
     for (index, page) in pages.iter().enumerate() {
-        if reader.budget.expired() || reader.full() {
+        if reader.budget.expired() || reader.stop_when_full() {
             break;
         }
         reader.page = index;
         reader.form_draws = 0;
         let resources = Resources::of(document, page_resources(document, *page));
         if resources.font_count() > MAX_FONTS_PER_PAGE {
+            reader.budget.leave_unread(TOO_MANY_FONTS);
             continue;
         }
         let mut content = Vec::new();
@@ -239,9 +242,18 @@ struct Reader<'a, 'b> {
     form_stack: Vec<ObjectId>,
 }
 
+/// Why a page or form was not read.
+const TOO_MANY_FONTS: &str = "a page or form names more fonts than a 資格情報 has";
+
 impl<'a> Reader<'a, '_> {
-    fn full(&self) -> bool {
-        self.runs.len() >= MAX_RUNS || self.chars >= MAX_TEXT_CHARS
+    /// Whether as many runs or characters as are kept were read; then whatever remains
+    /// is left unread.
+    fn stop_when_full(&mut self) -> bool {
+        let full = self.runs.len() >= MAX_RUNS || self.chars >= MAX_TEXT_CHARS;
+        if full {
+            self.budget.leave_unread("more text than a 資格情報 has");
+        }
+        full
     }
 
     /// Interprets one content stream with the resources and matrix it is drawn with.
@@ -255,7 +267,7 @@ impl<'a> Reader<'a, '_> {
         let mut line_matrix = IDENTITY;
         while let Some(token) = lexer.next_token() {
             if (lexer.tokens().is_multiple_of(DEADLINE_STRIDE) && self.budget.expired())
-                || self.full()
+                || self.stop_when_full()
             {
                 return;
             }
@@ -399,8 +411,13 @@ impl<'a> Reader<'a, '_> {
                         break;
                     }
                 }
-                other if collect && depth == 1 && items.len() < MAX_ARRAY_ITEMS => {
-                    items.extend(scalar(other).filter(|item| !matches!(item, Operand::Name(_))));
+                other if collect && depth == 1 => {
+                    if items.len() < MAX_ARRAY_ITEMS {
+                        items
+                            .extend(scalar(other).filter(|item| !matches!(item, Operand::Name(_))));
+                    } else {
+                        self.budget.leave_unread("a text array longer than is read");
+                    }
                 }
                 _ => {}
             }
@@ -475,11 +492,17 @@ impl<'a> Reader<'a, '_> {
             .ok()
             .and_then(|s| s.as_name().ok())
             == Some(b"Form".as_slice());
-        if !is_form
-            || self.form_stack.len() >= MAX_FORM_DEPTH
-            || self.form_stack.contains(&id)
-            || self.form_draws >= MAX_FORM_DRAWS
-        {
+        // A form drawing itself (directly or through others) draws nothing new.
+        if !is_form || self.form_stack.contains(&id) {
+            return;
+        }
+        if self.form_stack.len() >= MAX_FORM_DEPTH {
+            self.budget.leave_unread("forms nested deeper than is read");
+            return;
+        }
+        if self.form_draws >= MAX_FORM_DRAWS {
+            self.budget
+                .leave_unread("forms drawn more often than is read");
             return;
         }
         self.form_draws += 1;
@@ -488,6 +511,7 @@ impl<'a> Reader<'a, '_> {
             None => resources,
         };
         if form_resources.font_count() > MAX_FONTS_PER_PAGE {
+            self.budget.leave_unread(TOO_MANY_FONTS);
             return;
         }
         let content = match self.forms.get(&id) {
@@ -587,11 +611,37 @@ mod tests {
     #[test]
     fn a_page_with_more_fonts_than_a_shikaku_has_is_not_read() {
         let content = b"BT /F1 10 Tf 10 20 Td <4FDD> Tj ET";
+        let mut within = Budget::for_import();
         assert_eq!(
-            page_runs(content, MAX_FONTS_PER_PAGE - 1, &mut Budget::for_import()).len(),
+            page_runs(content, MAX_FONTS_PER_PAGE - 1, &mut within).len(),
             1
         );
-        assert!(page_runs(content, MAX_FONTS_PER_PAGE, &mut Budget::for_import()).is_empty());
+        assert_eq!(within.unread(), None);
+        let mut past = Budget::for_import();
+        assert!(page_runs(content, MAX_FONTS_PER_PAGE, &mut past).is_empty());
+        assert_eq!(past.unread(), Some(TOO_MANY_FONTS));
+    }
+
+    #[test]
+    fn forms_past_their_limits_and_long_arrays_leave_text_unread() {
+        let mut deep = b"/X1 Do ".repeat(MAX_FORM_DRAWS);
+        let mut budget = Budget::for_import();
+        assert_eq!(page_runs(&deep, 0, &mut budget).len(), MAX_FORM_DRAWS);
+        assert_eq!(budget.unread(), None);
+        deep.extend_from_slice(b"/X1 Do");
+        let mut budget = Budget::for_import();
+        assert_eq!(page_runs(&deep, 0, &mut budget).len(), MAX_FORM_DRAWS);
+        assert!(budget.unread().is_some());
+        let long = format!(
+            "BT /F1 10 Tf [{}] TJ ET",
+            "<4FDD> ".repeat(MAX_ARRAY_ITEMS + 1)
+        );
+        let mut budget = Budget::for_import();
+        assert_eq!(
+            page_runs(long.as_bytes(), 0, &mut budget).len(),
+            MAX_ARRAY_ITEMS
+        );
+        assert!(budget.unread().is_some());
     }
 
     #[test]
@@ -603,12 +653,13 @@ mod tests {
         flood.extend_from_slice(b"ET");
         let mut expired = Budget::new(usize::MAX, Duration::ZERO);
         assert!(page_runs(&flood, 0, &mut expired).is_empty());
-        assert!(expired.was_exhausted());
+        assert!(expired.unread().is_some());
         let mut small = Budget::new(100, Duration::from_secs(60));
         assert!(page_runs(&flood, 0, &mut small).is_empty());
-        assert!(small.was_exhausted());
+        assert!(small.unread().is_some());
         let mut ample = Budget::new(usize::MAX, Duration::from_secs(600));
         assert_eq!(page_runs(&flood, 0, &mut ample).len(), 5_000);
+        assert_eq!(ample.unread(), None);
     }
 
     #[test]

@@ -78,8 +78,30 @@ class CompanionTest {
         assertEquals(FlowNode.NO_CARD, companion.walkPreparation(listOf(false, false)).node)
         val matrix = companion.qr("https://myna.go.jp/")
         assertEquals((matrix.size * matrix.size).toInt(), matrix.modules.size)
-        assertTrue(companion.shareMember(member.id, false).startsWith("SHIKAKU-MEMBER:1:"))
+        val share = companion.shareMember(member.id, false)
+        assertTrue(share.code.startsWith("SHIKAKU-MEMBER:2:"))
+        assertEquals(null, share.oneTimeCode)
+        assertFalse(companion.inspectMemberCode(share.code).needsOneTimeCode)
         companion.close()
+    }
+
+    @Test
+    fun aMemberMovesWithTheirNumbersOnlyUnderTheOneTimeCode() {
+        val sender = ShikakuCompanion.open(dir.path, MapSecretStore(), Locale.JA)
+        val fields = DocumentFields(insurerNumber = "06139992", symbol = "4123", number = "5678")
+        val member = sender.addMember(draft().copy(insuranceFields = fields))
+        val share = sender.shareMember(member.id, true)
+        val oneTimeCode = share.oneTimeCode!!
+        assertFalse(share.code.contains("06139992"))
+        val receiver = ShikakuCompanion.open(File(dir, "other").path, MapSecretStore(), Locale.EN)
+        assertTrue(receiver.inspectMemberCode(share.code).needsOneTimeCode)
+        val missing = assertThrows<ShikakuException.InvalidInput> { receiver.receiveMember(share.code, null) }
+        assertEquals(Field.ONE_TIME_CODE, missing.field)
+        val wrong = assertThrows<ShikakuException.InvalidInput> { receiver.receiveMember(share.code, "0000000000") }
+        assertEquals(Reason.OneTimeCodeWrong, wrong.reason)
+        assertEquals(fields, receiver.receiveMember(share.code, oneTimeCode).insuranceFields)
+        sender.close()
+        receiver.close()
     }
 
     @Test

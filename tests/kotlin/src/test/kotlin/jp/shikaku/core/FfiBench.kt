@@ -43,7 +43,7 @@ class FfiBench {
     fun ffiCalls() {
         val codes = File(out, "household.codes").readText().split(Regex("\\s+")).filter { it.isNotBlank() }
         val companion = ShikakuCompanion.open(dir.path, MapSecretStore(), Locale.JA)
-        codes.forEach { companion.receiveMember(it) }
+        codes.forEach { companion.receiveMember(it, null) }
         assertEquals(8, companion.householdView().size)
         val date = LocalDate.of(2026, 12, 1)
         val formatDate = medianNanos { companion.formatDate(date) }
