@@ -5,6 +5,8 @@
 //! too much are refused: a staff note overridden, every Tuesday a holiday, a version
 //! that would freeze updates, a redirect away from https.
 
+// Date versions read as dates: 2026_11_21_01 is the first bundle of 2026-11-21.
+#![allow(clippy::inconsistent_digit_grouping)]
 #![allow(
     clippy::expect_used,
     clippy::unwrap_used,
