@@ -143,7 +143,7 @@ fn dates_before_birth() {
             "overseas_continued_use_applied_on",
             "Applied for continued use abroad on",
         ),
-        ("insurer_registered_on", "Joined the new insurer on"),
+        ("insurer_registered_on", "Registered by the insurer on"),
     ] {
         assert_refused(
             &format!(r#"{{"birth_date":"1990-06-15","{key}":"1990-06-14"}}"#),

@@ -41,9 +41,11 @@ use crate::rules::facts::parse_iso_date;
 use crate::secrets::SecretStore;
 use crate::store::{ContentSource, DocumentInfo, ImportReport, InstalledContent, Store};
 use crate::vault::DocumentFields;
+use crate::vault::identity::identity_warnings;
 use crate::view::{
-    MemberRow, RelationshipChoice, ShellTexts, TimelineEntry, describe_error, member_row,
-    relationship_choices, timeline,
+    DocumentSource, Form, FormOutcome, FormValues, MemberRow, ShellTexts, TimelineEntry,
+    describe_error, document_form, member_form, member_row, submit_document_form,
+    submit_member_form, timeline,
 };
 
 /// The file name of the database inside the data directory.
@@ -194,6 +196,34 @@ impl ShikakuCompanion {
         let today = self.today();
         self.with_content(|c| evaluate_member(member, today, c.calendar()))
     }
+
+    /// The member's current document, if any, with the warnings that it may not be
+    /// theirs while its fields are not confirmed.
+    fn checked_document(&self, store: &Store, member: &Member) -> Result<Option<DocumentInfo>> {
+        match store.document_info(&member.id, self.now()) {
+            Ok(info) => Ok(Some(with_identity_warnings(info, member))),
+            Err(Error::NotFound { .. }) => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The member and their document, checked, read in one go.
+    fn member_and_document(&self, member_id: &str) -> Result<(Member, Option<DocumentInfo>)> {
+        let store = self.store();
+        let member = store.member(member_id)?;
+        let document = self.checked_document(&store, &member)?;
+        Ok((member, document))
+    }
+}
+
+/// `info` with the warnings that its 氏名 or 生年月日 are not `member`'s, until the
+/// member confirms its fields.
+fn with_identity_warnings(mut info: DocumentInfo, member: &Member) -> DocumentInfo {
+    if !info.fields_confirmed {
+        info.warnings
+            .extend(identity_warnings(&info.fields, member));
+    }
+    info
 }
 
 /// The household's reminder data as stored.
@@ -305,9 +335,93 @@ impl ShikakuCompanion {
         self.with_words(|words, _| words.label(relationship.message_id()))
     }
 
-    /// The member form's relationship choices, named.
-    pub fn relationship_choices(&self) -> Vec<RelationshipChoice> {
-        self.with_words(|words, _| relationship_choices(words))
+    /// The member form: of `member_id`, or of a new member when none, with `values` (the
+    /// form's values as the member changed them, by field id; empty: as stored) laid
+    /// over it. A shell asks again after every change: fields appear when they apply.
+    pub fn member_form(
+        &self,
+        member_id: Option<String>,
+        values: FormValues,
+    ) -> Result<Form, ShikakuError> {
+        let draft = match member_id {
+            Some(id) => Some(self.store().member(&id)?.to_draft()),
+            None => None,
+        };
+        Ok(self.with_words(|words, _| member_form(words, draft.as_ref(), &values))?)
+    }
+
+    /// Saves the member form's `values` (by field id; a value not given stays as it is):
+    /// the member added or updated, or the form with an error beside each field that
+    /// cannot be saved (nothing is saved then).
+    pub fn submit_member_form(
+        &self,
+        member_id: Option<String>,
+        values: FormValues,
+    ) -> Result<FormOutcome, ShikakuError> {
+        let base = match &member_id {
+            Some(id) => Some(self.store().member(id)?),
+            None => None,
+        };
+        let draft = base.as_ref().map(Member::to_draft);
+        let submitted =
+            self.with_words(|words, _| submit_member_form(words, draft.as_ref(), &values))?;
+        let draft = match submitted {
+            Ok(draft) => draft,
+            Err((form, errors)) => return Ok(FormOutcome::Invalid { form, errors }),
+        };
+        let member = match base {
+            Some(base) => {
+                let member = draft.into_member(base.id);
+                self.update_member(member.clone())?;
+                member
+            }
+            None => self.add_member(draft)?,
+        };
+        Ok(FormOutcome::Saved { member })
+    }
+
+    /// The fields of the member's 資格情報 as a form: read from the stored PDF and
+    /// proposed for the member to confirm or correct, with its warnings beside them; or,
+    /// with no PDF stored, the numbers typed from the お知らせ.
+    pub fn document_form(
+        &self,
+        member_id: String,
+        values: FormValues,
+    ) -> Result<Form, ShikakuError> {
+        let (member, document) = self.member_and_document(&member_id)?;
+        let (fields, source, warnings) = document_fields(&member, document);
+        Ok(self.with_words(|words, _| document_form(words, &fields, source, &warnings, &values))?)
+    }
+
+    /// Confirms the document form's `values`: the stored PDF's fields, confirmed
+    /// (`set_document_fields`), or the numbers typed from the お知らせ when no PDF is
+    /// stored; or the form with its errors (nothing is saved then).
+    pub fn submit_document_form(
+        &self,
+        member_id: String,
+        values: FormValues,
+    ) -> Result<FormOutcome, ShikakuError> {
+        let (member, document) = self.member_and_document(&member_id)?;
+        let has_document = document.is_some();
+        let (fields, source, _) = document_fields(&member, document);
+        let submitted =
+            self.with_words(|words, _| submit_document_form(words, &fields, source, &values))?;
+        let fields = match submitted {
+            Ok(fields) => fields,
+            Err((form, errors)) => return Ok(FormOutcome::Invalid { form, errors }),
+        };
+        if has_document {
+            self.set_document_fields(member_id.clone(), fields)?;
+        } else {
+            let typed = (!fields.is_empty()).then_some(fields);
+            self.update_member(Member {
+                insurance_fields: typed,
+                ..member
+            })?;
+        }
+        Ok(FormOutcome::Saved {
+            member: self.member(member_id)?,
+        })
     }
 
     /// A date as the member reads it: 令和8年12月1日(火) or Tue 1 Dec 2026.
@@ -333,28 +447,27 @@ impl ShikakuCompanion {
 
     /// The card a member shows across the counter.
     pub fn clinic_card(&self, member_id: String) -> Result<ClinicCard, ShikakuError> {
-        let (member, document) = {
-            let store = self.store();
-            let member = store.member(&member_id)?;
-            let document = match store.document_info(&member_id, self.now()) {
-                Ok(info) => Some(info),
-                Err(Error::NotFound { .. }) => None,
-                Err(error) => return Err(error.into()),
-            };
-            (member, document)
-        };
+        let (member, document) = self.member_and_document(&member_id)?;
         let status = self.status_of(&member);
         Ok(self.with_words(|words, _| clinic_card(&member, &status, document.as_ref(), words)))
     }
 
     /// Imports a member's 資格情報 PDF (checked, read, sealed; the previous one is kept).
+    /// The fields read are proposed, not applied; the report's warnings say what was not
+    /// kept and whether the 氏名 or 生年月日 are not the member's.
     pub fn import_document(
         &self,
         member_id: String,
         pdf: Vec<u8>,
     ) -> Result<ImportReport, ShikakuError> {
         let now = self.now();
-        Ok(self.store().import_document(&member_id, &pdf, now)?)
+        let mut store = self.store();
+        let report = store.import_document(&member_id, &pdf, now)?;
+        let member = store.member(&member_id)?;
+        Ok(ImportReport {
+            info: with_identity_warnings(report.info, &member),
+            ..report
+        })
     }
 
     /// The member's current PDF, exactly as imported, for the PDF viewer.
@@ -362,10 +475,14 @@ impl ShikakuCompanion {
         Ok(self.store().document(&member_id)?.to_vec())
     }
 
-    /// What is known of the member's current PDF.
+    /// What is known of the member's current PDF, with the warnings that it may not be
+    /// theirs until they confirm its fields.
     pub fn document_info(&self, member_id: String) -> Result<DocumentInfo, ShikakuError> {
-        let now = self.now();
-        Ok(self.store().document_info(&member_id, now)?)
+        self.member_and_document(&member_id)?
+            .1
+            .ok_or(ShikakuError::NotFound {
+                what: Entity::Document,
+            })
     }
 
     /// Saves the fields the member confirmed or typed (R9–R11 checked).
@@ -381,7 +498,9 @@ impl ShikakuCompanion {
     /// Makes the previous PDF current again.
     pub fn revert_document(&self, member_id: String) -> Result<DocumentInfo, ShikakuError> {
         let now = self.now();
-        Ok(self.store().revert_document(&member_id, now)?)
+        let mut store = self.store();
+        let info = store.revert_document(&member_id, now)?;
+        Ok(with_identity_warnings(info, &store.member(&member_id)?))
     }
 
     /// The reminders to schedule now: the earliest `limit` (iOS keeps 64). A shell asks
@@ -575,6 +694,29 @@ impl ShikakuCompanion {
     }
 }
 
+/// The fields the document form edits, where they come from, and the warnings beside
+/// them: the stored PDF's, or the member's typed numbers when no PDF is stored.
+fn document_fields(
+    member: &Member,
+    document: Option<DocumentInfo>,
+) -> (
+    DocumentFields,
+    DocumentSource,
+    Vec<crate::vault::FieldWarning>,
+) {
+    match document {
+        Some(info) if info.fields_confirmed => {
+            (info.fields, DocumentSource::Confirmed, info.warnings)
+        }
+        Some(info) => (info.fields, DocumentSource::Proposed, info.warnings),
+        None => (
+            member.insurance_fields.clone().unwrap_or_default(),
+            DocumentSource::Typed,
+            Vec::new(),
+        ),
+    }
+}
+
 /// Which content is in force.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -617,6 +759,7 @@ mod tests {
         .unwrap();
         let draft = |name: &str| MemberDraft {
             display_name: name.to_owned(),
+            name_as_printed: None,
             relationship: Relationship::Myself,
             facts: Facts::born_on(civil(1990, 6, 15)),
             eligibility_certificate_expires_on: None,

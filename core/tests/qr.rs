@@ -40,6 +40,7 @@ fn member() -> MemberDraft {
     facts.moved_on = NaiveDate::from_ymd_opt(2026, 11, 15);
     MemberDraft {
         display_name: "山田 さくら".into(),
+        name_as_printed: None,
         relationship: Relationship::Child,
         facts,
         eligibility_certificate_expires_on: NaiveDate::from_ymd_opt(2029, 11, 30),

@@ -39,8 +39,15 @@ pub enum Field {
     HasMyNumber,
     // The member.
     DisplayName,
+    /// The 氏名 as printed on the card and the 資格情報, compared with an imported PDF.
+    NameAsPrinted,
     Relationship,
     EligibilityCertificateExpiresOn,
+    /// The member form's question "do you hold a 資格確認書?" (R6).
+    HasEligibilityCertificate,
+    /// The member form's question "did you bring your card to the 転入届?" (R4): yes
+    /// records the 継続利用 on the day of the 転入届.
+    ContinuedUseAtMoveIn,
     /// A member record as a whole (JSON of the wrong shape).
     Member,
     // The fields of a 資格情報 (DocumentFields).
@@ -91,7 +98,7 @@ pub enum Field {
 impl Field {
     /// Every field, the facts of RULES.md first (in its order), for tests and for a
     /// form's catalogue.
-    pub const ALL: [Field; 63] = [
+    pub const ALL: [Field; 66] = [
         Field::BirthDate,
         Field::CardIssuedOn,
         Field::CardAppliedOn,
@@ -119,8 +126,11 @@ impl Field {
         Field::NeedsHelper,
         Field::HasMyNumber,
         Field::DisplayName,
+        Field::NameAsPrinted,
         Field::Relationship,
         Field::EligibilityCertificateExpiresOn,
+        Field::HasEligibilityCertificate,
+        Field::ContinuedUseAtMoveIn,
         Field::Member,
         Field::InsurerName,
         Field::InsurerNumber,
@@ -189,8 +199,11 @@ impl Field {
             F::NeedsHelper => "holdings.needs_helper",
             F::HasMyNumber => "holdings.has_my_number",
             F::DisplayName => "display_name",
+            F::NameAsPrinted => "name_as_printed",
             F::Relationship => "relationship",
             F::EligibilityCertificateExpiresOn => "eligibility_certificate_expires_on",
+            F::HasEligibilityCertificate => "has_eligibility_certificate",
+            F::ContinuedUseAtMoveIn => "continued_use_at_move_in",
             F::Member => "member",
             F::InsurerName => "insurer_name",
             F::InsurerNumber => "insurer_number",

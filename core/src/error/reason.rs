@@ -20,6 +20,8 @@ pub enum Reason {
     NotAnInstant,
     /// Not yes or no.
     NotYesOrNo,
+    /// Not one of the choices the form offers.
+    NotAChoice,
     /// A date outside the years a fact may carry (R9: 明治 onwards).
     YearOutOfRange { first: i32, last: i32 },
     /// A date before the date of `other`, which it cannot precede.
@@ -100,6 +102,7 @@ impl std::fmt::Display for Reason {
             R::NotATimeOfDay => f.write_str("not a time of day"),
             R::NotAnInstant => f.write_str("not an RFC 3339 instant"),
             R::NotYesOrNo => f.write_str("not yes or no"),
+            R::NotAChoice => f.write_str("not one of the choices"),
             R::YearOutOfRange { first, last } => write!(f, "outside the years {first}..{last}"),
             R::EarlierThan { other } => write!(f, "before {other}"),
             R::NotInFuture => f.write_str("not later than now"),

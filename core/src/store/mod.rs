@@ -788,6 +788,7 @@ mod tests {
         let id = "0123456789abcdef".to_owned();
         let draft = MemberDraft {
             display_name: "旧版 花子".to_owned(),
+            name_as_printed: None,
             relationship: Relationship::Child,
             facts: Facts::born_on(civil(2015, 3, 3)),
             eligibility_certificate_expires_on: None,

@@ -4,6 +4,7 @@
 //! - [`pdf`]: what a PDF must be to be imported (header, size, parses, no password,
 //!   pages).
 //! - [`fields`]: the fields read from its text and their checks (R9, R10, R11).
+//! - [`identity`]: whether the 氏名 and 生年月日 read are the member's.
 //! - [`seal`]: XChaCha20-Poly1305 with a random key per document, wrapped by the master
 //!   key from the [`crate::secrets::SecretStore`]; the associated data binds every blob
 //!   to its member and document.
@@ -11,6 +12,7 @@
 //! Storing the sealed blobs is the [`crate::store`]'s work.
 
 pub mod fields;
+pub mod identity;
 pub mod pdf;
 pub mod seal;
 
@@ -18,7 +20,7 @@ use chrono::{DateTime, Months, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-pub use fields::{DocumentFields, Extraction, FieldWarning};
+pub use fields::{DocumentFields, Extraction, FieldWarning, WarningCode};
 
 use crate::error::Result;
 

@@ -101,6 +101,7 @@ mod tests {
             R::NotATimeOfDay,
             R::NotAnInstant,
             R::NotYesOrNo,
+            R::NotAChoice,
             R::YearOutOfRange {
                 first: 1868,
                 last: 2200,
