@@ -3,8 +3,9 @@
 //! - `shikaku rules [--today YYYY-MM-DD]`: one facts object (RULES.md vocabulary) on
 //!   stdin → one JSON object with exactly the result keys of RULES.md.
 //! - `shikaku demo [--today YYYY-MM-DD] [--json]`: the sample household evaluated today.
-//! - `shikaku [--data-dir DIR] member add|list|show|remove`, `doc import|export|info|
-//!   fields|revert`, `store info`: the household store on disk.
+//! - `shikaku [--data-dir DIR] member add|list|show|remove|form|update`, `doc import|
+//!   export|info|fields|revert`, `store info`: the household store on disk; `member form`
+//!   prints the member form and `member update` takes its values.
 //! - `shikaku [--data-dir DIR] reminders [--now RFC3339] [--limit N] [--json]`,
 //!   `reminders ack|snooze|settings`, `ics [--member ID] --out FILE`: reminders and the
 //!   calendar export.
@@ -177,6 +178,8 @@ pub enum CliError {
     Core(ShikakuError),
     /// Writing the output failed (a closed pipe, a full disk): exit status 1.
     Output(std::io::Error),
+    /// A form refused its values: every field's error, worded in `--lang` (exit 2).
+    Form(Vec<ShikakuError>),
 }
 
 impl CliError {
@@ -200,6 +203,7 @@ impl CliError {
         match self {
             CliError::Core(ShikakuError::Network { .. }) => 3,
             CliError::Core(error) if error.is_input_error() => 2,
+            CliError::Form(_) => 2,
             CliError::Core(_) | CliError::Output(_) => 1,
         }
     }
@@ -208,6 +212,11 @@ impl CliError {
     fn sentence(&self, locale: Locale) -> String {
         match self {
             CliError::Core(error) => describe_error(Words::built_in(locale), error),
+            CliError::Form(errors) => errors
+                .iter()
+                .map(|error| describe_error(Words::built_in(locale), error))
+                .collect::<Vec<_>>()
+                .join(" "),
             CliError::Output(error) => error.to_string(),
         }
     }
@@ -297,7 +306,8 @@ fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
         }
         Command::Doc { command } => {
             let session = session(Arc::new(SystemClock))?;
-            match documents::doc(&session, command)? {
+            let texts = session.companion.texts();
+            match documents::doc(&session, command, texts.words(locale))? {
                 Some(text) => text,
                 None => return Ok(()),
             }

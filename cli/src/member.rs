@@ -1,13 +1,15 @@
-//! `shikaku member …`: add, list, show, update, remove, share and receive the members
-//! of the household store, through the Companion.
+//! `shikaku member …`: add, list, show, remove, share and receive the members of the
+//! household store, and the member form (`form`, `update`), through the Companion.
 
 use std::io::Read;
 
 use clap::Subcommand;
-use shikaku_core::error::{Error, Field, Reason};
+use shikaku_core::error::{Error, Field, Reason, ShikakuError};
 use shikaku_core::household::MemberDraft;
 use shikaku_core::i18n::Words;
 use shikaku_core::rules::Facts;
+use shikaku_core::view::form::yes_no;
+use shikaku_core::view::{Form, FormOutcome, FormValues};
 
 use crate::CliError;
 use crate::files::{MAX_JSON_BYTES, malformed, read_stdin, to_json};
@@ -31,7 +33,17 @@ pub enum MemberCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Replace a member's details: the same JSON as `add`, on stdin.
+    /// The member form: every fact and holding as a field, with its id, label, hint,
+    /// value and whether it applies now (a new member's form without --member).
+    Form {
+        #[arg(long)]
+        member: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a member through the form: the form's values by field id as JSON on stdin
+    /// (`{"holdings.card_condition": "lost"}`), as the apps send them; a value not given
+    /// stays as it is.
     Update {
         id: String,
         #[arg(long)]
@@ -67,6 +79,56 @@ fn read_member_draft() -> Result<MemberDraft, CliError> {
         Facts::from_json_value(facts).map_err(Error::from)?;
     }
     serde_json::from_slice(&bytes).map_err(|e| malformed(Field::Member, &e))
+}
+
+/// A form's values as JSON on stdin: an object of strings by field id (`true`/`false`
+/// for yes and no, `null` for unknown, are read too).
+fn read_form_values() -> Result<FormValues, CliError> {
+    let bytes = read_stdin()?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| malformed(Field::Member, &e))?;
+    let object = value
+        .as_object()
+        .ok_or(CliError::invalid(Field::Member, Reason::NotAnObject))?;
+    object
+        .iter()
+        .map(|(key, value)| {
+            let text = match value {
+                serde_json::Value::String(text) => text.clone(),
+                serde_json::Value::Bool(answer) => yes_no(*answer),
+                serde_json::Value::Null => String::new(),
+                _ => {
+                    return Err(CliError::invalid(
+                        Field::Member,
+                        Reason::UnknownKey {
+                            key: key.chars().take(40).collect(),
+                        },
+                    ));
+                }
+            };
+            Ok((key.clone(), text))
+        })
+        .collect()
+}
+
+/// A form as text: each section's title, then each field that applies, with its id.
+fn form_text(form: &Form) -> String {
+    let mut lines = vec![form.title.clone()];
+    for section in &form.sections {
+        lines.push(format!("\n[{}]", section.title));
+        for field in section.fields.iter().filter(|f| f.shown) {
+            let reading = field
+                .reading
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            lines.push(format!(
+                "  {}: {}{reading}    # {}",
+                field.id, field.value, field.label
+            ));
+        }
+    }
+    lines.join("\n")
 }
 
 /// Runs a `member` command; returns what to print.
@@ -123,15 +185,28 @@ pub fn member(
             }
             Ok(lines.join("\n"))
         }
-        MemberCommand::Update { id, json } => {
-            let draft = read_member_draft()?;
-            companion.member(id.clone())?;
-            let member = draft.into_member(id);
-            companion.update_member(member.clone())?;
+        MemberCommand::Form { member, json } => {
+            let form = companion.member_form(member, FormValues::new())?;
             if json {
-                to_json(&member)
+                to_json(&form)
             } else {
-                Ok(format!("updated {}", member.id))
+                Ok(form_text(&form))
+            }
+        }
+        MemberCommand::Update { id, json } => {
+            companion.member(id.clone())?;
+            match companion.submit_member_form(Some(id), read_form_values()?)? {
+                FormOutcome::Saved { member } if json => to_json(&member),
+                FormOutcome::Saved { member } => Ok(format!("updated {}", member.id)),
+                FormOutcome::Invalid { errors, .. } => Err(CliError::Form(
+                    errors
+                        .into_iter()
+                        .map(|error| ShikakuError::InvalidInput {
+                            field: error.field,
+                            reason: error.reason,
+                        })
+                        .collect(),
+                )),
             }
         }
         MemberCommand::Remove { id } => {

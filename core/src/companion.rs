@@ -30,7 +30,7 @@ use crate::household::{
     DeadlineKind, Household, Member, MemberDraft, MemberStatus, Relationship, evaluate_member,
 };
 use crate::i18n::{Locale, Texts, Words, format_date};
-use crate::qr::{QrMatrix, qr_matrix, qr_svg};
+use crate::qr::{QrMatrix, qr_matrix, qr_svg, read_qr_code};
 use crate::reminders::DocumentTiming;
 use crate::reminders::ics::{IcsOptions, export_ics};
 use crate::reminders::{
@@ -627,6 +627,17 @@ impl ShikakuCompanion {
     /// A QR code as an SVG document.
     pub fn qr_svg(&self, payload: String) -> Result<String, ShikakuError> {
         Ok(qr_svg(&payload)?)
+    }
+
+    /// The text of the QR code in a camera's picture: `width` × `height` grey levels
+    /// (0 black, 255 white), row by row. A picture without a readable code is refused.
+    pub fn read_qr_code(
+        &self,
+        width: u32,
+        height: u32,
+        luma: Vec<u8>,
+    ) -> Result<String, ShikakuError> {
+        Ok(read_qr_code(width, height, &luma)?)
     }
 
     /// The code that moves a member to another device.

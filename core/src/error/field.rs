@@ -80,6 +80,8 @@ pub enum Field {
     ContentBundle,
     SigningKey,
     QrText,
+    /// A camera's picture of a QR code.
+    CameraPicture,
     TransferCode,
     SecretName,
     /// The day to judge on (the CLI's `--today`).
@@ -98,7 +100,7 @@ pub enum Field {
 impl Field {
     /// Every field, the facts of RULES.md first (in its order), for tests and for a
     /// form's catalogue.
-    pub const ALL: [Field; 66] = [
+    pub const ALL: [Field; 67] = [
         Field::BirthDate,
         Field::CardIssuedOn,
         Field::CardAppliedOn,
@@ -155,6 +157,7 @@ impl Field {
         Field::ContentBundle,
         Field::SigningKey,
         Field::QrText,
+        Field::CameraPicture,
         Field::TransferCode,
         Field::SecretName,
         Field::Today,
@@ -228,6 +231,7 @@ impl Field {
             F::ContentBundle => "bundle",
             F::SigningKey => "key",
             F::QrText => "qr",
+            F::CameraPicture => "picture",
             F::TransferCode => "transfer_code",
             F::SecretName => "secret_name",
             F::Today => "--today",

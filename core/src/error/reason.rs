@@ -72,6 +72,8 @@ pub enum Reason {
     TransferCodeDamaged,
     /// A member code from a newer version of the app: update first.
     TransferCodeFromNewerApp,
+    /// No QR code could be read in the picture.
+    NoQrCode,
     /// Text too long for a QR code.
     TooLongForQr { max_bytes: u32 },
     /// A secret's name: 1–64 letters, digits, `-` or `_`.
@@ -130,6 +132,7 @@ impl std::fmt::Display for Reason {
             R::NotATransferCode => f.write_str("not a member code"),
             R::TransferCodeDamaged => f.write_str("damaged member code"),
             R::TransferCodeFromNewerApp => f.write_str("member code from a newer app"),
+            R::NoQrCode => f.write_str("no QR code found"),
             R::TooLongForQr { max_bytes } => write!(f, "more than {max_bytes} bytes for a QR code"),
             R::SecretNameForm => f.write_str("not 1-64 letters, digits, - or _"),
             R::NotASigningKey => f.write_str("not a base64 Ed25519 secret key"),

@@ -140,6 +140,7 @@ mod tests {
             R::NotATransferCode,
             R::TransferCodeDamaged,
             R::TransferCodeFromNewerApp,
+            R::NoQrCode,
             R::TooLongForQr { max_bytes: 2048 },
             R::SecretNameForm,
             R::NotASigningKey,
