@@ -9,7 +9,7 @@ use shikaku_core::household::MemberDraft;
 use shikaku_core::i18n::Words;
 use shikaku_core::rules::Facts;
 use shikaku_core::view::form::yes_no;
-use shikaku_core::view::{Form, FormOutcome, FormValues};
+use shikaku_core::view::{FormModel, FormOutcome, FormValues};
 
 use crate::CliError;
 use crate::files::{MAX_JSON_BYTES, malformed, read_stdin, to_json};
@@ -112,7 +112,7 @@ fn read_form_values() -> Result<FormValues, CliError> {
 }
 
 /// A form as text: each section's title, then each field that applies, with its id.
-fn form_text(form: &Form) -> String {
+fn form_text(form: &FormModel) -> String {
     let mut lines = vec![form.title.clone()];
     for section in &form.sections {
         lines.push(format!("\n[{}]", section.title));

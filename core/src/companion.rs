@@ -43,7 +43,7 @@ use crate::store::{ContentSource, DocumentInfo, ImportReport, InstalledContent, 
 use crate::vault::DocumentFields;
 use crate::vault::identity::identity_warnings;
 use crate::view::{
-    DocumentSource, Form, FormOutcome, FormValues, MemberRow, ShellTexts, TimelineEntry,
+    DocumentSource, FormModel, FormOutcome, FormValues, MemberRow, ShellTexts, TimelineEntry,
     describe_error, document_form, member_form, member_row, submit_document_form,
     submit_member_form, timeline,
 };
@@ -342,7 +342,7 @@ impl ShikakuCompanion {
         &self,
         member_id: Option<String>,
         values: FormValues,
-    ) -> Result<Form, ShikakuError> {
+    ) -> Result<FormModel, ShikakuError> {
         let draft = match member_id {
             Some(id) => Some(self.store().member(&id)?.to_draft()),
             None => None,
@@ -387,7 +387,7 @@ impl ShikakuCompanion {
         &self,
         member_id: String,
         values: FormValues,
-    ) -> Result<Form, ShikakuError> {
+    ) -> Result<FormModel, ShikakuError> {
         let (member, document) = self.member_and_document(&member_id)?;
         let (fields, source, warnings) = document_fields(&member, document);
         Ok(self.with_words(|words, _| document_form(words, &fields, source, &warnings, &values))?)

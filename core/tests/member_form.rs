@@ -28,7 +28,7 @@ use shikaku_core::rules::{CardState, Facts};
 use shikaku_core::secrets::MemorySecretStore;
 use shikaku_core::view::form::{NO, YES};
 use shikaku_core::view::{
-    Form, FormField, FormInput, FormOutcome, FormValues, member_form, submit_member_form,
+    FormField, FormInput, FormModel, FormOutcome, FormValues, member_form, submit_member_form,
 };
 
 // ---- the names of a struct's fields, from its Serialize implementation ----
@@ -283,7 +283,7 @@ fn ids_the_types_have() -> BTreeSet<String> {
     ids
 }
 
-fn form_of(draft: Option<&MemberDraft>, values: &FormValues) -> Form {
+fn form_of(draft: Option<&MemberDraft>, values: &FormValues) -> FormModel {
     member_form(words(), draft, values).unwrap()
 }
 
@@ -301,7 +301,7 @@ fn submitted(draft: Option<&MemberDraft>, given: &FormValues) -> MemberDraft {
     }
 }
 
-fn shown(form: &Form) -> BTreeSet<String> {
+fn shown(form: &FormModel) -> BTreeSet<String> {
     form.fields()
         .filter(|f| f.shown)
         .map(|f| f.id.clone())

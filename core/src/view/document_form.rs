@@ -1,5 +1,5 @@
 //! The document form: the fields of a member's 資格情報 (氏名, 生年月日, 保険者, 記号・番号,
-//! 負担割合 …) as one [`Form`]. With a PDF stored they are what was read from it,
+//! 負担割合 …) as one [`FormModel`]. With a PDF stored they are what was read from it,
 //! proposed and never applied silently: the member compares them with the PDF, corrects
 //! them and confirms (`set_document_fields`); until then the clinic card marks them as
 //! not confirmed. Each warning about the PDF (a value not kept: R10, R11; a 氏名 or 生年月日
@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
 
-use super::form::{Form, FormError, FormField, FormInput, FormSection, FormValues, with_errors};
+use super::form::{
+    FormError, FormField, FormInput, FormModel, FormSection, FormValues, with_errors,
+};
 use crate::error::{Error, Field, Reason, Result};
 use crate::i18n::{Words, format_iso, ids};
 use crate::rules::facts::parse_fact_text;
@@ -126,7 +128,7 @@ fn render(
     values: &BTreeMap<&'static str, String>,
     warnings: &[FieldWarning],
     errors: &BTreeMap<&'static str, String>,
-) -> Form {
+) -> FormModel {
     let fields = FIELDS
         .iter()
         .map(|&(field, key, is_date)| {
@@ -162,7 +164,7 @@ fn render(
             }
         })
         .collect();
-    Form {
+    FormModel {
         title: words.label(ids::FORM_DOCUMENT_TITLE),
         intro: Some(words.label(match source {
             DocumentSource::Proposed => ids::FORM_DOCUMENT_INTRO_PROPOSED,
@@ -187,7 +189,7 @@ pub fn document_form(
     source: DocumentSource,
     warnings: &[FieldWarning],
     given: &FormValues,
-) -> Result<Form> {
+) -> Result<FormModel> {
     let values = merge(values_of(fields), given)?;
     let errors = FIELDS
         .iter()
@@ -207,7 +209,7 @@ pub fn submit_document_form(
     fields: &DocumentFields,
     source: DocumentSource,
     given: &FormValues,
-) -> Result<std::result::Result<DocumentFields, (Form, Vec<FormError>)>> {
+) -> Result<std::result::Result<DocumentFields, (FormModel, Vec<FormError>)>> {
     let values = merge(values_of(fields), given)?;
     let text = |key: &str| {
         values

@@ -96,7 +96,7 @@ pub struct FormSection {
 /// A form, ready to render.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
-pub struct Form {
+pub struct FormModel {
     pub title: String,
     /// A sentence above the fields.
     pub intro: Option<String>,
@@ -106,7 +106,7 @@ pub struct Form {
     pub error: Option<String>,
 }
 
-impl Form {
+impl FormModel {
     /// Every field, section after section.
     pub fn fields(&self) -> impl Iterator<Item = &FormField> {
         self.sections
@@ -158,12 +158,15 @@ pub enum FormOutcome {
     /// The values were saved: the member as they are now.
     Saved { member: Member },
     /// Nothing was saved: the form with its errors, and the errors typed.
-    Invalid { form: Form, errors: Vec<FormError> },
+    Invalid {
+        form: FormModel,
+        errors: Vec<FormError>,
+    },
 }
 
 /// `form` with each error beside its field, or on the form as a whole sentence naming
 /// the field when no shown field has its id.
-pub fn with_errors(words: Words<'_>, mut form: Form, errors: &[FormError]) -> Form {
+pub fn with_errors(words: Words<'_>, mut form: FormModel, errors: &[FormError]) -> FormModel {
     for error in errors {
         let field = form
             .sections

@@ -1,6 +1,6 @@
 //! The member form: every fact of RULES.md, every holding (R6, R8), the 資格確認書 (R6),
 //! the name as printed (compared with an imported PDF) and the member's name and
-//! relationship, each a field of a [`Form`] that both shells render with their generic
+//! relationship, each a field of a [`FormModel`] that both shells render with their generic
 //! renderer and the CLI prints (`shikaku member form`).
 //!
 //! A field is shown when it applies: 在留期間 (R1, R12) only for a foreign resident; the
@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::form::{
-    Form, FormChoice, FormError, FormField, FormInput, FormSection, FormValues, NO, YES,
+    FormChoice, FormError, FormField, FormInput, FormModel, FormSection, FormValues, NO, YES,
     with_errors, yes_no,
 };
 use crate::error::{Error, Field, Reason, Result};
@@ -519,7 +519,12 @@ fn choices(words: Words<'_>, field: Field) -> Vec<FormChoice> {
 }
 
 /// The form for `values`, with the errors in `errors` by field.
-fn render(words: Words<'_>, new: bool, values: &Values, errors: &BTreeMap<Field, String>) -> Form {
+fn render(
+    words: Words<'_>,
+    new: bool,
+    values: &Values,
+    errors: &BTreeMap<Field, String>,
+) -> FormModel {
     let situation = Situation::of(values);
     let sections = Section::ALL
         .iter()
@@ -567,7 +572,7 @@ fn render(words: Words<'_>, new: bool, values: &Values, errors: &BTreeMap<Field,
                 .collect(),
         })
         .collect();
-    Form {
+    FormModel {
         title: words.label(if new {
             ids::FORM_MEMBER_TITLE_NEW
         } else {
@@ -587,7 +592,7 @@ pub fn member_form(
     words: Words<'_>,
     draft: Option<&MemberDraft>,
     given: &FormValues,
-) -> Result<Form> {
+) -> Result<FormModel> {
     let values = merge(initial_values(draft), given)?;
     let situation = Situation::of(&values);
     let errors = SPECS
@@ -611,7 +616,7 @@ pub fn submit_member_form(
     words: Words<'_>,
     base: Option<&MemberDraft>,
     given: &FormValues,
-) -> Result<std::result::Result<MemberDraft, (Form, Vec<FormError>)>> {
+) -> Result<std::result::Result<MemberDraft, (FormModel, Vec<FormError>)>> {
     let values = merge(initial_values(base), given)?;
     let situation = Situation::of(&values);
     let mut parsed: BTreeMap<Field, Parsed> = BTreeMap::new();

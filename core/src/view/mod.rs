@@ -15,7 +15,7 @@ pub mod screen_texts;
 pub use document_form::{DocumentSource, document_form, submit_document_form, warning_text};
 pub use error_sentences::{describe_error, describe_error_for};
 pub use form::{
-    Form, FormChoice, FormError, FormField, FormInput, FormOutcome, FormSection, FormValues,
+    FormChoice, FormError, FormField, FormInput, FormModel, FormOutcome, FormSection, FormValues,
 };
 pub use household_rows::{
     DeadlineLine, MemberRow, TimelineEntry, deadline_line, member_row, timeline,
