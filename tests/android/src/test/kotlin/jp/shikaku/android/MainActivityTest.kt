@@ -144,7 +144,11 @@ class MainActivityTest {
         tap(activity, texts.addMember)
         type(activity, label("display_name"), "佐藤 花子")
         tap(activity, app.core().memberForm(null, emptyMap()).submitLabel)
-        val required = app.describe(jp.shikaku.core.ShikakuException.InvalidInput(jp.shikaku.core.Field.BIRTH_DATE, jp.shikaku.core.Reason.Required))
+        val required =
+            app.describe(
+                jp.shikaku.core.ShikakuException
+                    .InvalidInput(jp.shikaku.core.Field.BIRTH_DATE, jp.shikaku.core.Reason.Required),
+            )
         val shown = shownTexts(activity)
         assertTrue("$shown", shown.any { it in required })
         assertEquals(emptyList<Any>(), app.core().members())
@@ -178,7 +182,11 @@ class MainActivityTest {
         openMember(activity, "佐藤 花子")
         tap(activity, texts.documentReview)
         val form = app.core().documentForm(member.id, emptyMap())
-        val warning = form.sections.flatMap { it.fields }.single { it.id == "birth_date" }.warning
+        val warning =
+            form.sections
+                .flatMap { it.fields }
+                .single { it.id == "birth_date" }
+                .warning
         assertTrue("the core warns about the birth date", warning != null)
         assertTrue(shownTexts(activity).toString(), warning in shownTexts(activity))
         tap(activity, form.submitLabel)

@@ -114,8 +114,7 @@ class ShikakuAppState(
         private fun flat(values: Map<String, String>): ArrayList<String> = ArrayList(values.flatMap { listOf(it.key, it.value) })
 
         @Suppress("UNCHECKED_CAST")
-        private fun unflat(saved: Any?): Map<String, String> =
-            (saved as List<String>).chunked(2).associate { (key, value) -> key to value }
+        private fun unflat(saved: Any?): Map<String, String> = (saved as List<String>).chunked(2).associate { (key, value) -> key to value }
 
         val Saver: Saver<ShikakuAppState, Any> =
             listSaver(

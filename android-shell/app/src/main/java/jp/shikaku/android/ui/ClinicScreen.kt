@@ -110,7 +110,11 @@ fun ClinicScreen(
                         Text(field.labelJa, style = MaterialTheme.typography.labelLarge)
                         // Read from the PDF and not confirmed by the member yet.
                         if (!field.confirmed) {
-                            Text(texts.clinicUnconfirmed, style = MaterialTheme.typography.labelLarge, color = MaterialTheme.colorScheme.error)
+                            Text(
+                                texts.clinicUnconfirmed,
+                                style = MaterialTheme.typography.labelLarge,
+                                color = MaterialTheme.colorScheme.error,
+                            )
                         }
                     }
                     Text(

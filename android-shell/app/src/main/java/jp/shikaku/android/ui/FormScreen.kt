@@ -37,9 +37,9 @@ import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
-import jp.shikaku.core.FormModel
 import jp.shikaku.core.FormField
 import jp.shikaku.core.FormInput
+import jp.shikaku.core.FormModel
 import jp.shikaku.core.ShellTexts
 import java.time.Instant
 import java.time.LocalDate
@@ -134,8 +134,11 @@ private fun FieldInput(
 ) {
     Column(verticalArrangement = Arrangement.spacedBy(4.dp)) {
         when (val input = field.input) {
-            is FormInput.Date -> DateInput(field, texts, onValue)
-            is FormInput.YesNo ->
+            is FormInput.Date -> {
+                DateInput(field, texts, onValue)
+            }
+
+            is FormInput.YesNo -> {
                 // The whole row toggles, and is read as one switch with its label.
                 Row(
                     Modifier
@@ -149,6 +152,8 @@ private fun FieldInput(
                     }
                     Switch(checked = field.value == YES, onCheckedChange = null)
                 }
+            }
+
             is FormInput.Choice -> {
                 Text(field.label, style = MaterialTheme.typography.labelLarge)
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
@@ -162,7 +167,8 @@ private fun FieldInput(
                 }
                 field.hint?.let { Text(it, style = MaterialTheme.typography.bodySmall) }
             }
-            is FormInput.Text ->
+
+            is FormInput.Text -> {
                 OutlinedTextField(
                     value = field.value,
                     onValueChange = { if (it.length <= input.maxChars.toInt()) onValue(it) },
@@ -172,6 +178,7 @@ private fun FieldInput(
                     singleLine = true,
                     modifier = Modifier.fillMaxWidth(),
                 )
+            }
         }
         if (field.input !is FormInput.Date && field.input !is FormInput.Text) {
             field.error?.let { Text(it, color = MaterialTheme.colorScheme.error, style = MaterialTheme.typography.bodySmall) }
@@ -212,7 +219,15 @@ private fun DateInput(
                 TextButton(onClick = {
                     picking = false
                     // The picker speaks UTC midnight; this only turns it back into a calendar day.
-                    state.selectedDateMillis?.let { onValue(Instant.ofEpochMilli(it).atZone(ZoneOffset.UTC).toLocalDate().toString()) }
+                    state.selectedDateMillis?.let {
+                        onValue(
+                            Instant
+                                .ofEpochMilli(it)
+                                .atZone(ZoneOffset.UTC)
+                                .toLocalDate()
+                                .toString(),
+                        )
+                    }
                 }) { Text(texts.save) }
             },
             dismissButton = { TextButton(onClick = { picking = false }) { Text(texts.cancel) } },

@@ -51,11 +51,13 @@ fun OpenScreen(
     // The form as last submitted, with its errors, until the member changes a value.
     var refused by remember(state.screen, memberId) { mutableStateOf<FormModel?>(null) }
     val full = Modifier.fillMaxSize()
+
     fun <T> read(block: () -> T): T? = runCatching(block).getOrNull()
 
     when (state.screen) {
         Screen.MEMBER -> {
-            val form = refused ?: remember(memberId, state.memberValues, revision) { read { companion.memberForm(memberId, state.memberValues) } }
+            val form =
+                refused ?: remember(memberId, state.memberValues, revision) { read { companion.memberForm(memberId, state.memberValues) } }
             if (form == null) {
                 // The member was removed meanwhile (from another window): back to the tabs.
                 LaunchedEffect(memberId) { state.close() }
@@ -76,7 +78,10 @@ fun OpenScreen(
                                 state.close()
                                 calls.say(texts.saved)
                             }
-                            is FormOutcome.Invalid -> refused = outcome.form
+
+                            is FormOutcome.Invalid -> {
+                                refused = outcome.form
+                            }
                         }
                     }
                 },
@@ -145,7 +150,10 @@ fun OpenScreen(
                                 state.back()
                                 calls.say(texts.documentConfirmed)
                             }
-                            is FormOutcome.Invalid -> refused = outcome.form
+
+                            is FormOutcome.Invalid -> {
+                                refused = outcome.form
+                            }
                         }
                     }
                 },
@@ -179,7 +187,7 @@ fun OpenScreen(
             )
         }
 
-        Screen.RECEIVE ->
+        Screen.RECEIVE -> {
             ReceiveScreen(
                 code = state.receiveCode,
                 texts = texts,
@@ -211,7 +219,10 @@ fun OpenScreen(
                 message = message,
                 modifier = full,
             )
+        }
 
-        Screen.TABS -> Unit
+        Screen.TABS -> {
+            Unit
+        }
     }
 }

@@ -60,6 +60,9 @@ private class InertPlatform : ShellPlatform {
 /** The window background of the app's DayNight theme (android-shell themes.xml, values and values-night). */
 private fun windowColour(dark: Boolean): Int = if (dark) 0xFF141218.toInt() else 0xFFFEF7FF.toInt()
 
+/** The height in pixels that shows the member form whole at font scale 1.0 (and twice at 2.0). */
+private const val MEMBER_FORM_HEIGHT = 9000
+
 /** A phone's font sizes: the default, a large setting, and Android's largest (200 %). */
 private val fontScales = listOf(1.0f, 1.3f, 2.0f)
 
@@ -232,7 +235,8 @@ class RenderScreensTest {
                 render("$tag-clinic-warnings-$shade-$size", dark, scale) {
                     ClinicScreen(companion.clinicCard(lostCard.memberId), pages = null, texts = texts, onClose = {})
                 }
-                render("$tag-member-$shade-$size", dark, scale) {
+                // The whole form at once: as tall as it is long at this font scale.
+                render("$tag-member-$shade-$size", dark, scale, height = (MEMBER_FORM_HEIGHT * scale).toInt()) {
                     MemberScreen(
                         form = companion.memberForm(mover.memberId, filling),
                         texts = texts,
@@ -285,14 +289,23 @@ class RenderScreensTest {
         val mover = companion.householdView().first { it.displayName == "佐藤 陽太" }
         val form = companion.memberForm(mover.memberId, fillingIn())
         val png =
-            render("ocr-ja-member-full-light", dark = false, fontScale = 1.0f, height = 9000) {
+            render("ocr-ja-member-full-light", dark = false, fontScale = 1.0f, height = MEMBER_FORM_HEIGHT) {
                 MemberScreen(form, companion.shellTexts(), { _, _ -> }, {}, {}, MemberActions({}, {}, {}, {}, {}), null)
             }
         val read = ocr(png)
-        val labels = form.sections.flatMap { it.fields }.filter { it.shown }.map { it.label }
+        val labels =
+            form.sections
+                .flatMap { it.fields }
+                .filter { it.shown }
+                .map { it.label }
         val wanted =
-            listOf("continued_use_at_move_in", "residence_limit_on", "moved_within_municipality", "eligibility_certificate_expires_on", "holdings.card_condition")
-                .map { id -> form.sections.flatMap { it.fields }.single { it.id == id } }
+            listOf(
+                "continued_use_at_move_in",
+                "residence_limit_on",
+                "moved_within_municipality",
+                "eligibility_certificate_expires_on",
+                "holdings.card_condition",
+            ).map { id -> form.sections.flatMap { it.fields }.single { it.id == id } }
         for (field in wanted) {
             assertTrue(field.shown, "${field.id} is shown")
             val share = found(field.label, read)
@@ -350,6 +363,8 @@ class RenderScreensTest {
             println("OCR $shade: ${"%.0f".format(staffNote * 100)} % of the staff note read in one run")
             assertTrue(staffNote >= 0.5, "$shade: the staff note \"${card.staffNoteJa}\" is not read in: $read")
             assertTrue(found(texts.clinicForStaff, read) == 1.0, "$shade: the heading ${texts.clinicForStaff} is not read in: $read")
+            assertTrue(card.fields.any { !it.confirmed }, "the PDF's fields are not confirmed yet")
+            assertTrue(found(texts.clinicUnconfirmed, read) == 1.0, "$shade: the mark ${texts.clinicUnconfirmed} is not read in: $read")
         }
         companion.close()
     }
