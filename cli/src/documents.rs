@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use shikaku_core::error::Field;
-use shikaku_core::vault::DocumentFields;
+use shikaku_core::i18n::Words;
 use shikaku_core::vault::seal::Plaintext;
+use shikaku_core::vault::{DocumentFields, FieldWarning};
+use shikaku_core::view::warning_text;
 
 use crate::CliError;
 use crate::files::{read_stdin_json, to_json, write_private_file};
@@ -73,8 +75,26 @@ fn read_document(path: &Path) -> Result<Vec<u8>, CliError> {
     Ok(bytes)
 }
 
+/// The document's warnings, one line each, as the member reads them.
+fn warning_lines(words: Words<'_>, warnings: &[FieldWarning]) -> String {
+    warnings
+        .iter()
+        .map(|warning| {
+            format!(
+                "\nwarning ({}): {}",
+                warning.field,
+                warning_text(words, warning)
+            )
+        })
+        .collect()
+}
+
 /// Runs a `doc` command; returns what to print (nothing for an export to a file).
-pub fn doc(session: &Session, command: DocCommand) -> Result<Option<String>, CliError> {
+pub fn doc(
+    session: &Session,
+    command: DocCommand,
+    words: Words<'_>,
+) -> Result<Option<String>, CliError> {
     let companion = &session.companion;
     let text = match command {
         DocCommand::Import { member, file, json } => {
@@ -91,7 +111,7 @@ pub fn doc(session: &Session, command: DocCommand) -> Result<Option<String>, Cli
                     })
                     .unwrap_or(0);
                 format!(
-                    "imported {} ({} page(s), {} bytes, version {}); {found} field(s) read, {} warning(s){}",
+                    "imported {} ({} page(s), {} bytes, version {}); {found} field(s) read, {} warning(s){}{}",
                     file.display(),
                     report.info.pages,
                     report.info.byte_len,
@@ -101,7 +121,8 @@ pub fn doc(session: &Session, command: DocCommand) -> Result<Option<String>, Cli
                         "; the previous PDF is kept"
                     } else {
                         ""
-                    }
+                    },
+                    warning_lines(words, &report.info.warnings),
                 )
             }
         }
@@ -124,12 +145,13 @@ pub fn doc(session: &Session, command: DocCommand) -> Result<Option<String>, Cli
                     .and_then(|v| v.as_str().map(str::to_owned))
                     .unwrap_or_default();
                 format!(
-                    "version {} of {}, {} page(s), {} bytes, imported {}, {staleness}",
+                    "version {} of {}, {} page(s), {} bytes, imported {}, {staleness}{}",
                     info.version,
                     info.versions_kept,
                     info.pages,
                     info.byte_len,
                     info.imported_at.format("%Y-%m-%d %H:%M UTC"),
+                    warning_lines(words, &info.warnings),
                 )
             }
         }

@@ -3,8 +3,9 @@
 //! - `shikaku rules [--today YYYY-MM-DD]`: one facts object (RULES.md vocabulary) on
 //!   stdin → one JSON object with exactly the result keys of RULES.md.
 //! - `shikaku demo [--today YYYY-MM-DD] [--json]`: the sample household evaluated today.
-//! - `shikaku [--data-dir DIR] member add|list|show|remove`, `doc import|export|info|
-//!   fields|revert`, `store info`: the household store on disk.
+//! - `shikaku [--data-dir DIR] member add|list|show|remove|form|update`, `doc import|
+//!   export|info|fields|revert`, `store info`: the household store on disk; `member form`
+//!   prints the member form and `member update` takes its values.
 //! - `shikaku [--data-dir DIR] reminders [--now RFC3339] [--limit N] [--json]`,
 //!   `reminders ack|snooze|settings`, `ics [--member ID] --out FILE`: reminders and the
 //!   calendar export.
@@ -34,6 +35,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use shikaku_core::clock::{Clock, FixedClock, SystemClock};
+use shikaku_core::companion::DATABASE_FILE;
 use shikaku_core::error::{Field, Reason, ShikakuError};
 use shikaku_core::i18n::{Locale, Words};
 use shikaku_core::rules::facts::parse_iso_date;
@@ -179,6 +181,8 @@ pub enum CliError {
     Core(ShikakuError),
     /// Writing the output failed (a closed pipe, a full disk): exit status 1.
     Output(std::io::Error),
+    /// A form refused its values: every field's error, worded in `--lang` (exit 2).
+    Form(Vec<ShikakuError>),
 }
 
 impl CliError {
@@ -202,6 +206,7 @@ impl CliError {
         match self {
             CliError::Core(ShikakuError::Network { .. }) => 3,
             CliError::Core(error) if error.is_input_error() => 2,
+            CliError::Form(_) => 2,
             CliError::Core(_) | CliError::Output(_) => 1,
         }
     }
@@ -210,6 +215,11 @@ impl CliError {
     fn sentence(&self, locale: Locale) -> String {
         match self {
             CliError::Core(error) => describe_error(Words::built_in(locale), error),
+            CliError::Form(errors) => errors
+                .iter()
+                .map(|error| describe_error(Words::built_in(locale), error))
+                .collect::<Vec<_>>()
+                .join(" "),
             CliError::Output(error) => error.to_string(),
         }
     }
@@ -299,13 +309,22 @@ fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
             }
         }
         Command::Member { today, command } => {
-            let session = session(clock_from(None, today.as_deref())?, command.writes())?;
-            let texts = session.companion.texts();
-            member::member(&session, command, texts.words(locale))?
+            let has_store = session::data_dir(cli.data_dir.clone())?
+                .join(DATABASE_FILE)
+                .exists();
+            match member::first_member_form(&command, Words::built_in(locale)) {
+                Some(form) if !has_store => form?,
+                _ => {
+                    let session = session(clock_from(None, today.as_deref())?, command.writes())?;
+                    let texts = session.companion.texts();
+                    member::member(&session, command, texts.words(locale))?
+                }
+            }
         }
         Command::Doc { command } => {
             let session = session(Arc::new(SystemClock), command.writes())?;
-            match documents::doc(&session, command)? {
+            let texts = session.companion.texts();
+            match documents::doc(&session, command, texts.words(locale))? {
                 Some(text) => text,
                 None => return Ok(()),
             }

@@ -1,14 +1,16 @@
-//! `shikaku member …`: add, list, show, update, remove, share and receive the members
-//! of the household store, through the Companion.
+//! `shikaku member …`: add, list, show, remove, share and receive the members of the
+//! household store, and the member form (`form`, `update`), through the Companion.
 
 use std::io::Read;
 
 use clap::Subcommand;
 use shikaku_core::clock::japan_offset;
-use shikaku_core::error::{Error, Field, Reason};
+use shikaku_core::error::{Error, Field, Reason, ShikakuError};
 use shikaku_core::household::MemberDraft;
 use shikaku_core::i18n::Words;
 use shikaku_core::rules::Facts;
+use shikaku_core::view::form::yes_no;
+use shikaku_core::view::{FormModel, FormOutcome, FormValues, member_form};
 
 use crate::CliError;
 use crate::files::{MAX_JSON_BYTES, malformed, read_stdin, to_json};
@@ -32,7 +34,17 @@ pub enum MemberCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Replace a member's details: the same JSON as `add`, on stdin.
+    /// The member form: every fact and holding as a field, with its id, label, hint,
+    /// value and whether it applies now (a new member's form without --member).
+    Form {
+        #[arg(long)]
+        member: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a member through the form: the form's values by field id as JSON on stdin
+    /// (`{"holdings.card_condition": "lost"}`), as the apps send them; a value not given
+    /// stays as it is.
     Update {
         id: String,
         #[arg(long)]
@@ -79,6 +91,31 @@ impl MemberCommand {
     }
 }
 
+/// A form as the CLI prints it: JSON, or one line per field shown.
+fn form_output(form: &FormModel, json: bool) -> Result<String, CliError> {
+    if json {
+        to_json(form)
+    } else {
+        Ok(form_text(form))
+    }
+}
+
+/// `member form` for a new member when the household has no store yet: the form of its
+/// first member (the command only reads, so it creates no store).
+pub fn first_member_form(
+    command: &MemberCommand,
+    words: Words<'_>,
+) -> Option<Result<String, CliError>> {
+    let MemberCommand::Form { member: None, json } = command else {
+        return None;
+    };
+    Some(
+        member_form(words, None, &[], &FormValues::new())
+            .map_err(|e| CliError::Core(e.into()))
+            .and_then(|form| form_output(&form, *json)),
+    )
+}
+
 /// A member as JSON on stdin. Its facts are checked first, so that a wrong date names
 /// its field (生年月日) rather than where the JSON went wrong.
 fn read_member_draft() -> Result<MemberDraft, CliError> {
@@ -89,6 +126,56 @@ fn read_member_draft() -> Result<MemberDraft, CliError> {
         Facts::from_json_value(facts).map_err(Error::from)?;
     }
     serde_json::from_slice(&bytes).map_err(|e| malformed(Field::Member, &e))
+}
+
+/// A form's values as JSON on stdin: an object of strings by field id (`true`/`false`
+/// for yes and no, `null` for unknown, are read too).
+fn read_form_values() -> Result<FormValues, CliError> {
+    let bytes = read_stdin()?;
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| malformed(Field::Member, &e))?;
+    let object = value
+        .as_object()
+        .ok_or(CliError::invalid(Field::Member, Reason::NotAnObject))?;
+    object
+        .iter()
+        .map(|(key, value)| {
+            let text = match value {
+                serde_json::Value::String(text) => text.clone(),
+                serde_json::Value::Bool(answer) => yes_no(*answer),
+                serde_json::Value::Null => String::new(),
+                _ => {
+                    return Err(CliError::invalid(
+                        Field::Member,
+                        Reason::UnknownKey {
+                            key: key.chars().take(40).collect(),
+                        },
+                    ));
+                }
+            };
+            Ok((key.clone(), text))
+        })
+        .collect()
+}
+
+/// A form as text: each section's title, then each field that applies, with its id.
+fn form_text(form: &FormModel) -> String {
+    let mut lines = vec![form.title.clone()];
+    for section in &form.sections {
+        lines.push(format!("\n[{}]", section.title));
+        for field in section.fields.iter().filter(|f| f.shown) {
+            let reading = field
+                .reading
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            lines.push(format!(
+                "  {}: {}{reading}    # {}",
+                field.id, field.value, field.label
+            ));
+        }
+    }
+    lines.join("\n")
 }
 
 /// Runs a `member` command; returns what to print.
@@ -150,15 +237,23 @@ pub fn member(
             }
             Ok(lines.join("\n"))
         }
+        MemberCommand::Form { member, json } => {
+            form_output(&companion.member_form(member, FormValues::new())?, json)
+        }
         MemberCommand::Update { id, json } => {
-            let draft = read_member_draft()?;
             companion.member(id.clone())?;
-            let member = draft.into_member(id);
-            companion.update_member(member.clone())?;
-            if json {
-                to_json(&member)
-            } else {
-                Ok(format!("updated {}", member.id))
+            match companion.submit_member_form(Some(id), read_form_values()?)? {
+                FormOutcome::Saved { member } if json => to_json(&member),
+                FormOutcome::Saved { member } => Ok(format!("updated {}", member.id)),
+                FormOutcome::Invalid { errors, .. } => Err(CliError::Form(
+                    errors
+                        .into_iter()
+                        .map(|error| ShikakuError::InvalidInput {
+                            field: error.field,
+                            reason: error.reason,
+                        })
+                        .collect(),
+                )),
             }
         }
         MemberCommand::Remove { id } => {

@@ -507,12 +507,11 @@ fn guide_and_clinic_through_the_cli() {
         "{text}"
     );
 
-    // The card is lost: the member says so; nothing proves insurance now.
-    let lost = draft.replace(
-        r#""facts""#,
-        r#""holdings":{"card_condition":"lost"},"facts""#,
+    // The card is lost: the member says so through the form; nothing proves insurance now.
+    data.ok(
+        &["member", "update", &id],
+        r#"{"holdings.card_condition":"lost"}"#,
     );
-    data.ok(&["member", "update", &id], &lost);
     let guide = json(&["guide", "--member", &id]);
     assert_eq!(guide[0]["advice"]["advice"]["covered"], false);
     let situations: Vec<&str> = guide[0]["situations"]
@@ -559,4 +558,159 @@ fn guide_and_clinic_through_the_cli() {
         assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
         assert!(stderr.contains(names), "{args:?}: {stderr}");
     }
+}
+
+/// The member form through the CLI: every fact and holding as a field id, its values
+/// accepted by `member update` as the apps send them, errors per field in one line.
+#[test]
+fn the_member_form_lists_every_field_and_update_takes_its_values() {
+    let data = DataDir::new();
+    let form: serde_json::Value =
+        serde_json::from_str(&data.ok(&["member", "form", "--json"], "")).unwrap();
+    let ids: Vec<&str> = form["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["fields"].as_array().unwrap())
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "birth_date",
+        "card_issued_on",
+        "card_applied_on",
+        "card_expires_on",
+        "residence_limit_on",
+        "cert_issued_on",
+        "cert_expires_on",
+        "previous_cert_expires_on",
+        "moved_out_planned_on",
+        "moved_on",
+        "moved_within_municipality",
+        "foreign_national",
+        "move_in_filed_on",
+        "continued_use_done_on",
+        "continued_use_at_move_in",
+        "overseas_departure_on",
+        "overseas_continued_use_applied_on",
+        "insurer_registered_on",
+        "holdings.has_card",
+        "holdings.card_condition",
+        "holdings.registered_for_insurance",
+        "holdings.has_smartphone",
+        "holdings.smartphone_insurance_card",
+        "holdings.carries_notice",
+        "holdings.needs_helper",
+        "holdings.has_my_number",
+        "has_eligibility_certificate",
+        "eligibility_certificate_expires_on",
+        "display_name",
+        "name_as_printed",
+        "relationship",
+    ] {
+        assert!(ids.contains(&id), "{id} is not a field: {ids:?}");
+    }
+    assert_eq!(form["sections"][0]["fields"][3]["id"], "birth_date");
+    assert_eq!(form["sections"][0]["fields"][3]["value"], "");
+
+    let id = data.add_member("山田 さくら");
+    let moved = r#"{"moved_on":"令和8年3月1日","moved_within_municipality":false,
+                    "move_in_filed_on":"2026-03-10","continued_use_at_move_in":true}"#;
+    data.ok(&["member", "update", &id], moved);
+    let shown: serde_json::Value = serde_json::from_str(&data.ok(
+        &["member", "show", &id, "--json", "--today", "2026-06-20"],
+        "",
+    ))
+    .unwrap();
+    assert_eq!(
+        shown["member"]["facts"]["continued_use_done_on"],
+        "2026-03-10"
+    );
+    assert_eq!(
+        shown["status"]["evaluation"]["results"]["card_state"],
+        "valid"
+    );
+    let form: serde_json::Value = serde_json::from_str(&data.ok(
+        &["--lang", "ja", "member", "form", "--member", &id, "--json"],
+        "",
+    ))
+    .unwrap();
+    let field = |id: &str| {
+        form["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|s| s["fields"].as_array().unwrap())
+            .find(|f| f["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(field("moved_on")["value"], "2026-03-01");
+    assert_eq!(field("moved_on")["reading"], "令和8年3月1日(日)");
+    assert_eq!(field("continued_use_at_move_in")["value"], "yes");
+    assert_eq!(field("continued_use_done_on")["shown"], false);
+
+    let output = data.run(
+        &["member", "update", &id],
+        r#"{"card_issued_on":"2026-02-30","holdings.has_card":"maybe"}"#,
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("“My Number Card issued on”") && stderr.contains("“Has a My Number Card”"),
+        "{stderr}"
+    );
+    let output = data.run(
+        &["member", "update", &id],
+        r#"{"card_issued":"2020-01-01"}"#,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("card_issued"));
+}
+
+/// Another person's 資格情報 (a different 生年月日 and 氏名) gives warnings naming the
+/// fields in `doc info --json`; the member's own gives none.
+#[test]
+fn another_persons_pdf_is_named_in_doc_info() {
+    let data = DataDir::new();
+    let draft = r#"{"display_name":"佐藤 花子","relationship":"myself","facts":{"birth_date":"1985-04-12"}}"#;
+    let id = data.ok(&["member", "add"], draft).trim().to_owned();
+    let import = |name: &str| {
+        data.ok(
+            &[
+                "doc",
+                "import",
+                "--member",
+                &id,
+                fixture_path(name).to_str().unwrap(),
+            ],
+            "",
+        )
+    };
+    let info = || -> serde_json::Value {
+        serde_json::from_str(&data.ok(&["doc", "info", "--member", &id, "--json"], "")).unwrap()
+    };
+    import("shikaku-kenpo.pdf");
+    assert_eq!(info()["warnings"], serde_json::json!([]));
+    let printed = import("shikaku-kokuho.pdf");
+    assert!(printed.contains("warning (birth_date)"), "{printed}");
+    let warnings = info()["warnings"].clone();
+    let named: Vec<(&str, &str)> = warnings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| (w["field"].as_str().unwrap(), w["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("name", "name_mismatch"),
+            ("birth_date", "birth_date_mismatch")
+        ]
+    );
+    let text = data.ok(&["--lang", "ja", "doc", "info", "--member", &id], "");
+    assert!(
+        text.contains("このPDFの「生年月日（資格情報）」が"),
+        "{text}"
+    );
 }

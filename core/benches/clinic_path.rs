@@ -81,6 +81,7 @@ fn pdf_of_one_mib() -> Vec<u8> {
 fn draft() -> MemberDraft {
     MemberDraft {
         display_name: "Bench".to_owned(),
+        name_as_printed: None,
         relationship: Relationship::Myself,
         facts: Facts::born_on(NaiveDate::from_ymd_opt(1985, 4, 12).unwrap()),
         eligibility_certificate_expires_on: None,

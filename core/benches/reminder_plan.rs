@@ -39,6 +39,7 @@ fn household() -> Vec<Member> {
             Member {
                 id: format!("member-{i}"),
                 display_name: format!("Member {i}"),
+                name_as_printed: None,
                 relationship: Relationship::Other,
                 facts,
                 eligibility_certificate_expires_on: (i == 5).then(|| day(2029, 11, 30)),

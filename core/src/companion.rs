@@ -34,7 +34,7 @@ use crate::household::{
     DeadlineKind, Household, Member, MemberDraft, MemberStatus, Relationship, evaluate_member_in,
 };
 use crate::i18n::{Locale, Texts, Words, format_date};
-use crate::qr::{QrMatrix, qr_matrix, qr_svg};
+use crate::qr::{QrMatrix, qr_matrix, qr_svg, read_qr_code};
 use crate::reminders::DocumentTiming;
 use crate::reminders::ics::{IcsOptions, export_ics};
 use crate::reminders::{
@@ -45,10 +45,12 @@ use crate::rules::facts::parse_iso_date;
 use crate::rules::insurer_type;
 use crate::secrets::SecretStore;
 use crate::store::{OpenMode, Store};
+use crate::vault::identity::identity_warnings;
 use crate::vault::{DocumentFields, DocumentInfo, ImportReport};
 use crate::view::{
-    MemberRow, RelationshipChoice, ShellTexts, TimelineEntry, describe_error, member_row,
-    relationship_choices, timeline,
+    DocumentSource, FormModel, FormOutcome, FormValues, MemberRow, OtherMember, ShellTexts,
+    TimelineEntry, describe_error, document_form, member_form, member_row, submit_document_form,
+    submit_member_form, timeline,
 };
 
 /// The file name of the database inside the data directory.
@@ -230,21 +232,32 @@ impl ShikakuCompanion {
         *self.locale.read().unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The household's members other than `member_id`, as the member form offers them
+    /// as the insured person (R13).
+    fn other_members(&self, member_id: Option<&str>) -> Result<Vec<OtherMember>> {
+        Ok(self
+            .store()
+            .members()?
+            .members
+            .into_iter()
+            .filter(|m| Some(m.id.as_str()) != member_id)
+            .map(|m| OtherMember {
+                id: m.id,
+                display_name: m.display_name,
+            })
+            .collect())
+    }
+
     /// One member with what every member screen needs: their status in the household
     /// (following a dependent's link, R13), their stored document's details, and the
     /// insurer guidance speaks of: the installed insurer's content, else the defaults of
     /// the type their 保険者番号 tells (R13).
     fn member_context(&self, member_id: &str) -> Result<MemberContext> {
-        let now = self.now();
         let today = self.today();
         let (member, household, document) = {
             let store = self.store();
             let member = store.member(member_id)?;
-            let document = match store.document_info(member_id, now) {
-                Ok(info) => Some(info),
-                Err(Error::NotFound { .. }) => None,
-                Err(error) => return Err(error),
-            };
+            let document = self.checked_document(&store, &member)?;
             (member, store.members()?.members, document)
         };
         let insurer_type = document
@@ -268,6 +281,34 @@ impl ShikakuCompanion {
             }
         }))
     }
+
+    /// The member's current document, if any, with the warnings that it may not be
+    /// theirs while its fields are not confirmed.
+    fn checked_document(&self, store: &Store, member: &Member) -> Result<Option<DocumentInfo>> {
+        match store.document_info(&member.id, self.now()) {
+            Ok(info) => Ok(Some(with_identity_warnings(info, member))),
+            Err(Error::NotFound { .. }) => Ok(None),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The member and their document, checked, read in one go.
+    fn member_and_document(&self, member_id: &str) -> Result<(Member, Option<DocumentInfo>)> {
+        let store = self.store();
+        let member = store.member(member_id)?;
+        let document = self.checked_document(&store, &member)?;
+        Ok((member, document))
+    }
+}
+
+/// `info` with the warnings that its 氏名 or 生年月日 are not `member`'s, until the
+/// member confirms its fields.
+fn with_identity_warnings(mut info: DocumentInfo, member: &Member) -> DocumentInfo {
+    if !info.fields_confirmed {
+        info.warnings
+            .extend(identity_warnings(&info.fields, member));
+    }
+    info
 }
 
 /// One member, evaluated in the household, with their document and insurer.
@@ -404,9 +445,95 @@ impl ShikakuCompanion {
         self.with_words(|words, _| words.label(relationship.message_id()))
     }
 
-    /// The member form's relationship choices, named.
-    pub fn relationship_choices(&self) -> Vec<RelationshipChoice> {
-        self.with_words(|words, _| relationship_choices(words))
+    /// The member form: of `member_id`, or of a new member when none, with `values` (the
+    /// form's values as the member changed them, by field id; empty: as stored) laid
+    /// over it. A shell asks again after every change: fields appear when they apply.
+    pub fn member_form(
+        &self,
+        member_id: Option<String>,
+        values: FormValues,
+    ) -> Result<FormModel, ShikakuError> {
+        let others = self.other_members(member_id.as_deref())?;
+        let draft = match member_id {
+            Some(id) => Some(self.store().member(&id)?.to_draft()),
+            None => None,
+        };
+        Ok(self.with_words(|words, _| member_form(words, draft.as_ref(), &others, &values))?)
+    }
+
+    /// Saves the member form's `values` (by field id; a value not given stays as it is):
+    /// the member added or updated, or the form with an error beside each field that
+    /// cannot be saved (nothing is saved then).
+    pub fn submit_member_form(
+        &self,
+        member_id: Option<String>,
+        values: FormValues,
+    ) -> Result<FormOutcome, ShikakuError> {
+        let base = match &member_id {
+            Some(id) => Some(self.store().member(id)?),
+            None => None,
+        };
+        let draft = base.as_ref().map(Member::to_draft);
+        let others = self.other_members(member_id.as_deref())?;
+        let submitted = self
+            .with_words(|words, _| submit_member_form(words, draft.as_ref(), &others, &values))?;
+        let draft = match submitted {
+            Ok(draft) => draft,
+            Err((form, errors)) => return Ok(FormOutcome::Invalid { form, errors }),
+        };
+        let member = match base {
+            Some(base) => {
+                let member = draft.into_member(base.id);
+                self.update_member(member.clone())?;
+                member
+            }
+            None => self.add_member(draft)?,
+        };
+        Ok(FormOutcome::Saved { member })
+    }
+
+    /// The fields of the member's 資格情報 as a form: read from the stored PDF and
+    /// proposed for the member to confirm or correct, with its warnings beside them; or,
+    /// with no PDF stored, the numbers typed from the お知らせ.
+    pub fn document_form(
+        &self,
+        member_id: String,
+        values: FormValues,
+    ) -> Result<FormModel, ShikakuError> {
+        let (member, document) = self.member_and_document(&member_id)?;
+        let (fields, source, warnings) = document_fields(&member, document);
+        Ok(self.with_words(|words, _| document_form(words, &fields, source, &warnings, &values))?)
+    }
+
+    /// Confirms the document form's `values`: the stored PDF's fields, confirmed
+    /// (`set_document_fields`), or the numbers typed from the お知らせ when no PDF is
+    /// stored; or the form with its errors (nothing is saved then).
+    pub fn submit_document_form(
+        &self,
+        member_id: String,
+        values: FormValues,
+    ) -> Result<FormOutcome, ShikakuError> {
+        let (member, document) = self.member_and_document(&member_id)?;
+        let has_document = document.is_some();
+        let (fields, source, _) = document_fields(&member, document);
+        let submitted =
+            self.with_words(|words, _| submit_document_form(words, &fields, source, &values))?;
+        let fields = match submitted {
+            Ok(fields) => fields,
+            Err((form, errors)) => return Ok(FormOutcome::Invalid { form, errors }),
+        };
+        if has_document {
+            self.set_document_fields(member_id.clone(), fields)?;
+        } else {
+            let typed = (!fields.is_empty()).then_some(fields);
+            self.update_member(Member {
+                insurance_fields: typed,
+                ..member
+            })?;
+        }
+        Ok(FormOutcome::Saved {
+            member: self.member(member_id)?,
+        })
     }
 
     /// A date as the member reads it: 令和8年12月1日(火) or Tue 1 Dec 2026.
@@ -445,13 +572,21 @@ impl ShikakuCompanion {
     }
 
     /// Imports a member's 資格情報 PDF (checked, read, sealed; the previous one is kept).
+    /// The fields read are proposed, not applied; the report's warnings say what was not
+    /// kept and whether the 氏名 or 生年月日 are not the member's.
     pub fn import_document(
         &self,
         member_id: String,
         pdf: Vec<u8>,
     ) -> Result<ImportReport, ShikakuError> {
         let now = self.now();
-        Ok(self.store().import_document(&member_id, &pdf, now)?)
+        let mut store = self.store();
+        let report = store.import_document(&member_id, &pdf, now)?;
+        let member = store.member(&member_id)?;
+        Ok(ImportReport {
+            info: with_identity_warnings(report.info, &member),
+            ..report
+        })
     }
 
     /// The member's current PDF, exactly as imported, for the PDF viewer.
@@ -460,10 +595,14 @@ impl ShikakuCompanion {
         Ok(self.store().document(&member_id)?.into_unwiped())
     }
 
-    /// What is known of the member's current PDF.
+    /// What is known of the member's current PDF, with the warnings that it may not be
+    /// theirs until they confirm its fields.
     pub fn document_info(&self, member_id: String) -> Result<DocumentInfo, ShikakuError> {
-        let now = self.now();
-        Ok(self.store().document_info(&member_id, now)?)
+        self.member_and_document(&member_id)?
+            .1
+            .ok_or(ShikakuError::NotFound {
+                what: Entity::Document,
+            })
     }
 
     /// Saves the fields the member confirmed or typed (R9–R11 checked).
@@ -479,7 +618,9 @@ impl ShikakuCompanion {
     /// Makes the previous PDF current again.
     pub fn revert_document(&self, member_id: String) -> Result<DocumentInfo, ShikakuError> {
         let now = self.now();
-        Ok(self.store().revert_document(&member_id, now)?)
+        let mut store = self.store();
+        let info = store.revert_document(&member_id, now)?;
+        Ok(with_identity_warnings(info, &store.member(&member_id)?))
     }
 
     /// The reminders to schedule now: the earliest `limit` (iOS keeps 64). A shell asks
@@ -594,6 +735,17 @@ impl ShikakuCompanion {
         Ok(qr_svg(&payload)?)
     }
 
+    /// The text of the QR code in a camera's picture: `width` × `height` grey levels
+    /// (0 black, 255 white), row by row. A picture without a readable code is refused.
+    pub fn read_qr_code(
+        &self,
+        width: u32,
+        height: u32,
+        luma: Vec<u8>,
+    ) -> Result<String, ShikakuError> {
+        Ok(read_qr_code(width, height, &luma)?)
+    }
+
     /// A code that moves a member to another device, valid for 30 minutes: the QR
     /// code's text, and — when `include_insurance_numbers` is set and the member has
     /// them — the one-time code the sending screen shows beside the QR code, for the
@@ -683,6 +835,29 @@ impl ShikakuCompanion {
     }
 }
 
+/// The fields the document form edits, where they come from, and the warnings beside
+/// them: the stored PDF's, or the member's typed numbers when no PDF is stored.
+fn document_fields(
+    member: &Member,
+    document: Option<DocumentInfo>,
+) -> (
+    DocumentFields,
+    DocumentSource,
+    Vec<crate::vault::FieldWarning>,
+) {
+    match document {
+        Some(info) if info.fields_confirmed => {
+            (info.fields, DocumentSource::Confirmed, info.warnings)
+        }
+        Some(info) => (info.fields, DocumentSource::Proposed, info.warnings),
+        None => (
+            member.insurance_fields.clone().unwrap_or_default(),
+            DocumentSource::Typed,
+            Vec::new(),
+        ),
+    }
+}
+
 /// Which content is in force.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -724,6 +899,7 @@ mod tests {
         .unwrap();
         let draft = |name: &str| MemberDraft {
             display_name: name.to_owned(),
+            name_as_printed: None,
             relationship: Relationship::Myself,
             facts: Facts::born_on(civil(1990, 6, 15)),
             eligibility_certificate_expires_on: None,

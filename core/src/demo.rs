@@ -68,6 +68,7 @@ pub fn demo_household(today: NaiveDate) -> Household {
     let member = |id: &str, name: &str, relationship, facts| Member {
         id: id.to_owned(),
         display_name: name.to_owned(),
+        name_as_printed: None,
         relationship,
         facts,
         eligibility_certificate_expires_on: None,

@@ -1,4 +1,6 @@
-//! QR codes (qrcode crate) as SVG and as a module matrix a shell draws natively. Uses:
+//! QR codes (qrcode crate) as SVG and as a module matrix a shell draws natively, and read
+//! back from a camera's picture (rqrr), so that every shell reads a code the same way.
+//! Uses:
 //! the マイナポータル entry URL, for members who read this on a PC and continue on their
 //! phone (R8's download path), and the household transfer code
 //! ([`crate::household::transfer`]).
@@ -75,4 +77,31 @@ pub fn qr_svg(payload: &str) -> Result<String> {
         .min_dimensions(240, 240)
         .quiet_zone(true)
         .build())
+}
+
+/// The largest picture read for a code: 4096 × 4096 grey pixels.
+pub const MAX_QR_PICTURE_PIXELS: usize = 4096 * 4096;
+
+/// The text of the QR code in a picture: `width` × `height` grey levels (0 black,
+/// 255 white), row by row, as a camera took it. A picture without a readable code,
+/// or whose size does not match its pixels, is refused.
+pub fn read_qr_code(width: u32, height: u32, luma: &[u8]) -> Result<String> {
+    let picture = |reason| Error::invalid(Field::CameraPicture, reason);
+    let (width, height) = (width as usize, height as usize);
+    if luma.len() > MAX_QR_PICTURE_PIXELS {
+        return Err(picture(Reason::TooLarge {
+            max_bytes: MAX_QR_PICTURE_PIXELS as u64,
+        }));
+    }
+    if width.checked_mul(height) != Some(luma.len()) || luma.is_empty() {
+        return Err(picture(Reason::NoQrCode));
+    }
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
+        luma.get(y * width + x).copied().unwrap_or(255)
+    });
+    image
+        .detect_grids()
+        .iter()
+        .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+        .ok_or_else(|| picture(Reason::NoQrCode))
 }

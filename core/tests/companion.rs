@@ -65,6 +65,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 fn draft(name: &str, facts: Facts) -> MemberDraft {
     MemberDraft {
         display_name: name.to_owned(),
+        name_as_printed: None,
         relationship: Relationship::Myself,
         facts,
         eligibility_certificate_expires_on: None,

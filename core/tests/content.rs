@@ -271,6 +271,7 @@ fn every_outcome_leaves_the_new_bundle_or_exactly_the_previous_one() {
     let mut store = Store::open(&dir.path().join("s.sqlite3"), &secrets).unwrap();
     let member = MemberDraft {
         display_name: "秘密 太郎".into(),
+        name_as_printed: None,
         relationship: Relationship::Myself,
         facts: Facts::born_on(NaiveDate::from_ymd_opt(1971, 3, 9).unwrap()),
         eligibility_certificate_expires_on: None,

@@ -295,6 +295,7 @@ fn member(f: impl FnOnce(&mut Facts), holdings: Holdings) -> Member {
     Member {
         id: "m".into(),
         display_name: "山田 さくら".into(),
+        name_as_printed: None,
         relationship: Relationship::Child,
         facts,
         eligibility_certificate_expires_on: None,

@@ -16,7 +16,7 @@ use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use shikaku_core::error::{Error, Field, Reason};
 use shikaku_core::household::transfer::{MemberShare, decode_member, encode_member, inspect_code};
 use shikaku_core::household::{CardCondition, Holdings, MemberDraft, Relationship};
-use shikaku_core::qr::{MYNAPORTAL_URL, QrMatrix, qr_matrix, qr_svg};
+use shikaku_core::qr::{MYNAPORTAL_URL, QrMatrix, qr_matrix, qr_svg, read_qr_code};
 use shikaku_core::rules::Facts;
 use shikaku_core::vault::DocumentFields;
 
@@ -44,6 +44,7 @@ fn member() -> MemberDraft {
     facts.moved_on = NaiveDate::from_ymd_opt(2026, 11, 15);
     MemberDraft {
         display_name: "山田 さくら".into(),
+        name_as_printed: None,
         relationship: Relationship::Child,
         facts,
         eligibility_certificate_expires_on: NaiveDate::from_ymd_opt(2029, 11, 30),
@@ -272,5 +273,69 @@ fn damaged_foreign_older_newer_and_forged_codes_are_refused() {
     assert_eq!(
         refused(&code, None, now()),
         (Field::DisplayName, Reason::MyNumberRefused)
+    );
+}
+
+/// A photo of `matrix` as a camera takes it: scaled, off-centre on a grey page, with a
+/// little noise, as grey levels row by row.
+fn photo(matrix: &QrMatrix, width: u32, height: u32) -> Vec<u8> {
+    const SCALE: u32 = 7;
+    let (left, top) = (37, 52);
+    let mut noise: u32 = 12345;
+    (0..height)
+        .flat_map(|y| (0..width).map(move |x| (x, y)))
+        .map(|(x, y)| {
+            noise = noise.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let jitter = (noise >> 16) % 24;
+            let inside = x >= left && y >= top;
+            let (mx, my) = (
+                (x.wrapping_sub(left)) / SCALE,
+                (y.wrapping_sub(top)) / SCALE,
+            );
+            let dark = inside && matrix.is_dark(mx, my);
+            if dark {
+                30 + jitter as u8
+            } else {
+                200 + jitter as u8
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_camera_picture_of_a_transfer_code_reads_back_and_anything_else_is_refused() {
+    let share = encode_member(&member(), true, now()).unwrap();
+    let code = share.code.clone();
+    let matrix = qr_matrix(&code).unwrap();
+    let (width, height) = (matrix.size * 7 + 120, matrix.size * 7 + 160);
+    let picture = photo(&matrix, width, height);
+    assert_eq!(read_qr_code(width, height, &picture).unwrap(), code);
+    assert_eq!(
+        decode_member(
+            &read_qr_code(width, height, &picture).unwrap(),
+            share.one_time_code.as_deref(),
+            now()
+        )
+        .unwrap(),
+        member()
+    );
+
+    let blank = vec![200u8; (width * height) as usize];
+    let refused = |result: Result<String, Error>| match result {
+        Err(Error::InvalidInput { field, reason }) => (field, reason),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        refused(read_qr_code(width, height, &blank)),
+        (Field::CameraPicture, Reason::NoQrCode)
+    );
+    assert_eq!(
+        refused(read_qr_code(width + 1, height, &picture)),
+        (Field::CameraPicture, Reason::NoQrCode),
+        "a size that does not match the pixels"
+    );
+    assert_eq!(
+        refused(read_qr_code(0, 0, &[])),
+        (Field::CameraPicture, Reason::NoQrCode)
     );
 }

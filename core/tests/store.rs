@@ -41,6 +41,7 @@ fn draft(name: &str) -> MemberDraft {
     facts.card_issued_on = NaiveDate::from_ymd_opt(2022, 6, 1);
     MemberDraft {
         display_name: name.to_owned(),
+        name_as_printed: None,
         relationship: Relationship::Myself,
         facts,
         eligibility_certificate_expires_on: None,

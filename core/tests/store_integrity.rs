@@ -40,6 +40,7 @@ fn pdf(name: &str) -> Vec<u8> {
 fn draft(name: &str) -> MemberDraft {
     MemberDraft {
         display_name: name.to_owned(),
+        name_as_printed: None,
         relationship: Relationship::Myself,
         facts: Facts::born_on(NaiveDate::from_ymd_opt(1985, 4, 12).unwrap()),
         eligibility_certificate_expires_on: None,

@@ -172,9 +172,26 @@ def test_the_model_package_is_checked():
 
 
 def test_the_generated_bindings_are_read(bindings):
-    assert {"MemberRow", "ClinicCard", "ShellTexts", "Facts"} <= set(bindings.records)
+    assert {"MemberRow", "ClinicCard", "ShellTexts", "Facts", "FormModel", "FormField"} <= set(bindings.records)
     assert {"householdView", "clinicCard", "parseDateInput"} <= bindings.methods
     assert "shellTextsFor" in bindings.functions
+
+
+# The calls of the member form, the document form and the household's actions: each is
+# used by the iOS shell (app or model) and so checked against the bindings above.
+FORM_AND_HOUSEHOLD_CALLS = {
+    "memberForm", "submitMemberForm", "documentForm", "submitDocumentForm", "documentInfo",
+    "revertDocument", "removeMember", "shareMember", "receiveMember", "qr", "readQrCode",
+}
+
+
+def test_the_ios_shell_uses_the_form_and_household_calls(bindings):
+    assert FORM_AND_HOUSEHOLD_CALLS <= bindings.methods
+    used = set()
+    for path in shell_sources():
+        text = re.sub(r'"(?:\\.|[^"\\])*"', '""', strip_comments(path.read_text()))
+        used |= set(re.findall(r"(?:\$0|companion)\??\.(\w+)\(", text))
+    assert FORM_AND_HOUSEHOLD_CALLS - used == set(), "calls the iOS shell does not make"
 
 
 def test_every_name_the_ios_shell_uses_exists(bindings):
@@ -194,6 +211,8 @@ def test_every_name_the_ios_shell_uses_exists(bindings):
     ("_ = try companion.householdVeiw()", "Companion has no method householdVeiw"),
     ("ForEach(rows, id: \\.memberIdd)", "no record has a field memberIdd"),
     ("Facts(birthDate: d, cardIssued: d)", "Facts.init has no parameter cardIssued"),
+    ("let field: FormField\nText(field.lable)", "FormField has no field lable"),
+    ("_ = try companion.submitMemberFrom(memberId: nil, values: [:])", "Companion has no method submitMemberFrom"),
 ])
 def test_misspellings_are_caught(bindings, snippet, problem):
     problems, _ = check(snippet, bindings)

@@ -40,12 +40,19 @@ pub enum Field {
     HasMyNumber,
     // The member.
     DisplayName,
+    /// The 氏名 as printed on the card and the 資格情報, compared with an imported PDF.
+    NameAsPrinted,
     Relationship,
     EligibilityCertificateExpiresOn,
     /// R6: the day the 資格確認書 was issued (交付年月日).
     EligibilityCertificateIssuedOn,
     /// R13: the member whose dependent (被扶養者) this member is.
     DependentOf,
+    /// The member form's question "do you hold a 資格確認書?" (R6).
+    HasEligibilityCertificate,
+    /// The member form's question "did you bring your card to the 転入届?" (R4): yes
+    /// records the 継続利用 on the day of the 転入届.
+    ContinuedUseAtMoveIn,
     /// A member record as a whole (JSON of the wrong shape).
     Member,
     // The fields of a 資格情報 (DocumentFields).
@@ -78,6 +85,8 @@ pub enum Field {
     ContentBundle,
     SigningKey,
     QrText,
+    /// A camera's picture of a QR code.
+    CameraPicture,
     TransferCode,
     /// The one-time code shown beside a member code that carries insurance numbers.
     OneTimeCode,
@@ -98,7 +107,7 @@ pub enum Field {
 impl Field {
     /// Every field, the facts of RULES.md first (in its order), for tests and for a
     /// form's catalogue.
-    pub const ALL: [Field; 67] = [
+    pub const ALL: [Field; 71] = [
         Field::BirthDate,
         Field::CardIssuedOn,
         Field::CardAppliedOn,
@@ -127,10 +136,13 @@ impl Field {
         Field::NeedsHelper,
         Field::HasMyNumber,
         Field::DisplayName,
+        Field::NameAsPrinted,
         Field::Relationship,
         Field::EligibilityCertificateExpiresOn,
         Field::EligibilityCertificateIssuedOn,
         Field::DependentOf,
+        Field::HasEligibilityCertificate,
+        Field::ContinuedUseAtMoveIn,
         Field::Member,
         Field::InsurerName,
         Field::InsurerNumber,
@@ -155,6 +167,7 @@ impl Field {
         Field::ContentBundle,
         Field::SigningKey,
         Field::QrText,
+        Field::CameraPicture,
         Field::TransferCode,
         Field::OneTimeCode,
         Field::SecretName,
@@ -201,10 +214,13 @@ impl Field {
             F::NeedsHelper => "holdings.needs_helper",
             F::HasMyNumber => "holdings.has_my_number",
             F::DisplayName => "display_name",
+            F::NameAsPrinted => "name_as_printed",
             F::Relationship => "relationship",
             F::EligibilityCertificateExpiresOn => "eligibility_certificate_expires_on",
             F::EligibilityCertificateIssuedOn => "eligibility_certificate_issued_on",
             F::DependentOf => "dependent_of",
+            F::HasEligibilityCertificate => "has_eligibility_certificate",
+            F::ContinuedUseAtMoveIn => "continued_use_at_move_in",
             F::Member => "member",
             F::InsurerName => "insurer_name",
             F::InsurerNumber => "insurer_number",
@@ -229,6 +245,7 @@ impl Field {
             F::ContentBundle => "bundle",
             F::SigningKey => "key",
             F::QrText => "qr",
+            F::CameraPicture => "picture",
             F::TransferCode => "transfer_code",
             F::OneTimeCode => "one_time_code",
             F::SecretName => "secret_name",

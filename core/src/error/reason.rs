@@ -20,6 +20,8 @@ pub enum Reason {
     NotAnInstant,
     /// Not yes or no.
     NotYesOrNo,
+    /// Not one of the choices the form offers.
+    NotAChoice,
     /// A date outside the years a fact may carry (R9: 明治 onwards).
     YearOutOfRange { first: i32, last: i32 },
     /// A date before the date of `other`, which it cannot precede.
@@ -76,6 +78,8 @@ pub enum Reason {
     TransferCodeExpired,
     /// The one-time code typed does not open the member code.
     OneTimeCodeWrong,
+    /// No QR code could be read in the picture.
+    NoQrCode,
     /// Text too long for a QR code.
     TooLongForQr { max_bytes: u32 },
     /// A secret's name: 1–64 letters, digits, `-` or `_`.
@@ -113,6 +117,7 @@ impl std::fmt::Display for Reason {
             R::NotATimeOfDay => f.write_str("not a time of day"),
             R::NotAnInstant => f.write_str("not an RFC 3339 instant"),
             R::NotYesOrNo => f.write_str("not yes or no"),
+            R::NotAChoice => f.write_str("not one of the choices"),
             R::YearOutOfRange { first, last } => write!(f, "outside the years {first}..{last}"),
             R::EarlierThan { other } => write!(f, "before {other}"),
             R::NotInFuture => f.write_str("not later than now"),
@@ -143,6 +148,7 @@ impl std::fmt::Display for Reason {
             R::TransferCodeFromNewerApp => f.write_str("member code from a newer app"),
             R::TransferCodeExpired => f.write_str("member code expired"),
             R::OneTimeCodeWrong => f.write_str("one-time code does not match"),
+            R::NoQrCode => f.write_str("no QR code found"),
             R::TooLongForQr { max_bytes } => write!(f, "more than {max_bytes} bytes for a QR code"),
             R::SecretNameForm => f.write_str("not 1-64 letters, digits, - or _"),
             R::NotASigningKey => f.write_str("not a base64 Ed25519 secret key"),

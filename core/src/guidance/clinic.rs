@@ -44,6 +44,9 @@ pub struct ClinicField {
     pub value: Option<String>,
     /// Shown large: the fields the staff copy.
     pub large: bool,
+    /// False when the value was read from the PDF and the member has not confirmed it
+    /// yet: the screen marks it.
+    pub confirmed: bool,
 }
 
 /// Why the member should look twice.
@@ -64,6 +67,9 @@ pub enum ClinicWarningKind {
     /// A new insurer has not registered the member yet (R7): the reader may not confirm
     /// the card until a day.
     RegistrationPending,
+    /// The stored 資格情報's 氏名 or 生年月日 is not the member's: it may be someone
+    /// else's (until the member confirms it or imports another).
+    RecordMismatch,
 }
 
 /// A warning in the user's language.
@@ -97,6 +103,7 @@ fn field(
     words: Words<'_>,
     value: Option<String>,
     large: bool,
+    confirmed: bool,
 ) -> ClinicField {
     let id = kind.message_id();
     ClinicField {
@@ -105,6 +112,7 @@ fn field(
         label: words.label(id),
         value,
         large,
+        confirmed,
     }
 }
 
@@ -166,9 +174,11 @@ pub fn clinic_card(
         words.text(note_id, &args)
     };
 
-    let fields_of = document
-        .map(|d| &d.fields)
-        .or(member.insurance_fields.as_ref());
+    // The stored PDF's fields (confirmed or not), else the numbers the member typed.
+    let (fields_of, read_unconfirmed) = match document {
+        Some(info) => (Some(&info.fields), !info.fields_confirmed),
+        None => (member.insurance_fields.as_ref(), false),
+    };
     let get = |f: fn(&crate::vault::DocumentFields) -> Option<String>| fields_of.and_then(f);
     let symbol_number_branch = fields_of.and_then(|f| {
         let parts: Vec<&str> = [&f.symbol, &f.number, &f.branch]
@@ -177,45 +187,60 @@ pub fn clinic_card(
             .collect();
         (!parts.is_empty()).then(|| parts.join("・"))
     });
+    // Name and birth date come from the same place: the record when it has them, so a
+    // record's name never stands beside the member's birth date.
+    let (name, name_read) = match get(|f| f.name.clone()) {
+        Some(name) => (name, true),
+        None => (
+            member
+                .name_as_printed
+                .clone()
+                .unwrap_or_else(|| member.display_name.clone()),
+            false,
+        ),
+    };
+    let (born, born_read) = match fields_of.and_then(|f| f.birth_date) {
+        Some(day) => (day, true),
+        None => (member.facts.birth_date, false),
+    };
+    let read = |value: Option<String>, large: bool, kind: ClinicFieldKind| {
+        let confirmed = !(read_unconfirmed && value.is_some());
+        field(kind, words, value, large, confirmed)
+    };
     let mut fields = vec![
         field(
             ClinicFieldKind::Name,
             words,
-            get(|f| f.name.clone()).or_else(|| Some(member.display_name.clone())),
+            Some(name),
             true,
+            !(read_unconfirmed && name_read),
         ),
-        field(
-            ClinicFieldKind::InsurerNumber,
-            words,
+        read(
             get(|f| f.insurer_number.clone()),
             true,
+            ClinicFieldKind::InsurerNumber,
         ),
-        field(
-            ClinicFieldKind::SymbolNumberBranch,
-            words,
+        read(
             symbol_number_branch,
             true,
+            ClinicFieldKind::SymbolNumberBranch,
         ),
-        field(
-            ClinicFieldKind::CopayShare,
-            words,
+        read(
             get(|f| f.copay_share.clone()),
             true,
+            ClinicFieldKind::CopayShare,
         ),
-        field(
-            ClinicFieldKind::InsurerName,
-            words,
+        read(
             get(|f| f.insurer_name.clone()),
             false,
+            ClinicFieldKind::InsurerName,
         ),
         field(
             ClinicFieldKind::BirthDate,
             words,
-            Some(
-                crate::rules::era::format_era_date(member.facts.birth_date)
-                    .unwrap_or_else(|| member.facts.birth_date.to_string()),
-            ),
+            Some(crate::rules::era::format_era_date(born).unwrap_or_else(|| born.to_string())),
             false,
+            !(read_unconfirmed && born_read),
         ),
     ];
     if let Some(phone) = &insurer.phone {
@@ -224,6 +249,7 @@ pub fn clinic_card(
             words,
             Some(phone.clone()),
             false,
+            true,
         ));
     }
 
@@ -289,6 +315,30 @@ pub fn clinic_card(
             ids::CLINIC_WARNING_CERTIFICATE_EXPIRED,
             member.eligibility_certificate_expires_on,
         );
+    }
+
+    // Whether the record is the member's: last, after every dated warning.
+    if let Some(info) = document {
+        let mismatched = |field: &str| {
+            info.warnings
+                .iter()
+                .any(|w| w.field == field && w.code.is_identity())
+        };
+        let what = match (mismatched("name"), mismatched("birth_date")) {
+            (true, true) => Some("both"),
+            (true, false) => Some("name"),
+            (false, true) => Some("birth_date"),
+            (false, false) => None,
+        };
+        if let Some(what) = what {
+            warnings.push(ClinicWarning {
+                kind: ClinicWarningKind::RecordMismatch,
+                text: words.text(
+                    ids::CLINIC_WARNING_RECORD_MISMATCH,
+                    &[("what", what.into())],
+                ),
+            });
+        }
     }
 
     ClinicCard {

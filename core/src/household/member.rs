@@ -11,6 +11,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::error::Field;
 use crate::rules::{CardState, Facts};
 use crate::stored_text::check_stored_text;
 
@@ -71,6 +72,26 @@ pub enum CardCondition {
     Returned,
 }
 
+impl CardCondition {
+    /// Every condition, in the order a form offers them.
+    pub const ALL: [CardCondition; 4] = [
+        CardCondition::InHand,
+        CardCondition::Lost,
+        CardCondition::BeingRenewed,
+        CardCondition::Returned,
+    ];
+
+    /// The condition's stable name: its key in JSON and in stored members.
+    pub fn stable_name(self) -> &'static str {
+        match self {
+            CardCondition::InHand => "in_hand",
+            CardCondition::Lost => "lost",
+            CardCondition::BeingRenewed => "being_renewed",
+            CardCondition::Returned => "returned",
+        }
+    }
+}
+
 /// What a member holds and can use at the counter (R6, R8).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
@@ -108,6 +129,36 @@ impl Default for Holdings {
 }
 
 impl Holdings {
+    /// Every yes/no holding with its field, in the order of the struct.
+    pub fn flags(&self) -> [(Field, bool); 7] {
+        [
+            (Field::HasCard, self.has_card),
+            (Field::RegisteredForInsurance, self.registered_for_insurance),
+            (Field::HasSmartphone, self.has_smartphone),
+            (
+                Field::SmartphoneInsuranceCard,
+                self.smartphone_insurance_card,
+            ),
+            (Field::CarriesNotice, self.carries_notice),
+            (Field::NeedsHelper, self.needs_helper),
+            (Field::HasMyNumber, self.has_my_number),
+        ]
+    }
+
+    /// The yes/no holding of `field`, to set it.
+    pub fn flag_mut(&mut self, field: Field) -> Option<&mut bool> {
+        Some(match field {
+            Field::HasCard => &mut self.has_card,
+            Field::RegisteredForInsurance => &mut self.registered_for_insurance,
+            Field::HasSmartphone => &mut self.has_smartphone,
+            Field::SmartphoneInsuranceCard => &mut self.smartphone_insurance_card,
+            Field::CarriesNotice => &mut self.carries_notice,
+            Field::NeedsHelper => &mut self.needs_helper,
+            Field::HasMyNumber => &mut self.has_my_number,
+            _ => return None,
+        })
+    }
+
     /// Whether the card works as マイナ保険証 in `state`: held, in hand, registered, and
     /// its certificate valid or in grace (or its dates not entered yet). The one place
     /// this is decided; guidance and the dashboard both ask here.
@@ -125,6 +176,10 @@ impl Holdings {
 pub struct Member {
     pub id: String,
     pub display_name: String,
+    /// The 氏名 as printed on the card and the 資格情報, compared with the name on an
+    /// imported PDF (the display name may be a nickname).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_as_printed: Option<String>,
     pub relationship: Relationship,
     pub facts: Facts,
     /// R6: the expiry printed on the member's 資格確認書, when they hold one.
@@ -153,6 +208,10 @@ pub struct Member {
 #[serde(deny_unknown_fields)]
 pub struct MemberDraft {
     pub display_name: String,
+    /// The 氏名 as printed on the card and the 資格情報.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ffi", uniffi(default = None))]
+    pub name_as_printed: Option<String>,
     pub relationship: Relationship,
     pub facts: Facts,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -175,30 +234,36 @@ pub struct MemberDraft {
     pub dependent_of: Option<String>,
 }
 
-/// The longest display name kept.
+/// The longest display name (and name as printed) kept.
 pub const MAX_DISPLAY_NAME_CHARS: usize = 60;
 /// The longest member id a link to another member may hold.
 const MAX_MEMBER_ID_CHARS: usize = 64;
 
+/// A name: 1–60 characters once trimmed that pass [`check_stored_text`] (no control or
+/// bidi characters, no マイナンバー: R10).
+pub fn check_name(name: &str) -> Result<(), crate::error::Reason> {
+    use crate::error::Reason;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > MAX_DISPLAY_NAME_CHARS {
+        return Err(Reason::Length {
+            min: 1,
+            max: MAX_DISPLAY_NAME_CHARS as u32,
+        });
+    }
+    check_stored_text(name)
+}
+
 impl MemberDraft {
-    /// Checks the draft: a display name of 1–60 characters that passes
-    /// [`check_stored_text`] (no control or bidi characters, no マイナンバー: R10), facts
-    /// that can be true together, insurance fields that pass their checks, 資格確認書
-    /// dates after birth and at most 5 years apart (R6), a link to an insured member
-    /// that is an id.
+    /// Checks the draft: a display name (and a name as printed, when given) that passes
+    /// [`check_name`], facts that can be true together, insurance fields that pass their
+    /// checks, 資格確認書 dates after birth and at most 5 years apart (R6), a link to an
+    /// insured member that is an id.
     pub fn validate(&self) -> crate::error::Result<()> {
-        use crate::error::{Error, Field, Reason};
-        let name = self.display_name.trim();
-        if name.is_empty() || name.chars().count() > MAX_DISPLAY_NAME_CHARS {
-            return Err(Error::invalid(
-                Field::DisplayName,
-                Reason::Length {
-                    min: 1,
-                    max: MAX_DISPLAY_NAME_CHARS as u32,
-                },
-            ));
+        use crate::error::{Error, Reason};
+        check_name(&self.display_name).map_err(|r| Error::invalid(Field::DisplayName, r))?;
+        if let Some(name) = &self.name_as_printed {
+            check_name(name).map_err(|r| Error::invalid(Field::NameAsPrinted, r))?;
         }
-        check_stored_text(name).map_err(|reason| Error::invalid(Field::DisplayName, reason))?;
         self.facts.validate()?;
         if let Some(fields) = &self.insurance_fields {
             fields.validate()?;
@@ -262,6 +327,10 @@ impl MemberDraft {
         Member {
             id,
             display_name: self.display_name.trim().to_owned(),
+            name_as_printed: self
+                .name_as_printed
+                .map(|name| name.trim().to_owned())
+                .filter(|name| !name.is_empty()),
             relationship: self.relationship,
             facts: self.facts,
             eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,
@@ -278,6 +347,7 @@ impl Member {
     pub fn to_draft(&self) -> MemberDraft {
         MemberDraft {
             display_name: self.display_name.clone(),
+            name_as_printed: self.name_as_printed.clone(),
             relationship: self.relationship,
             facts: self.facts.clone(),
             eligibility_certificate_expires_on: self.eligibility_certificate_expires_on,

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 pub(crate) use deadlines::grace_related_dates;
 pub use deadlines::{Deadline, DeadlineKind, RelatedDates, every_dated_step};
 pub use member::{
-    CardCondition, Holdings, MAX_DISPLAY_NAME_CHARS, Member, MemberDraft, Relationship,
+    CardCondition, Holdings, MAX_DISPLAY_NAME_CHARS, Member, MemberDraft, Relationship, check_name,
 };
 
 use crate::rules::legacy::eligibility_certificate_valid;
@@ -192,6 +192,7 @@ mod tests {
         Member {
             id: id.to_owned(),
             display_name: id.to_owned(),
+            name_as_printed: None,
             relationship: Relationship::Other,
             facts,
             eligibility_certificate_expires_on: None,

@@ -1,5 +1,6 @@
 //! The one place that maps each kind the core words to its messages: a card state, a
-//! relationship, a deadline (its name and its reminder body), the advice of R8, the
+//! relationship, a card's condition, a document warning, a deadline (its name and its
+//! reminder body), the advice of R8, the
 //! reasons for a 資格確認書 (R6), the situations and the flowchart, the clinic card's
 //! fields, the errors with their fields and reasons. Nothing else derives a message id from a name, and no stored id (reminder
 //! ids, calendar UIDs) is derived from a message id: renaming or rewording a message
@@ -12,8 +13,9 @@ use crate::guidance::clinic::ClinicFieldKind;
 use crate::guidance::{
     EligibilityReason, FallbackWay, FlowNode, NeverAlone, Preparation, PresentWay, Situation,
 };
-use crate::household::{DeadlineKind, Relationship};
+use crate::household::{CardCondition, DeadlineKind, Relationship};
 use crate::rules::CardState;
+use crate::vault::WarningCode;
 
 impl CardState {
     /// The state's name.
@@ -40,6 +42,32 @@ impl Relationship {
             Relationship::Child => ids::RELATIONSHIP_CHILD,
             Relationship::Parent => ids::RELATIONSHIP_PARENT,
             Relationship::Other => ids::RELATIONSHIP_OTHER,
+        }
+    }
+}
+
+impl CardCondition {
+    /// The condition's name, as the member form offers it.
+    pub fn message_id(self) -> MessageId {
+        match self {
+            CardCondition::InHand => ids::CARD_CONDITION_IN_HAND,
+            CardCondition::Lost => ids::CARD_CONDITION_LOST,
+            CardCondition::BeingRenewed => ids::CARD_CONDITION_BEING_RENEWED,
+            CardCondition::Returned => ids::CARD_CONDITION_RETURNED,
+        }
+    }
+}
+
+impl WarningCode {
+    /// What the warning tells the member, naming the field (`$field`).
+    pub fn message_id(self) -> MessageId {
+        match self {
+            WarningCode::Unreadable => ids::DOCUMENT_WARNING_UNREADABLE,
+            WarningCode::MyNumberRefused => ids::DOCUMENT_WARNING_MY_NUMBER_REFUSED,
+            WarningCode::InsurerNumberInvalid => ids::DOCUMENT_WARNING_INSURER_NUMBER_INVALID,
+            WarningCode::NameMismatch => ids::DOCUMENT_WARNING_NAME_MISMATCH,
+            WarningCode::NameScriptDiffers => ids::DOCUMENT_WARNING_NAME_SCRIPT_DIFFERS,
+            WarningCode::BirthDateMismatch => ids::DOCUMENT_WARNING_BIRTH_DATE_MISMATCH,
         }
     }
 }
@@ -374,10 +402,13 @@ impl Field {
             F::NeedsHelper => ids::INPUT_NEEDS_HELPER,
             F::HasMyNumber => ids::INPUT_HAS_MY_NUMBER,
             F::DisplayName => ids::INPUT_DISPLAY_NAME,
+            F::NameAsPrinted => ids::INPUT_NAME_AS_PRINTED,
             F::Relationship => ids::INPUT_RELATIONSHIP,
             F::EligibilityCertificateExpiresOn => ids::INPUT_ELIGIBILITY_CERTIFICATE_EXPIRES_ON,
             F::EligibilityCertificateIssuedOn => ids::INPUT_ELIGIBILITY_CERTIFICATE_ISSUED_ON,
             F::DependentOf => ids::INPUT_DEPENDENT_OF,
+            F::HasEligibilityCertificate => ids::INPUT_HAS_ELIGIBILITY_CERTIFICATE,
+            F::ContinuedUseAtMoveIn => ids::INPUT_CONTINUED_USE_AT_MOVE_IN,
             F::Member => ids::INPUT_MEMBER,
             F::InsurerName => ids::INPUT_INSURER_NAME,
             F::InsurerNumber => ids::INPUT_INSURER_NUMBER,
@@ -402,6 +433,7 @@ impl Field {
             F::ContentBundle => ids::INPUT_CONTENT_BUNDLE,
             F::SigningKey => ids::INPUT_SIGNING_KEY,
             F::QrText => ids::INPUT_QR_TEXT,
+            F::CameraPicture => ids::INPUT_CAMERA_PICTURE,
             F::TransferCode => ids::INPUT_TRANSFER_CODE,
             F::OneTimeCode => ids::INPUT_ONE_TIME_CODE,
             F::SecretName => ids::INPUT_SECRET_NAME,
@@ -427,6 +459,7 @@ impl Reason {
             R::NotATimeOfDay => ids::INVALID_NOT_A_TIME_OF_DAY,
             R::NotAnInstant => ids::INVALID_NOT_AN_INSTANT,
             R::NotYesOrNo => ids::INVALID_NOT_YES_OR_NO,
+            R::NotAChoice => ids::INVALID_NOT_A_CHOICE,
             R::YearOutOfRange { .. } => ids::INVALID_YEAR_OUT_OF_RANGE,
             R::EarlierThan { .. } => ids::INVALID_EARLIER_THAN,
             R::NotInFuture => ids::INVALID_NOT_IN_FUTURE,
@@ -455,6 +488,7 @@ impl Reason {
             R::TransferCodeFromNewerApp => ids::INVALID_TRANSFER_CODE_NEWER,
             R::TransferCodeExpired => ids::INVALID_TRANSFER_CODE_EXPIRED,
             R::OneTimeCodeWrong => ids::INVALID_ONE_TIME_CODE_WRONG,
+            R::NoQrCode => ids::INVALID_NO_QR_CODE,
             R::TooLongForQr { .. } => ids::INVALID_TOO_LONG_FOR_QR,
             R::SecretNameForm => ids::INVALID_SECRET_NAME_FORM,
             R::NotASigningKey => ids::INVALID_NOT_A_SIGNING_KEY,

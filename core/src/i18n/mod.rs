@@ -33,12 +33,16 @@ pub fn sources(locale: Locale) -> &'static [(&'static str, &'static str)] {
             ("guidance.ftl", include_str!("locales/ja/guidance.ftl")),
             ("shell.ftl", include_str!("locales/ja/shell.ftl")),
             ("errors.ftl", include_str!("locales/ja/errors.ftl")),
+            ("forms.ftl", include_str!("locales/ja/forms.ftl")),
+            ("documents.ftl", include_str!("locales/ja/documents.ftl")),
         ],
         Locale::En => &[
             ("main.ftl", include_str!("locales/en/main.ftl")),
             ("guidance.ftl", include_str!("locales/en/guidance.ftl")),
             ("shell.ftl", include_str!("locales/en/shell.ftl")),
             ("errors.ftl", include_str!("locales/en/errors.ftl")),
+            ("forms.ftl", include_str!("locales/en/forms.ftl")),
+            ("documents.ftl", include_str!("locales/en/documents.ftl")),
         ],
     }
 }

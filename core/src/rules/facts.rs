@@ -168,7 +168,8 @@ impl Facts {
         ]
     }
 
-    fn flag_slot(&mut self, field: Field) -> Option<&mut bool> {
+    /// The yes/no fact of `field`, to set it.
+    pub fn flag_mut(&mut self, field: Field) -> Option<&mut bool> {
         Some(match field {
             Field::MovedWithinMunicipality => &mut self.moved_within_municipality,
             Field::ForeignNational => &mut self.foreign_national,
@@ -176,7 +177,8 @@ impl Facts {
         })
     }
 
-    fn optional_slot(&mut self, field: Field) -> Option<&mut Option<NaiveDate>> {
+    /// The optional date of `field`, to set it.
+    pub fn date_mut(&mut self, field: Field) -> Option<&mut Option<NaiveDate>> {
         Some(match field {
             Field::CardIssuedOn => &mut self.card_issued_on,
             Field::CardAppliedOn => &mut self.card_applied_on,
@@ -227,7 +229,7 @@ impl Facts {
             if field == Field::BirthDate {
                 continue;
             }
-            if let Some(flag) = facts.flag_slot(field) {
+            if let Some(flag) = facts.flag_mut(field) {
                 *flag = match raw {
                     Value::Null => false,
                     Value::Bool(value) => *value,
@@ -239,7 +241,7 @@ impl Facts {
                 Value::Null => None,
                 raw => Some(parse_fact_date(field, raw)?),
             };
-            if let Some(slot) = facts.optional_slot(field) {
+            if let Some(slot) = facts.date_mut(field) {
                 *slot = parsed;
             }
         }
@@ -313,13 +315,21 @@ impl<'de> Deserialize<'de> for Facts {
 
 /// A fact date: `YYYY-MM-DD` exactly, or a Japanese era date (R9).
 fn parse_fact_date(field: Field, raw: &Value) -> Result<NaiveDate, FactsError> {
-    let not_a_date = || FactsError::new(field, Reason::NotADate);
-    let text = raw.as_str().ok_or_else(not_a_date)?.trim();
+    let text = raw
+        .as_str()
+        .ok_or(FactsError::new(field, Reason::NotADate))?;
+    parse_fact_text(text).map_err(|reason| FactsError::new(field, reason))
+}
+
+/// A fact date as typed: `YYYY-MM-DD` exactly, or a Japanese era date such as
+/// 令和7年6月16日 (R9), in the years a fact may carry.
+pub fn parse_fact_text(text: &str) -> Result<NaiveDate, Reason> {
+    let text = text.trim();
     let date = parse_iso_date(text)
         .or_else(|| parse_era_date(text).ok())
-        .ok_or_else(not_a_date)?;
+        .ok_or(Reason::NotADate)?;
     if !FACT_YEARS.contains(&date.year()) {
-        return Err(FactsError::new(field, years_out_of_range()));
+        return Err(years_out_of_range());
     }
     Ok(date)
 }
@@ -462,7 +472,7 @@ mod tests {
         facts.moved_within_municipality = true;
         facts.foreign_national = true;
         for (field, _) in facts.optional_dates() {
-            if let Some(slot) = facts.optional_slot(field) {
+            if let Some(slot) = facts.date_mut(field) {
                 *slot = Some(civil(2000, 1, 1));
             }
         }

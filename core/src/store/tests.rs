@@ -27,6 +27,7 @@ fn old_store(path: &Path, version: u32, secrets: &dyn SecretStore) {
         .unwrap();
     let draft = MemberDraft {
         display_name: "旧版 花子".to_owned(),
+        name_as_printed: None,
         relationship: Relationship::Child,
         facts: Facts::born_on(civil(2015, 3, 3)),
         eligibility_certificate_expires_on: None,

@@ -73,11 +73,61 @@ pub struct DocumentFields {
     pub issued_on: Option<NaiveDate>,
 }
 
-/// A value read from the document but not kept, and why.
+/// What a document warning says, by a stable name (its JSON value, never renamed).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ffi", derive(uniffi::Enum))]
+pub enum WarningCode {
+    /// A value is there but cannot be read as this field: not kept.
+    #[default]
+    Unreadable,
+    /// R10: a 12-digit number (a マイナンバー) where an insurance number belongs: not kept.
+    MyNumberRefused,
+    /// R11: the 保険者番号 has the wrong length or check digit: not kept.
+    InsurerNumberInvalid,
+    /// The 氏名 is not the member's, once spaces, width and kana are set aside.
+    NameMismatch,
+    /// The 氏名 is written in kanji on one side and in kana on the other: the app cannot
+    /// tell whether it is the member's.
+    NameScriptDiffers,
+    /// The 生年月日 is not the member's.
+    BirthDateMismatch,
+}
+
+impl WarningCode {
+    /// Every code, for tests and catalogues.
+    pub const ALL: [WarningCode; 6] = [
+        WarningCode::Unreadable,
+        WarningCode::MyNumberRefused,
+        WarningCode::InsurerNumberInvalid,
+        WarningCode::NameMismatch,
+        WarningCode::NameScriptDiffers,
+        WarningCode::BirthDateMismatch,
+    ];
+
+    /// Whether the warning says the document may be someone else's (rather than a
+    /// value that could not be read).
+    pub fn is_identity(self) -> bool {
+        matches!(
+            self,
+            WarningCode::NameMismatch
+                | WarningCode::NameScriptDiffers
+                | WarningCode::BirthDateMismatch
+        )
+    }
+}
+
+/// Something about one field of a document the member should look at: a value read but
+/// not kept, or a value that does not match the member. `field` is the field's key in
+/// [`DocumentFields`]' JSON, `code` says what is wrong, `reason` adds a detail in English
+/// for logs (never a value read).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ffi", derive(uniffi::Record))]
 pub struct FieldWarning {
     pub field: String,
+    /// Warnings stored before codes existed read as `unreadable`.
+    #[serde(default)]
+    pub code: WarningCode,
     pub reason: String,
 }
 
@@ -90,7 +140,7 @@ pub struct Extraction {
 }
 
 /// The longest text a field keeps.
-const MAX_FIELD_CHARS: usize = 80;
+pub const MAX_FIELD_CHARS: usize = 80;
 
 impl DocumentFields {
     /// Whether nothing is known.
@@ -369,9 +419,10 @@ impl Collector {
         }
     }
 
-    fn warn(&mut self, field: &str, reason: impl Into<String>) {
+    fn warn(&mut self, field: &str, code: WarningCode, reason: impl Into<String>) {
         self.extraction.warnings.push(FieldWarning {
             field: field.to_owned(),
+            code,
             reason: reason.into(),
         });
     }
@@ -384,15 +435,20 @@ impl Collector {
             return None;
         }
         if value.chars().count() > MAX_FIELD_CHARS {
-            self.warn(field, "too long to be this field");
+            self.warn(field, WarningCode::Unreadable, "too long to be this field");
             return None;
         }
         if screen && let Err(refusal) = screen_insurance_field(value) {
-            self.warn(field, refusal.to_string());
+            self.warn(field, WarningCode::MyNumberRefused, refusal.to_string());
             return None;
         }
         if let Err(reason) = check_stored_text(value) {
-            self.warn(field, reason.to_string());
+            let code = if reason == Reason::MyNumberRefused {
+                WarningCode::MyNumberRefused
+            } else {
+                WarningCode::Unreadable
+            };
+            self.warn(field, code, reason.to_string());
             return None;
         }
         Some(value.to_owned())
@@ -401,7 +457,11 @@ impl Collector {
     fn date(&mut self, field: &str, value: &str) -> Option<NaiveDate> {
         let date = parse_document_date(value);
         if date.is_none() {
-            self.warn(field, "not a date this app can read");
+            self.warn(
+                field,
+                WarningCode::Unreadable,
+                "not a date this app can read",
+            );
         }
         date
     }
@@ -419,7 +479,11 @@ impl Collector {
                 };
                 match validate_insurer_number(&text) {
                     Ok(number) => self.extraction.fields.insurer_number = Some(number),
-                    Err(error) => self.warn("insurer_number", error.to_string()),
+                    Err(error) => self.warn(
+                        "insurer_number",
+                        WarningCode::InsurerNumberInvalid,
+                        error.to_string(),
+                    ),
                 }
             }
             Slot::SymbolNumberBranch if known.symbol.is_none() && known.number.is_none() => {
@@ -431,7 +495,11 @@ impl Collector {
                             self.set(Slot::Branch, &branch);
                         }
                     }
-                    None => self.warn("symbol", "記号・番号 could not be told apart"),
+                    None => self.warn(
+                        "symbol",
+                        WarningCode::Unreadable,
+                        "記号・番号 could not be told apart",
+                    ),
                 }
             }
             Slot::Symbol if known.symbol.is_none() => {
@@ -445,7 +513,7 @@ impl Collector {
                 if is_branch(branch) {
                     self.extraction.fields.branch = Some(branch.to_owned());
                 } else {
-                    self.warn("branch", "an 枝番 has 2 digits");
+                    self.warn("branch", WarningCode::Unreadable, "an 枝番 has 2 digits");
                 }
             }
             Slot::Name if known.name.is_none() => {
@@ -456,7 +524,11 @@ impl Collector {
             }
             Slot::CopayShare if known.copay_share.is_none() => match copay_share(value) {
                 Some(share) => self.extraction.fields.copay_share = Some(share),
-                None => self.warn("copay_share", "not a share such as 3割"),
+                None => self.warn(
+                    "copay_share",
+                    WarningCode::Unreadable,
+                    "not a share such as 3割",
+                ),
             },
             Slot::QualifiedOn if known.qualified_on.is_none() => {
                 self.extraction.fields.qualified_on = self.date("qualified_on", value);
@@ -609,6 +681,15 @@ mod tests {
             .map(|w| w.field.as_str())
             .collect();
         assert_eq!(fields, ["number", "insurer_number", "branch"]);
+        let codes: Vec<WarningCode> = extraction.warnings.iter().map(|w| w.code).collect();
+        assert_eq!(
+            codes,
+            [
+                WarningCode::MyNumberRefused,
+                WarningCode::InsurerNumberInvalid,
+                WarningCode::Unreadable
+            ]
+        );
         assert!(extraction.warnings[0].reason.contains("マイナンバー"));
     }
 

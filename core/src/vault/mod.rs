@@ -6,6 +6,7 @@
 //!   R10) and its text with positions, within one budget.
 //! - [`layout`]: the rows and cells that text stands in.
 //! - [`fields`]: the fields read from those rows and their checks (R9, R10, R11).
+//! - [`identity`]: whether the 氏名 and 生年月日 read are the member's.
 //! - [`seal`]: AES-256-GCM or ChaCha20-Poly1305 (ring) with a random key per document
 //!   version, wrapped by the master key from the [`crate::secrets::SecretStore`]; the
 //!   associated data binds every blob
@@ -14,6 +15,7 @@
 //! Storing the sealed blobs is the [`crate::store`]'s work.
 
 pub mod fields;
+pub mod identity;
 pub mod layout;
 pub mod pdf;
 pub mod seal;
@@ -22,7 +24,7 @@ use chrono::{DateTime, Months, NaiveDate, TimeZone, Utc};
 use ring::digest::{SHA256, digest};
 use serde::{Deserialize, Serialize};
 
-pub use fields::{DocumentFields, Extraction, FieldWarning};
+pub use fields::{DocumentFields, Extraction, FieldWarning, WarningCode};
 
 use crate::clock::japan_offset;
 use crate::error::Result;

@@ -110,6 +110,7 @@ mod tests {
             R::NotATimeOfDay,
             R::NotAnInstant,
             R::NotYesOrNo,
+            R::NotAChoice,
             R::YearOutOfRange {
                 first: 1868,
                 last: 2200,
@@ -151,6 +152,7 @@ mod tests {
             R::TransferCodeFromNewerApp,
             R::TransferCodeExpired,
             R::OneTimeCodeWrong,
+            R::NoQrCode,
             R::TooLongForQr { max_bytes: 2048 },
             R::SecretNameForm,
             R::NotASigningKey,

@@ -48,22 +48,6 @@ shell_texts! {
     clinic_no_record: SHELL_CLINIC_NO_RECORD,
     clinic_page: SHELL_CLINIC_PAGE,
     close: SHELL_CLOSE,
-    member_title: SHELL_MEMBER_TITLE,
-    member_display_name: SHELL_MEMBER_DISPLAY_NAME,
-    member_relationship: SHELL_MEMBER_RELATIONSHIP,
-    member_birth_date: SHELL_MEMBER_BIRTH_DATE,
-    member_card_issued_on: SHELL_MEMBER_CARD_ISSUED_ON,
-    member_card_expires_on: SHELL_MEMBER_CARD_EXPIRES_ON,
-    member_cert_expires_on: SHELL_MEMBER_CERT_EXPIRES_ON,
-    member_moved_on: SHELL_MEMBER_MOVED_ON,
-    member_move_in_filed_on: SHELL_MEMBER_MOVE_IN_FILED_ON,
-    member_overseas_departure_on: SHELL_MEMBER_OVERSEAS_DEPARTURE_ON,
-    member_insurer_registered_on: SHELL_MEMBER_INSURER_REGISTERED_ON,
-    member_eligibility_certificate_expires_on: SHELL_MEMBER_ELIGIBILITY_CERTIFICATE_EXPIRES_ON,
-    member_has_card: SHELL_MEMBER_HAS_CARD,
-    member_registered_for_insurance: SHELL_MEMBER_REGISTERED_FOR_INSURANCE,
-    member_has_smartphone: SHELL_MEMBER_HAS_SMARTPHONE,
-    member_carries_notice: SHELL_MEMBER_CARRIES_NOTICE,
     /// Shown beside a date field that accepts 令和7年6月16日 as well as 2025-06-16.
     date_input_hint: SHELL_DATE_INPUT_HINT,
     date_not_set: SHELL_DATE_NOT_SET,
@@ -76,6 +60,29 @@ shell_texts! {
     cancel: SHELL_CANCEL,
     remove_member: SHELL_REMOVE_MEMBER,
     share_member: SHELL_SHARE_MEMBER,
+    /// Asked before a member is removed.
+    remove_member_question: SHELL_REMOVE_MEMBER_QUESTION,
+    remove: SHELL_REMOVE,
+    removed: SHELL_REMOVED,
+    saved: SHELL_SAVED,
+    /// Opens the document form (the fields read from the PDF, to confirm or correct).
+    document_review: SHELL_DOCUMENT_REVIEW,
+    document_confirmed: SHELL_DOCUMENT_CONFIRMED,
+    revert_document: SHELL_REVERT_DOCUMENT,
+    reverted: SHELL_REVERTED,
+    share_intro: SHELL_SHARE_INTRO,
+    share_include_numbers: SHELL_SHARE_INCLUDE_NUMBERS,
+    copy_code: SHELL_COPY_CODE,
+    copied: SHELL_COPIED,
+    receive_member: SHELL_RECEIVE_MEMBER,
+    receive_intro: SHELL_RECEIVE_INTRO,
+    /// The label of the field a member code is pasted into.
+    receive_code: SHELL_RECEIVE_CODE,
+    scan_code: SHELL_SCAN_CODE,
+    receive_add: SHELL_RECEIVE_ADD,
+    received: SHELL_RECEIVED,
+    /// Beside a clinic card field read from the PDF and not confirmed by the member.
+    clinic_unconfirmed: SHELL_CLINIC_UNCONFIRMED,
     deadlines_kinds: SHELL_DEADLINES_KINDS,
     deadlines_empty: SHELL_DEADLINES_EMPTY,
     export_calendar: SHELL_EXPORT_CALENDAR,
@@ -137,6 +144,6 @@ mod tests {
         let en = shell_texts_for(Locale::En);
         assert_eq!(ja.show_at_counter, "窓口で見せる");
         assert_eq!(en.show_at_counter, "Show at the counter");
-        assert_eq!(ja.member_birth_date, "生年月日");
+        assert_eq!(ja.clinic_unconfirmed, "未確認");
     }
 }

@@ -37,7 +37,13 @@ struct ClinicView: View {
                         .background(Color.secondary.opacity(0.12), in: RoundedRectangle(cornerRadius: 12))
                         ForEach(card.fields.filter { (field: ClinicField) in field.value != nil }, id: \.kind) { (field: ClinicField) in
                             VStack(alignment: .leading) {
-                                Text(field.labelJa).font(.caption)
+                                HStack {
+                                    Text(field.labelJa).font(.caption)
+                                    // Read from the PDF and not confirmed by the member yet.
+                                    if !field.confirmed {
+                                        Text(texts.clinicUnconfirmed).font(.caption.bold()).foregroundStyle(Color.red)
+                                    }
+                                }
                                 Text(field.value ?? "").font(field.large ? .largeTitle.bold() : .title2.bold())
                             }
                             .accessibilityElement(children: .combine)

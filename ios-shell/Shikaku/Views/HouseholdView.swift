@@ -2,10 +2,12 @@ import ShikakuCore
 import ShikakuModel
 import SwiftUI
 
-/// The household: each member's state, next step and overdue steps; "show at the counter".
+/// The household: each member's state, next step and overdue steps; "show at the counter";
+/// adding a member, or receiving one from another device.
 struct HouseholdView: View {
     @Environment(AppModel.self) private var model
-    @State private var editing: MemberForm?
+    @State private var editing: MemberSheet?
+    @State private var receiving = false
 
     var body: some View {
         let texts: ShellTexts = model.texts
@@ -18,14 +20,18 @@ struct HouseholdView: View {
                 MemberRowView(row: row, texts: texts) {
                     model.clinicMember = ClinicRoute(id: row.memberId)
                 } onOpen: {
-                    editing = MemberForm(memberId: row.memberId)
+                    editing = MemberSheet(memberId: row.memberId)
                 }
             }
-            Button(texts.addMember) { editing = MemberForm(memberId: nil) }
+            Button(texts.addMember) { editing = MemberSheet(memberId: nil) }
+            Button(texts.receiveMember) { receiving = true }
         }
         .navigationTitle(texts.appName)
-        .sheet(item: $editing) { (form: MemberForm) in
+        .sheet(item: $editing) { (form: MemberSheet) in
             NavigationStack { MemberView(memberId: form.memberId) }
+        }
+        .sheet(isPresented: $receiving) {
+            NavigationStack { ReceiveView() }
         }
         .alert(model.message ?? "", isPresented: messageShown) {
             Button(texts.close) { model.message = nil }
@@ -39,7 +45,7 @@ struct HouseholdView: View {
 }
 
 /// Which member the form edits (nil: a new one).
-struct MemberForm: Identifiable {
+struct MemberSheet: Identifiable {
     let memberId: String?
     var id: String { memberId ?? "new" }
 }

@@ -171,6 +171,33 @@ public final class AppModel {
         }
     }
 
+    /// Submits a form through the core: the outcome (saved, and the screens and the
+    /// notifications follow; or refused, with the form and its errors), or nil when the
+    /// core failed (its sentence is in `message`).
+    public func submit(_ send: (ShikakuCompanion) throws -> FormOutcome) -> FormOutcome? {
+        var outcome: FormOutcome?
+        act { companion in outcome = try send(companion) }
+        return outcome
+    }
+
+    /// Adds the member a code from another device carries; whether it was added (else
+    /// `message` says why, as the core words it).
+    public func receiveMember(code: String) -> Bool {
+        var added = false
+        act { companion in
+            _ = try companion.receiveMember(code: code)
+            added = true
+            message = texts.received
+        }
+        return added
+    }
+
+    /// The text of the QR code in a camera's picture (grey levels, row by row), read by the
+    /// core; nil when none is read (the core's sentence then comes in `message`).
+    public func readQrCode(width: Int, height: Int, luma: Data) -> String? {
+        read(nil) { try $0.readQrCode(width: UInt32(width), height: UInt32(height), luma: luma) }
+    }
+
     public func describe(_ error: Error) -> String {
         guard let error = error as? ShikakuError else { return storageFailure }
         return companion?.describeError(error: error) ?? describeErrorFor(locale: currentLocale, error: error)

@@ -30,6 +30,7 @@ fn member(id: &str, facts: Facts) -> Member {
     Member {
         id: id.to_owned(),
         display_name: id.to_owned(),
+        name_as_printed: None,
         relationship: Relationship::Child,
         facts,
         eligibility_certificate_expires_on: None,

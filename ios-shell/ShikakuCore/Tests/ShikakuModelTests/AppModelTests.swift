@@ -61,6 +61,53 @@ final class AppModelTests: XCTestCase {
         XCTAssertNotNil(harness.model.message)
     }
 
+    /// R4 through the core's member form, as the app's generic renderer sends it: moved to
+    /// another municipality and brought the card to the 転入届: valid 90 days later.
+    func testAMemberEnteredThroughTheCoresFormWithTheCardAtTheMoveInNoticeIsValid() async throws {
+        let harness = try Harness()
+        await harness.model.becameActive()
+        let day = { (days: Int) in AppModelTests.isoDay(harness.now.addingTimeInterval(TimeInterval(days) * 24 * 60 * 60)) }
+        var values: [String: String] = [
+            "display_name": "佐藤 花子",
+            "birth_date": "昭和60年4月12日",
+            "card_issued_on": day(-700),
+            "moved_on": day(-110),
+            "move_in_filed_on": day(-100),
+        ]
+        let form = try XCTUnwrap(harness.model.read(nil) { try $0.memberForm(memberId: nil, values: values) })
+        let question = try XCTUnwrap(form.sections.flatMap(\.fields).first { $0.id == "continued_use_at_move_in" })
+        XCTAssertTrue(question.shown, "asked once the 転入届 is filed")
+        values["moved_within_municipality"] = "no"
+        values["continued_use_at_move_in"] = "yes"
+        guard case let .saved(member) = harness.model.submit({ try $0.submitMemberForm(memberId: nil, values: values) }) else {
+            return XCTFail("not saved")
+        }
+        let status = try XCTUnwrapCompanion(harness.model).memberStatus(memberId: member.id)
+        XCTAssertEqual(status.evaluation.results.cardState, .valid)
+
+        // A value the core cannot read comes back beside its field.
+        let refused = harness.model.submit { try $0.submitMemberForm(memberId: member.id, values: ["card_issued_on": "令和7年2月30日"]) }
+        guard case let .invalid(form: refusedForm, errors: errors) = refused else {
+            return XCTFail("saved an impossible date")
+        }
+        XCTAssertEqual(errors.map(\.field), [.cardIssuedOn])
+        XCTAssertEqual(refusedForm.sections.flatMap(\.fields).first { $0.id == "card_issued_on" }?.error, errors.first?.message)
+    }
+
+    func testAMemberMovesToAnotherDeviceByItsCodeAndAPictureWithoutACodeIsSaid() async throws {
+        let harness = try Harness()
+        await harness.model.becameActive()
+        let member = try harness.addMember("佐藤 花子")
+        let code = try XCTUnwrapCompanion(harness.model).shareMember(memberId: member.id, includeInsuranceNumbers: false)
+        XCTAssertFalse(harness.model.receiveMember(code: "not a code"))
+        XCTAssertNotNil(harness.model.message)
+        XCTAssertTrue(harness.model.receiveMember(code: code))
+        XCTAssertEqual(harness.model.message, harness.model.texts.received)
+        let names = harness.model.read([Member]()) { try $0.members() }.map(\.displayName)
+        XCTAssertEqual(names, ["佐藤 花子", "佐藤 花子"])
+        XCTAssertNil(harness.model.readQrCode(width: 4, height: 4, luma: Data(repeating: 255, count: 16)))
+    }
+
     func testAPdfOpenedInTheAppIsImportedForTheOnlyMemberAndItsInboxCopyDeleted() async throws {
         let harness = try Harness()
         await harness.model.becameActive()

@@ -11,6 +11,9 @@ import java.time.LocalDate
 /** The committed 資格情報 PDF the core's own tests import. */
 val kenpoPdf: File get() = File(System.getProperty("shikaku.fixtures"), "shikaku-kenpo.pdf")
 
+/** The committed 資格情報 PDF of another person (鈴木 一郎, born 平成元年1月8日). */
+val kokuhoPdf: File get() = File(System.getProperty("shikaku.fixtures"), "shikaku-kokuho.pdf")
+
 /**
  * A member whose electronic certificate expires in [certDays] days: the core plans
  * reminders before that deadline.

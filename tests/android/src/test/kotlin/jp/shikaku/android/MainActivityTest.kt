@@ -28,6 +28,15 @@ class MainActivityTest {
     private val app = RuntimeEnvironment.getApplication() as TestShikakuApplication
     private val texts get() = app.texts()
 
+    /** The title of the member form's first section, as the core words it: shown only in the form. */
+    private val newMemberTitle get() =
+        app
+            .core()
+            .memberForm(null, emptyMap())
+            .sections
+            .first()
+            .title
+
     private fun sharing(pdf: File): Intent =
         Intent(app, MainActivity::class.java)
             .setAction(Intent.ACTION_SEND)
@@ -73,11 +82,11 @@ class MainActivityTest {
         val window = Robolectric.buildActivity(MainActivity::class.java).setup()
         val activity = window.get()
         tap(activity, texts.addMember)
-        assertTrue(texts.memberTitle in shownTexts(activity))
+        assertTrue(newMemberTitle in shownTexts(activity))
 
         activity.onBackPressedDispatcher.onBackPressed()
         val shown = shownTexts(activity)
-        assertFalse("the form closed: $shown", texts.memberTitle in shown)
+        assertFalse("the form closed: $shown", newMemberTitle in shown)
         assertTrue("back on the household tab: $shown", texts.householdEmpty in shown)
         assertFalse(activity.isFinishing)
 
@@ -86,11 +95,119 @@ class MainActivityTest {
     }
 
     @Test
-    fun theFormKeepsWhatWasTypedAcrossARotation() {
+    fun theFormKeepsWhatWasAnsweredAcrossARotation() {
         val window = Robolectric.buildActivity(MainActivity::class.java).setup()
         tap(window.get(), texts.addMember)
+        // A foreign resident: the 在留期間 is asked.
+        tap(window.get(), label("foreign_national"))
+        assertTrue(label("residence_limit_on") in shownTexts(window.get()))
         window.recreate()
-        assertTrue("the form is still open after a rotation", texts.memberTitle in shownTexts(window.get()))
+        val shown = shownTexts(window.get())
+        assertTrue("the form is still open after a rotation", newMemberTitle in shown)
+        assertTrue("what was answered is kept: $shown", label("residence_limit_on") in shown)
+    }
+
+    /** A field's label in the member form, as the core words it. */
+    private fun label(id: String): String =
+        app
+            .core()
+            .memberForm(null, emptyMap())
+            .sections
+            .flatMap { it.fields }
+            .single { it.id == id }
+            .label
+
+    @Test
+    fun aMemberIsAddedThroughTheCoresFormAndItsQuestionsAppearAsTheyApply() {
+        val activity = Robolectric.buildActivity(MainActivity::class.java).setup().get()
+        tap(activity, texts.addMember)
+        type(activity, label("display_name"), "佐藤 花子")
+        type(activity, label("birth_date"), "昭和60年4月12日")
+        val question = label("continued_use_at_move_in")
+        assertFalse("asked only after a move", question in shownTexts(activity))
+        type(activity, label("moved_on"), "2026-03-01")
+        type(activity, label("move_in_filed_on"), "令和8年3月10日")
+        val shown = shownTexts(activity)
+        assertTrue("asked once the 転入届 is filed: $shown", question in shown)
+        assertTrue("the era date stays as typed: $shown", "令和8年3月10日" in shown)
+        assertTrue("and is read back by the core: $shown", "令和8年3月10日(火)" in shown)
+        tap(activity, app.core().memberForm(null, emptyMap()).submitLabel)
+        val member = app.core().members().single()
+        assertEquals("佐藤 花子", member.displayName)
+        assertEquals(java.time.LocalDate.of(2026, 3, 10), member.facts.moveInFiledOn)
+        assertTrue(shownTexts(activity).any { it.startsWith("佐藤 花子") })
+    }
+
+    @Test
+    fun aFormThatCannotBeSavedSaysWhyBesideTheField() {
+        val activity = Robolectric.buildActivity(MainActivity::class.java).setup().get()
+        tap(activity, texts.addMember)
+        type(activity, label("display_name"), "佐藤 花子")
+        tap(activity, app.core().memberForm(null, emptyMap()).submitLabel)
+        val required =
+            app.describe(
+                jp.shikaku.core.ShikakuException
+                    .InvalidInput(jp.shikaku.core.Field.BIRTH_DATE, jp.shikaku.core.Reason.Required),
+            )
+        val shown = shownTexts(activity)
+        assertTrue("$shown", shown.any { it in required })
+        assertEquals(emptyList<Any>(), app.core().members())
+    }
+
+    private fun openMember(
+        activity: android.app.Activity,
+        name: String,
+    ) = tapWhere(activity, "the row of $name") { texts -> texts.any { it.startsWith("$name（") } }
+
+    @Test
+    fun removingAMemberAsksFirst() {
+        app.core().addMember("佐藤 花子")
+        val activity = Robolectric.buildActivity(MainActivity::class.java).setup().get()
+        openMember(activity, "佐藤 花子")
+        tap(activity, texts.removeMember)
+        assertTrue(texts.removeMemberQuestion in shownTexts(activity))
+        tap(activity, texts.cancel)
+        assertEquals(1, app.core().members().size)
+        tap(activity, texts.removeMember)
+        tap(activity, texts.remove)
+        assertEquals(emptyList<Any>(), app.core().members())
+        assertTrue(texts.householdEmpty in shownTexts(activity))
+    }
+
+    @Test
+    fun anotherPersonsPdfIsSaidBesideItsFieldsUntilConfirmed() {
+        val member = app.core().addMember("佐藤 花子")
+        app.core().importDocument(member.id, kokuhoPdf.readBytes())
+        val activity = Robolectric.buildActivity(MainActivity::class.java).setup().get()
+        openMember(activity, "佐藤 花子")
+        tap(activity, texts.documentReview)
+        val form = app.core().documentForm(member.id, emptyMap())
+        val warning =
+            form.sections
+                .flatMap { it.fields }
+                .single { it.id == "birth_date" }
+                .warning
+        assertTrue("the core warns about the birth date", warning != null)
+        assertTrue(shownTexts(activity).toString(), warning in shownTexts(activity))
+        tap(activity, form.submitLabel)
+        assertTrue(app.core().documentInfo(member.id).fieldsConfirmed)
+        assertTrue(texts.documentConfirmed in shownTexts(activity))
+    }
+
+    @Test
+    fun aMemberCodePastedFromAnotherDeviceAddsTheMember() {
+        val member = app.core().addMember("佐藤 花子")
+        val code = app.core().shareMember(member.id, false)
+        app.core().removeMember(member.id)
+        val activity = Robolectric.buildActivity(MainActivity::class.java).setup().get()
+        tap(activity, texts.receiveMember)
+        type(activity, texts.receiveCode, "not a code")
+        tap(activity, texts.receiveAdd)
+        assertTrue(shownTexts(activity).toString(), shownTexts(activity).any { "shikaku" in it })
+        type(activity, texts.receiveCode, code)
+        tap(activity, texts.receiveAdd)
+        assertEquals(listOf("佐藤 花子"), app.core().members().map { it.displayName })
+        assertTrue(texts.received in shownTexts(activity))
     }
 
     @Test

@@ -85,6 +85,70 @@ class CompanionTest {
         companion.close()
     }
 
+    /**
+     * R4 through the member form, as a shell enters it: moved to another municipality,
+     * filed the 転入届 with the card and did nothing else: valid 90 days later.
+     */
+    @Test
+    fun aMoveEnteredThroughTheFormWithTheCardAtTheMoveInNoticeStaysValid() {
+        val companion = ShikakuCompanion.open(dir.path, MapSecretStore(), Locale.JA)
+        val today = LocalDate.now()
+        val values =
+            mutableMapOf(
+                "display_name" to "佐藤 花子",
+                "birth_date" to "昭和60年4月12日",
+                "card_issued_on" to today.minusYears(2).toString(),
+                "moved_on" to today.minusDays(110).toString(),
+                "move_in_filed_on" to today.minusDays(100).toString(),
+            )
+        val form = companion.memberForm(null, values)
+        val question = form.sections.flatMap { it.fields }.single { it.id == "continued_use_at_move_in" }
+        assertTrue(question.shown, "asked once the 転入届 is filed")
+        assertEquals(
+            "昭和60年4月12日",
+            form.sections
+                .flatMap { it.fields }
+                .single { it.id == "birth_date" }
+                .value,
+        )
+        values["moved_within_municipality"] = "no"
+        values["continued_use_at_move_in"] = "yes"
+        val saved = companion.submitMemberForm(null, values)
+        assertTrue(saved is FormOutcome.Saved, "$saved")
+        val member = (saved as FormOutcome.Saved).member
+        assertEquals(today.minusDays(100), member.facts.continuedUseDoneOn)
+        assertEquals(
+            CardState.VALID,
+            companion
+                .memberStatus(member.id)
+                .evaluation.results.cardState,
+        )
+
+        // Without the card at the 転入届, and nothing since: the card is void (失効).
+        companion.submitMemberForm(member.id, mapOf("continued_use_at_move_in" to "no"))
+        assertEquals(
+            CardState.INVALID_MOVED,
+            companion
+                .memberStatus(member.id)
+                .evaluation.results.cardState,
+        )
+
+        // A value the form cannot read comes back beside its field, worded.
+        val refused = companion.submitMemberForm(member.id, mapOf("card_issued_on" to "令和7年2月30日"))
+        assertTrue(refused is FormOutcome.Invalid, "$refused")
+        val error = (refused as FormOutcome.Invalid).errors.single()
+        assertEquals(Field.CARD_ISSUED_ON, error.field)
+        assertEquals(Reason.NotADate, error.reason)
+        assertEquals(
+            error.message,
+            refused.form.sections
+                .flatMap { it.fields }
+                .single { it.id == "card_issued_on" }
+                .error,
+        )
+        companion.close()
+    }
+
     @Test
     fun aMemberMovesWithTheirNumbersOnlyUnderTheOneTimeCode() {
         val sender = ShikakuCompanion.open(dir.path, MapSecretStore(), Locale.JA)

@@ -1,8 +1,12 @@
 package jp.shikaku.android.platform
 
 import android.Manifest
+import android.content.ClipData
+import android.content.ClipboardManager
 import android.content.Intent
 import android.content.pm.PackageManager
+import android.graphics.BitmapFactory
+import android.graphics.Color
 import android.net.Uri
 import android.os.Build
 import android.os.Bundle
@@ -37,7 +41,6 @@ import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import java.io.ByteArrayOutputStream
 import java.io.File
-import java.time.LocalDate
 
 /** A PDF shared to the app, kept across a rotation while the member picks whose it is. */
 class SharedPdf : ViewModel() {
@@ -62,6 +65,18 @@ class MainActivity :
         }
 
     private val askNotifications = registerForActivityResult(ActivityResultContracts.RequestPermission()) {}
+
+    private var onQrPicture: ((Int, Int, ByteArray) -> Unit)? = null
+
+    /** The camera app's picture, written to [scanFile]; read back as grey levels. */
+    private val takePicture =
+        registerForActivityResult(ActivityResultContracts.TakePicture()) { taken ->
+            val picked = onQrPicture ?: return@registerForActivityResult
+            if (taken) lifecycleScope.launch { readGreyPicture(scanFile)?.let { (w, h, luma) -> picked(w, h, luma) } }
+        }
+
+    /** Where the camera app writes the picture of a QR code (deleted once read). */
+    private val scanFile: File get() = File(cacheDir, "scans/code.jpg")
 
     override fun onCreate(savedInstanceState: Bundle?) {
         shared = ViewModelProvider(this)[SharedPdf::class.java]
@@ -100,8 +115,8 @@ class MainActivity :
             return
         }
         val state = rememberShikakuAppState()
-        BackHandler(enabled = state.isEditing) { state.closeForm() }
-        ShikakuApp(companion, this, state, today = LocalDate.now(), background = shikaku.background)
+        BackHandler(enabled = state.isOpen) { state.back() }
+        ShikakuApp(companion, this, state, background = shikaku.background)
         if (explainingNotifications) {
             NotificationRationale(texts, onAllow = ::allowNotifications, onNotNow = ::declineNotifications)
         }
@@ -209,6 +224,48 @@ class MainActivity :
 
     override fun openClinic(memberId: String) = startActivity(ClinicActivity.intent(this, memberId))
 
+    override fun copyText(text: String) {
+        val clipboard = getSystemService(ClipboardManager::class.java)
+        clipboard.setPrimaryClip(ClipData.newPlainText(null, text))
+    }
+
+    override val canScan: Boolean
+        get() = packageManager.hasSystemFeature(PackageManager.FEATURE_CAMERA_ANY)
+
+    override fun scanQr(onPicture: (width: Int, height: Int, luma: ByteArray) -> Unit) {
+        onQrPicture = onPicture
+        scanFile.parentFile?.mkdirs()
+        takePicture.launch(FileProvider.getUriForFile(this, "jp.shikaku.android.files", scanFile))
+    }
+
+    /**
+     * The picture at [file] as grey levels at most [MAX_SCAN_SIDE] pixels on a side (a QR
+     * code on a phone's screen reads well at that size), then the file is deleted.
+     */
+    private suspend fun readGreyPicture(file: File): Triple<Int, Int, ByteArray>? =
+        withContext(shikaku.background) {
+            try {
+                val bounds = BitmapFactory.Options().apply { inJustDecodeBounds = true }
+                BitmapFactory.decodeFile(file.path, bounds)
+                var sample = 1
+                while (maxOf(bounds.outWidth, bounds.outHeight) / sample > MAX_SCAN_SIDE) sample *= 2
+                val bitmap = BitmapFactory.decodeFile(file.path, BitmapFactory.Options().apply { inSampleSize = sample })
+                bitmap?.let {
+                    val pixels = IntArray(it.width * it.height)
+                    it.getPixels(pixels, 0, it.width, 0, 0, it.width, it.height)
+                    val luma =
+                        ByteArray(pixels.size) { index ->
+                            val colour = pixels[index]
+                            val grey = (299 * Color.red(colour) + 587 * Color.green(colour) + 114 * Color.blue(colour)) / 1000
+                            grey.toByte()
+                        }
+                    Triple(it.width, it.height, luma)
+                }
+            } finally {
+                file.delete()
+            }
+        }
+
     override fun refreshContent() {
         WorkManager.getInstance(this).enqueue(OneTimeWorkRequestBuilder<ContentRefreshWorker>().build())
     }
@@ -235,6 +292,7 @@ class MainActivity :
 
     private companion object {
         const val MAX_PDF_BYTES = 20 * 1024 * 1024
+        const val MAX_SCAN_SIDE = 2048
     }
 }
 

@@ -106,7 +106,17 @@ fun ClinicScreen(
         card.fields.filter { it.value != null }.forEach { field ->
             item {
                 Column {
-                    Text(field.labelJa, style = MaterialTheme.typography.labelLarge)
+                    FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+                        Text(field.labelJa, style = MaterialTheme.typography.labelLarge)
+                        // Read from the PDF and not confirmed by the member yet.
+                        if (!field.confirmed) {
+                            Text(
+                                texts.clinicUnconfirmed,
+                                style = MaterialTheme.typography.labelLarge,
+                                color = MaterialTheme.colorScheme.error,
+                            )
+                        }
+                    }
                     Text(
                         field.value.orEmpty(),
                         style = if (field.large) MaterialTheme.typography.displaySmall else MaterialTheme.typography.titleLarge,

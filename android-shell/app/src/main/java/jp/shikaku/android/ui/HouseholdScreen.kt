@@ -26,7 +26,10 @@ import jp.shikaku.core.DeadlineLine
 import jp.shikaku.core.MemberRow
 import jp.shikaku.core.ShellTexts
 
-/** The household: each member's state, next step and overdue steps; "show at the counter". */
+/**
+ * The household: each member's state, next step and overdue steps; "show at the counter";
+ * adding a member, or receiving one from another device.
+ */
 @Composable
 fun HouseholdScreen(
     rows: List<MemberRow>,
@@ -34,6 +37,7 @@ fun HouseholdScreen(
     onShowAtCounter: (memberId: String) -> Unit,
     onOpenMember: (memberId: String) -> Unit,
     onAddMember: () -> Unit,
+    onReceiveMember: () -> Unit,
     modifier: Modifier = Modifier,
 ) {
     LazyColumn(
@@ -47,7 +51,10 @@ fun HouseholdScreen(
             MemberCard(row, texts, onShowAtCounter, onOpenMember)
         }
         item {
-            OutlinedButton(onClick = onAddMember) { Text(texts.addMember) }
+            FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                OutlinedButton(onClick = onAddMember) { Text(texts.addMember) }
+                OutlinedButton(onClick = onReceiveMember) { Text(texts.receiveMember) }
+            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package jp.shikaku.android.ui
 
-import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material3.ExperimentalMaterial3Api
 import androidx.compose.material3.Icon
@@ -14,14 +13,11 @@ import androidx.compose.material3.Text
 import androidx.compose.material3.TopAppBar
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
-import androidx.compose.runtime.Stable
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
-import androidx.compose.runtime.saveable.Saver
-import androidx.compose.runtime.saveable.listSaver
 import androidx.compose.runtime.saveable.rememberSaveable
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
@@ -31,15 +27,12 @@ import androidx.compose.ui.unit.dp
 import jp.shikaku.core.FlowStep
 import jp.shikaku.core.IcsOptions
 import jp.shikaku.core.Locale
-import jp.shikaku.core.MemberDraft
 import jp.shikaku.core.ShikakuCompanionInterface
 import jp.shikaku.core.ShikakuException
 import jp.shikaku.core.SituationGuide
-import jp.shikaku.core.newMemberDraft
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
-import java.time.LocalDate
 import kotlin.coroutines.CoroutineContext
 
 /** What only the platform can do; everything else comes from the Companion. */
@@ -59,57 +52,24 @@ interface ShellPlatform {
     /** Re-plans the native notifications after a change. */
     fun replanReminders()
 
+    /** Puts [text] on the clipboard (a member's transfer code). */
+    fun copyText(text: String)
+
+    /** Whether a camera can be asked for a picture of a QR code. */
+    val canScan: Boolean
+
+    /** Takes a picture with the camera and hands over its grey levels, row by row. */
+    fun scanQr(onPicture: (width: Int, height: Int, luma: ByteArray) -> Unit)
+
     /** The language chosen in settings (null: the system's), and the app lock. */
     var chosenLocale: Locale?
     var appLock: Boolean
 }
 
-/** The tabs of the main screen. */
-enum class Tab { HOUSEHOLD, DEADLINES, GUIDANCE, SETTINGS }
-
 /**
- * Where the member is in the app: the tab, and the member form if one is open (a new
- * member, or an existing one by id). Kept across a rotation and a process restart.
- */
-@Stable
-class ShikakuAppState(
-    initialTab: Tab = Tab.HOUSEHOLD,
-    formOpen: Boolean = false,
-    formMemberId: String? = null,
-) {
-    var tab by mutableStateOf(initialTab)
-    var isEditing by mutableStateOf(formOpen)
-        private set
-    var editingMemberId by mutableStateOf(formMemberId)
-        private set
-
-    /** The form for [memberId], or for a new member when null. */
-    fun openForm(memberId: String?) {
-        editingMemberId = memberId
-        isEditing = true
-    }
-
-    fun closeForm() {
-        isEditing = false
-        editingMemberId = null
-    }
-
-    companion object {
-        val Saver: Saver<ShikakuAppState, Any> =
-            listSaver(
-                save = { listOf(it.tab.name, it.isEditing, it.editingMemberId) },
-                restore = { ShikakuAppState(Tab.valueOf(it[0] as String), it[1] as Boolean, it[2] as String?) },
-            )
-    }
-}
-
-@Composable
-fun rememberShikakuAppState(initialTab: Tab = Tab.HOUSEHOLD): ShikakuAppState =
-    rememberSaveable(saver = ShikakuAppState.Saver) { ShikakuAppState(initialTab) }
-
-/**
- * The whole app: four tabs over the Companion, and the member form. The Companion's
- * heavy calls (a PDF's import, the calendar export) run on [background].
+ * The whole app: four tabs over the Companion, and the screens opened over them (the
+ * member form, a PDF's fields, moving a member). The Companion's heavy calls (a PDF's
+ * import, reading a QR code, the calendar export) run on [background].
  */
 @OptIn(ExperimentalMaterial3Api::class)
 @Composable
@@ -117,120 +77,56 @@ fun ShikakuApp(
     companion: ShikakuCompanionInterface,
     platform: ShellPlatform,
     state: ShikakuAppState,
-    today: LocalDate,
     background: CoroutineContext = Dispatchers.IO,
 ) {
     var revision by remember { mutableIntStateOf(0) }
     var answers by rememberSaveable { mutableStateOf(listOf<Boolean>()) }
-    var message by remember { mutableStateOf<String?>(null) }
+    // The last thing said, and the screen it was said on: shown there only.
+    var said by remember { mutableStateOf<Pair<Screen, String>?>(null) }
+    val message = said?.takeIf { it.first == state.screen }?.second
     val snackbar = remember { SnackbarHostState() }
     val scope = rememberCoroutineScope()
     val texts = remember(revision) { companion.shellTexts() }
 
-    // Every change: the screens read again and the notifications follow the new plan.
-    fun changed() {
-        revision++
-        platform.replanReminders()
-    }
-
-    fun attempt(action: () -> Unit) {
-        try {
-            action()
-            changed()
-        } catch (error: ShikakuException) {
-            message = companion.describeError(error)
-        }
-    }
-
-    /** [work] on the background dispatcher, then [done] with its result here; a failure becomes the message. */
-    fun <T> inBackground(
-        work: () -> T,
-        done: (T) -> Unit,
-    ) {
-        scope.launch {
-            try {
-                done(withContext(background) { work() })
-            } catch (error: ShikakuException) {
-                message = companion.describeError(error)
+    val calls =
+        object : CoreCalls {
+            override fun changed() {
+                revision++
+                platform.replanReminders()
             }
-        }
-    }
-    LaunchedEffect(message) { message?.let { snackbar.showSnackbar(it) } }
 
-    if (state.isEditing) {
-        val memberId = state.editingMemberId
-        val draft =
-            remember(memberId, revision) {
-                if (memberId == null) {
-                    newMemberDraft(today.minusYears(30))
-                } else {
-                    runCatching { companion.member(memberId) }.getOrNull()?.let { member ->
-                        MemberDraft(
-                            member.displayName,
-                            member.relationship,
-                            member.facts,
-                            member.eligibilityCertificateExpiresOn,
-                            member.holdings,
-                            member.insuranceFields,
-                        )
-                    }
-                }
+            override fun say(text: String?) {
+                said = text?.let { state.screen to it }
             }
-        if (draft == null) {
-            // The member was removed meanwhile (from another window): back to the tabs.
-            LaunchedEffect(memberId) { state.closeForm() }
-            return
-        }
-        MemberScreen(
-            draft = draft,
-            texts = texts,
-            relationships = companion.relationshipChoices(),
-            formatDate = companion::formatDate,
-            parseDate = { text ->
+
+            override fun attempt(action: () -> Unit) {
                 try {
-                    companion.parseDateInput(text)
+                    action()
+                    changed()
                 } catch (error: ShikakuException) {
-                    throw IllegalArgumentException(companion.describeError(error))
+                    say(companion.describeError(error))
                 }
-            },
-            onSave = { edited ->
-                attempt {
-                    if (memberId == null) {
-                        companion.addMember(edited)
-                    } else {
-                        val member = companion.member(memberId)
-                        companion.updateMember(
-                            member.copy(
-                                displayName = edited.displayName,
-                                relationship = edited.relationship,
-                                facts = edited.facts,
-                                holdings = edited.holdings,
-                            ),
-                        )
+            }
+
+            override fun <T> inBackground(
+                work: () -> T,
+                done: (T) -> Unit,
+            ) {
+                scope.launch {
+                    try {
+                        done(withContext(background) { work() })
+                    } catch (error: ShikakuException) {
+                        say(companion.describeError(error))
                     }
-                    message = null
-                    state.closeForm()
                 }
-            },
-            onImportPdf =
-                memberId?.let { id ->
-                    {
-                        platform.pickPdf { bytes ->
-                            inBackground({ companion.importDocument(id, bytes) }) {
-                                changed()
-                                message = texts.imported
-                            }
-                        }
-                    }
-                },
-            onCancel = {
-                message = null
-                state.closeForm()
-            },
-            // A failed save or import is said in the form itself, where the member is.
-            message = message,
-            modifier = Modifier.fillMaxSize(),
-        )
+            }
+        }
+    LaunchedEffect(said) {
+        said?.takeIf { it.first == Screen.TABS }?.let { snackbar.showSnackbar(it.second) }
+    }
+
+    if (state.isOpen) {
+        OpenScreen(companion, platform, state, texts, revision, message, calls)
         return
     }
 
@@ -266,8 +162,9 @@ fun ShikakuApp(
                         rows = rows,
                         texts = texts,
                         onShowAtCounter = platform::openClinic,
-                        onOpenMember = state::openForm,
-                        onAddMember = { state.openForm(null) },
+                        onOpenMember = state::openMember,
+                        onAddMember = { state.openMember(null) },
+                        onReceiveMember = state::openReceive,
                         modifier = body,
                     )
                 }
@@ -287,7 +184,7 @@ fun ShikakuApp(
                         texts = texts,
                         kindLabel = companion::deadlineKindLabel,
                         onToggle = { kind, enabled ->
-                            attempt {
+                            calls.attempt {
                                 val settings = companion.reminderSettings()
                                 companion.setReminderSettings(
                                     settings.copy(
@@ -298,7 +195,7 @@ fun ShikakuApp(
                         },
                         onExportCalendar = {
                             // Not a change: the plan stands, so nothing is replanned.
-                            inBackground({ companion.exportIcs(IcsOptions(null, false)) }, platform::shareCalendar)
+                            calls.inBackground({ companion.exportIcs(IcsOptions(null, false)) }, platform::shareCalendar)
                         },
                         modifier = body,
                     )

@@ -47,12 +47,21 @@ private class InertPlatform : ShellPlatform {
 
     override fun replanReminders() = Unit
 
+    override fun copyText(text: String) = Unit
+
+    override val canScan: Boolean = true
+
+    override fun scanQr(onPicture: (width: Int, height: Int, luma: ByteArray) -> Unit) = Unit
+
     override var chosenLocale: Locale? = null
     override var appLock: Boolean = true
 }
 
 /** The window background of the app's DayNight theme (android-shell themes.xml, values and values-night). */
 private fun windowColour(dark: Boolean): Int = if (dark) 0xFF141218.toInt() else 0xFFFEF7FF.toInt()
+
+/** The height in pixels that shows the member form whole at font scale 1.0 (and twice at 2.0). */
+private const val MEMBER_FORM_HEIGHT = 9000
 
 /** A phone's font sizes: the default, a large setting, and Android's largest (200 %). */
 private val fontScales = listOf(1.0f, 1.3f, 2.0f)
@@ -162,15 +171,18 @@ class RenderScreensTest {
         )
     }
 
-    /** Draws [content] on a 1080×2340 phone (420 dpi) over the window colour; the PNG's file. */
+    /**
+     * Draws [content] on a 1080×2340 phone (420 dpi; taller when [height] says, to show a
+     * whole scrolling screen at once) over the window colour; the PNG's file.
+     */
     private fun render(
         name: String,
         dark: Boolean,
         fontScale: Float,
+        height: Int = 2340,
         content: @Composable () -> Unit,
     ): File {
         val width = 1080
-        val height = 2340
         val typography = typography()
         val scene =
             ImageComposeScene(width = width, height = height, density = Density(2.625f, fontScale)) {
@@ -206,14 +218,15 @@ class RenderScreensTest {
         val texts = companion.shellTexts()
         val first = companion.householdView().first { it.displayName == "佐藤 花子" }
         val lostCard = companion.householdView().first { it.displayName == "佐藤 一郎" }
-        val member = companion.member(first.memberId)
+        val mover = companion.householdView().first { it.displayName == "佐藤 陽太" }
+        val filling = fillingIn()
         for (scale in fontScales) {
             val size = "%.1f".format(java.util.Locale.ROOT, scale)
             for (dark in listOf(false, true)) {
                 val shade = if (dark) "dark" else "light"
                 for (tab in Tab.entries) {
                     render("$tag-${tab.name.lowercase()}-$shade-$size", dark, scale) {
-                        ShikakuApp(companion, platform, ShikakuAppState(tab), today = today)
+                        ShikakuApp(companion, platform, ShikakuAppState(tab))
                     }
                 }
                 render("$tag-clinic-$shade-$size", dark, scale) {
@@ -222,18 +235,30 @@ class RenderScreensTest {
                 render("$tag-clinic-warnings-$shade-$size", dark, scale) {
                     ClinicScreen(companion.clinicCard(lostCard.memberId), pages = null, texts = texts, onClose = {})
                 }
-                render("$tag-member-$shade-$size", dark, scale) {
+                // The whole form at once: as tall as it is long at this font scale.
+                render("$tag-member-$shade-$size", dark, scale, height = (MEMBER_FORM_HEIGHT * scale).toInt()) {
                     MemberScreen(
-                        draft = MemberDraft(member.displayName, member.relationship, member.facts, null, member.holdings, null),
+                        form = companion.memberForm(mover.memberId, filling),
                         texts = texts,
-                        relationships = companion.relationshipChoices(),
-                        formatDate = companion::formatDate,
-                        parseDate = companion::parseDateInput,
+                        onValue = { _, _ -> },
                         onSave = {},
-                        onImportPdf = {},
                         onCancel = {},
+                        actions = MemberActions({}, {}, {}, {}, {}),
                         message = null,
                     )
+                }
+                render("$tag-member-new-$shade-$size", dark, scale) {
+                    MemberScreen(companion.memberForm(null, emptyMap()), texts, { _, _ -> }, {}, {}, null, null)
+                }
+                render("$tag-document-$shade-$size", dark, scale) {
+                    FormScreen(companion.documentForm(first.memberId, emptyMap()), texts, { _, _ -> }, {}, {}, null)
+                }
+                val code = companion.shareMember(first.memberId, false)
+                render("$tag-share-$shade-$size", dark, scale) {
+                    ShareScreen(code, companion.qr(code), texts, false, {}, {}, {}, null)
+                }
+                render("$tag-receive-$shade-$size", dark, scale) {
+                    ReceiveScreen("", texts, {}, {}, {}, {}, null)
                 }
                 render("$tag-import-chooser-$shade-$size", dark, scale) {
                     ImportChooser(companion.householdView(), texts, onChoose = {}, onCancel = {})
@@ -241,6 +266,53 @@ class RenderScreensTest {
                 render("$tag-locked-$shade-$size", dark, scale) { LockedScreen(texts, onUnlock = {}) }
             }
         }
+        companion.close()
+    }
+
+    /**
+     * The member form as a member who moved across municipalities fills it in: the
+     * 転入届 filed, a foreign resident, leaving Japan, a 資格確認書 held: the questions
+     * that appear only then are shown.
+     */
+    private fun fillingIn(): Map<String, String> =
+        mapOf(
+            "move_in_filed_on" to today.minusDays(10).toString(),
+            "foreign_national" to "yes",
+            "residence_limit_on" to "令和10年3月31日",
+            "has_eligibility_certificate" to "yes",
+            "eligibility_certificate_expires_on" to "2029-11-30",
+        )
+
+    @Test
+    fun theWholeMemberFormShowsTheNewFieldsReadBackByOcr() {
+        val companion = household(Locale.JA)
+        val mover = companion.householdView().first { it.displayName == "佐藤 陽太" }
+        val form = companion.memberForm(mover.memberId, fillingIn())
+        val png =
+            render("ocr-ja-member-full-light", dark = false, fontScale = 1.0f, height = MEMBER_FORM_HEIGHT) {
+                MemberScreen(form, companion.shellTexts(), { _, _ -> }, {}, {}, MemberActions({}, {}, {}, {}, {}), null)
+            }
+        val read = ocr(png)
+        val labels =
+            form.sections
+                .flatMap { it.fields }
+                .filter { it.shown }
+                .map { it.label }
+        val wanted =
+            listOf(
+                "continued_use_at_move_in",
+                "residence_limit_on",
+                "moved_within_municipality",
+                "eligibility_certificate_expires_on",
+                "holdings.card_condition",
+            ).map { id -> form.sections.flatMap { it.fields }.single { it.id == id } }
+        for (field in wanted) {
+            assertTrue(field.shown, "${field.id} is shown")
+            val share = found(field.label, read)
+            println("OCR member form: ${"%.0f".format(share * 100)} % of \"${field.label}\" read in one run")
+            assertTrue(share >= 0.6, "${field.id}: \"${field.label}\" is not read in: $read")
+        }
+        println("member form: ${labels.size} fields shown")
         companion.close()
     }
 
@@ -291,6 +363,8 @@ class RenderScreensTest {
             println("OCR $shade: ${"%.0f".format(staffNote * 100)} % of the staff note read in one run")
             assertTrue(staffNote >= 0.5, "$shade: the staff note \"${card.staffNoteJa}\" is not read in: $read")
             assertTrue(found(texts.clinicForStaff, read) == 1.0, "$shade: the heading ${texts.clinicForStaff} is not read in: $read")
+            assertTrue(card.fields.any { !it.confirmed }, "the PDF's fields are not confirmed yet")
+            assertTrue(found(texts.clinicUnconfirmed, read) == 1.0, "$shade: the mark ${texts.clinicUnconfirmed} is not read in: $read")
         }
         companion.close()
     }

@@ -1,0 +1,142 @@
+package jp.shikaku.android.ui
+
+import androidx.compose.foundation.Canvas
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ColumnScope
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.WindowInsets
+import androidx.compose.foundation.layout.aspectRatio
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.safeDrawing
+import androidx.compose.foundation.layout.widthIn
+import androidx.compose.foundation.layout.windowInsetsPadding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
+import androidx.compose.material3.Button
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedButton
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Switch
+import androidx.compose.material3.Text
+import androidx.compose.material3.TextButton
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.geometry.Offset
+import androidx.compose.ui.geometry.Size
+import androidx.compose.ui.graphics.Color
+import androidx.compose.ui.semantics.contentDescription
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.unit.dp
+import jp.shikaku.core.QrMatrix
+import jp.shikaku.core.ShellTexts
+
+/** A screen's frame for the transfer screens: scrolls, clear of the system bars. */
+@Composable
+private fun TransferColumn(
+    title: String,
+    modifier: Modifier,
+    content: @Composable ColumnScope.() -> Unit,
+) {
+    Column(
+        modifier
+            .verticalScroll(rememberScrollState())
+            .windowInsetsPadding(WindowInsets.safeDrawing)
+            .padding(16.dp),
+        verticalArrangement = Arrangement.spacedBy(12.dp),
+    ) {
+        Text(title, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.semantics { heading() })
+        content()
+    }
+}
+
+/**
+ * Moving a member to another device: the core's code as a QR code (black on white
+ * whatever the theme, with its quiet zone, so any camera reads it) and as text to copy;
+ * the insurance numbers travel only when the member turns that on.
+ */
+@Composable
+fun ShareScreen(
+    code: String,
+    qr: QrMatrix,
+    texts: ShellTexts,
+    includeNumbers: Boolean,
+    onIncludeNumbers: (Boolean) -> Unit,
+    onCopy: () -> Unit,
+    onClose: () -> Unit,
+    message: String?,
+    modifier: Modifier = Modifier,
+) {
+    TransferColumn(texts.shareMember, modifier) {
+        Text(texts.shareIntro, style = MaterialTheme.typography.bodyLarge)
+        message?.let { Notice(it, error = false) }
+        Row(Modifier.fillMaxWidth(), verticalAlignment = Alignment.CenterVertically) {
+            Text(texts.shareIncludeNumbers, Modifier.weight(1f), style = MaterialTheme.typography.bodyLarge)
+            Switch(checked = includeNumbers, onCheckedChange = onIncludeNumbers)
+        }
+        QrCode(qr, texts.qrDescription, Modifier.fillMaxWidth().widthIn(max = 360.dp).align(Alignment.CenterHorizontally))
+        Text(code, style = MaterialTheme.typography.bodySmall)
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            OutlinedButton(onClick = onCopy) { Text(texts.copyCode) }
+            TextButton(onClick = onClose) { Text(texts.close) }
+        }
+    }
+}
+
+/** A QR code's modules drawn square, dark on white, with a four-module quiet zone. */
+@Composable
+fun QrCode(
+    qr: QrMatrix,
+    description: String,
+    modifier: Modifier = Modifier,
+) {
+    val quiet = 4
+    val side = qr.size.toInt() + 2 * quiet
+    Canvas(modifier.aspectRatio(1f).semantics { contentDescription = description }) {
+        val module = size.minDimension / side
+        drawRect(Color.White)
+        for (y in 0 until qr.size.toInt()) {
+            for (x in 0 until qr.size.toInt()) {
+                if (qr.modules[y * qr.size.toInt() + x]) {
+                    drawRect(Color.Black, Offset((x + quiet) * module, (y + quiet) * module), Size(module, module))
+                }
+            }
+        }
+    }
+}
+
+/**
+ * Receiving a member from another device: the code pasted, or read by the core from a
+ * picture the camera takes ([onScan], absent where no camera can be asked).
+ */
+@Composable
+fun ReceiveScreen(
+    code: String,
+    texts: ShellTexts,
+    onCode: (String) -> Unit,
+    onScan: (() -> Unit)?,
+    onAdd: () -> Unit,
+    onCancel: () -> Unit,
+    message: String?,
+    modifier: Modifier = Modifier,
+) {
+    TransferColumn(texts.receiveMember, modifier) {
+        Text(texts.receiveIntro, style = MaterialTheme.typography.bodyLarge)
+        message?.let { Notice(it, error = true) }
+        onScan?.let { OutlinedButton(onClick = it, modifier = Modifier.fillMaxWidth()) { Text(texts.scanCode) } }
+        OutlinedTextField(
+            value = code,
+            onValueChange = onCode,
+            label = { Text(texts.receiveCode) },
+            modifier = Modifier.fillMaxWidth(),
+        )
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
+            TextButton(onClick = onCancel) { Text(texts.cancel) }
+            Button(onClick = onAdd, enabled = code.isNotBlank()) { Text(texts.receiveAdd) }
+        }
+    }
+}
