@@ -16,42 +16,36 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError, RwLock, RwLockRea
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::clock::{Clock, SystemClock};
-use crate::content::LocalizedText;
 use crate::content::bundle::{TrustedKey, embedded_trusted_keys};
-use crate::content::fetch::{ContentFetcher, FetchLimits, RefreshOutcome};
+use crate::content::fetch::ContentFetcher;
 use crate::content::{ContentSource, InstalledContent};
-use crate::error::{Entity, Error, Field, Reason, Result, ShikakuError};
-use crate::guidance::clinic::{ClinicCard, clinic_card};
+use crate::error::{Field, Reason, Result, ShikakuError};
 use crate::guidance::{
     FlowStep, PresentInput, Situation, SituationGuide, WrittenAdvice, insurer_for_member,
     situation_guide, walk_preparation, write_advice,
 };
 use crate::household::damaged::DamagedMember;
-use crate::household::transfer::{
-    MemberShare, TransferCodeInfo, decode_member, encode_member, inspect_code,
-};
 use crate::household::{
     DeadlineKind, Household, Member, MemberDraft, MemberStatus, Relationship, evaluate_member_in,
 };
 use crate::i18n::{Locale, Texts, Words, format_date};
-use crate::qr::{QrMatrix, qr_matrix, qr_svg, read_qr_code};
-use crate::reminders::DocumentTiming;
-use crate::reminders::ics::{IcsOptions, export_ics};
-use crate::reminders::{
-    PlanInput, ReminderPlan, ReminderSettings, ReminderState, is_known_reminder, plan,
-};
 use crate::rules::era::parse_era_date;
 use crate::rules::facts::parse_iso_date;
 use crate::rules::insurer_type;
 use crate::secrets::SecretStore;
 use crate::store::{OpenMode, Store};
-use crate::vault::identity::identity_warnings;
-use crate::vault::{DocumentFields, DocumentInfo, ImportReport};
+use crate::vault::DocumentInfo;
 use crate::view::{
-    DocumentSource, FormModel, FormOutcome, FormValues, MemberRow, OtherMember, ShellTexts,
-    TimelineEntry, describe_error, document_form, member_form, member_row, submit_document_form,
-    submit_member_form, timeline,
+    FormModel, FormOutcome, FormValues, MemberRow, OtherMember, ShellTexts, TimelineEntry,
+    describe_error, member_form, member_row, submit_member_form, timeline,
 };
+
+mod content;
+mod documents;
+mod reminders;
+mod sharing;
+
+pub use content::ContentStatus;
 
 /// The file name of the database inside the data directory.
 pub const DATABASE_FILE: &str = "shikaku.sqlite3";
@@ -180,45 +174,6 @@ impl ShikakuCompanion {
         self.with_content(|c| c.texts.clone())
     }
 
-    /// What a reminder plan is made from, read from the store in one go.
-    fn reminder_world(&self) -> Result<ReminderWorld> {
-        let defaults = self.with_content(|c| c.installed.bundle.reminder_defaults());
-        let store = self.store();
-        Ok(ReminderWorld {
-            members: store.members()?.members,
-            documents: store.document_timings()?,
-            state: store.reminder_state()?,
-            settings: store.reminder_settings(&defaults)?,
-        })
-    }
-
-    /// `f` with the plan's input at `now`.
-    fn with_plan_input<T>(&self, world: &ReminderWorld, f: impl FnOnce(&PlanInput<'_>) -> T) -> T {
-        let now = self.now();
-        self.with_words(|words, c| {
-            f(&PlanInput {
-                members: &world.members,
-                documents: &world.documents,
-                settings: &world.settings,
-                state: &world.state,
-                now,
-                words,
-                calendar: c.calendar(),
-            })
-        })
-    }
-
-    /// A reminder id the household does not know is refused; any other is accepted,
-    /// whatever its time (a delivered reminder is no longer planned).
-    fn require_known_reminder(&self, reminder_id: &str) -> Result<()> {
-        let world = self.reminder_world()?;
-        if self.with_plan_input(&world, |input| is_known_reminder(reminder_id, input)) {
-            Ok(())
-        } else {
-            Err(Error::not_found(Entity::Reminder))
-        }
-    }
-
     fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
@@ -281,34 +236,6 @@ impl ShikakuCompanion {
             }
         }))
     }
-
-    /// The member's current document, if any, with the warnings that it may not be
-    /// theirs while its fields are not confirmed.
-    fn checked_document(&self, store: &Store, member: &Member) -> Result<Option<DocumentInfo>> {
-        match store.document_info(&member.id, self.now()) {
-            Ok(info) => Ok(Some(with_identity_warnings(info, member))),
-            Err(Error::NotFound { .. }) => Ok(None),
-            Err(error) => Err(error),
-        }
-    }
-
-    /// The member and their document, checked, read in one go.
-    fn member_and_document(&self, member_id: &str) -> Result<(Member, Option<DocumentInfo>)> {
-        let store = self.store();
-        let member = store.member(member_id)?;
-        let document = self.checked_document(&store, &member)?;
-        Ok((member, document))
-    }
-}
-
-/// `info` with the warnings that its 氏名 or 生年月日 are not `member`'s, until the
-/// member confirms its fields.
-fn with_identity_warnings(mut info: DocumentInfo, member: &Member) -> DocumentInfo {
-    if !info.fields_confirmed {
-        info.warnings
-            .extend(identity_warnings(&info.fields, member));
-    }
-    info
 }
 
 /// One member, evaluated in the household, with their document and insurer.
@@ -319,15 +246,7 @@ struct MemberContext {
     insurer: crate::content::InsurerDetails,
 }
 
-/// The household's reminder data as stored.
-struct ReminderWorld {
-    members: Vec<Member>,
-    documents: std::collections::HashMap<String, DocumentTiming>,
-    state: ReminderState,
-    settings: ReminderSettings,
-}
-
-#[cfg_attr(feature = "ffi", uniffi::export(async_runtime = "tokio"))]
+#[cfg_attr(feature = "ffi", uniffi::export)]
 impl ShikakuCompanion {
     /// Opens the household store in `data_dir` (created on first use), its master key
     /// kept in `secret_store` (the platform keychain or keystore), speaking `locale`.
@@ -492,50 +411,6 @@ impl ShikakuCompanion {
         Ok(FormOutcome::Saved { member })
     }
 
-    /// The fields of the member's 資格情報 as a form: read from the stored PDF and
-    /// proposed for the member to confirm or correct, with its warnings beside them; or,
-    /// with no PDF stored, the numbers typed from the お知らせ.
-    pub fn document_form(
-        &self,
-        member_id: String,
-        values: FormValues,
-    ) -> Result<FormModel, ShikakuError> {
-        let (member, document) = self.member_and_document(&member_id)?;
-        let (fields, source, warnings) = document_fields(&member, document);
-        Ok(self.with_words(|words, _| document_form(words, &fields, source, &warnings, &values))?)
-    }
-
-    /// Confirms the document form's `values`: the stored PDF's fields, confirmed
-    /// (`set_document_fields`), or the numbers typed from the お知らせ when no PDF is
-    /// stored; or the form with its errors (nothing is saved then).
-    pub fn submit_document_form(
-        &self,
-        member_id: String,
-        values: FormValues,
-    ) -> Result<FormOutcome, ShikakuError> {
-        let (member, document) = self.member_and_document(&member_id)?;
-        let has_document = document.is_some();
-        let (fields, source, _) = document_fields(&member, document);
-        let submitted =
-            self.with_words(|words, _| submit_document_form(words, &fields, source, &values))?;
-        let fields = match submitted {
-            Ok(fields) => fields,
-            Err((form, errors)) => return Ok(FormOutcome::Invalid { form, errors }),
-        };
-        if has_document {
-            self.set_document_fields(member_id.clone(), fields)?;
-        } else {
-            let typed = (!fields.is_empty()).then_some(fields);
-            self.update_member(Member {
-                insurance_fields: typed,
-                ..member
-            })?;
-        }
-        Ok(FormOutcome::Saved {
-            member: self.member(member_id)?,
-        })
-    }
-
     /// A date as the member reads it: 令和8年12月1日(火) or Tue 1 Dec 2026.
     pub fn format_date(&self, date: NaiveDate) -> String {
         format_date(self.locale(), date)
@@ -555,120 +430,6 @@ impl ShikakuCompanion {
     /// to do, naming the field as the form does.
     pub fn describe_error(&self, error: ShikakuError) -> String {
         self.with_words(|words, _| describe_error(words, &error))
-    }
-
-    /// The card a member shows across the counter.
-    pub fn clinic_card(&self, member_id: String) -> Result<ClinicCard, ShikakuError> {
-        let context = self.member_context(&member_id)?;
-        Ok(self.with_words(|words, _| {
-            clinic_card(
-                &context.member,
-                &context.status,
-                context.document.as_ref(),
-                &context.insurer,
-                words,
-            )
-        }))
-    }
-
-    /// Imports a member's 資格情報 PDF (checked, read, sealed; the previous one is kept).
-    /// The fields read are proposed, not applied; the report's warnings say what was not
-    /// kept and whether the 氏名 or 生年月日 are not the member's.
-    pub fn import_document(
-        &self,
-        member_id: String,
-        pdf: Vec<u8>,
-    ) -> Result<ImportReport, ShikakuError> {
-        let now = self.now();
-        let mut store = self.store();
-        let report = store.import_document(&member_id, &pdf, now)?;
-        let member = store.member(&member_id)?;
-        Ok(ImportReport {
-            info: with_identity_warnings(report.info, &member),
-            ..report
-        })
-    }
-
-    /// The member's current PDF, exactly as imported, for the PDF viewer.
-    pub fn document(&self, member_id: String) -> Result<Vec<u8>, ShikakuError> {
-        // Handed over whole: the shell owns the bytes from here.
-        Ok(self.store().document(&member_id)?.into_unwiped())
-    }
-
-    /// What is known of the member's current PDF, with the warnings that it may not be
-    /// theirs until they confirm its fields.
-    pub fn document_info(&self, member_id: String) -> Result<DocumentInfo, ShikakuError> {
-        self.member_and_document(&member_id)?
-            .1
-            .ok_or(ShikakuError::NotFound {
-                what: Entity::Document,
-            })
-    }
-
-    /// Saves the fields the member confirmed or typed (R9–R11 checked).
-    pub fn set_document_fields(
-        &self,
-        member_id: String,
-        fields: DocumentFields,
-    ) -> Result<DocumentInfo, ShikakuError> {
-        let now = self.now();
-        Ok(self.store().set_document_fields(&member_id, fields, now)?)
-    }
-
-    /// Makes the previous PDF current again.
-    pub fn revert_document(&self, member_id: String) -> Result<DocumentInfo, ShikakuError> {
-        let now = self.now();
-        let mut store = self.store();
-        let info = store.revert_document(&member_id, now)?;
-        Ok(with_identity_warnings(info, &store.member(&member_id)?))
-    }
-
-    /// The reminders to schedule now: the earliest `limit` (iOS keeps 64). A shell asks
-    /// again after every change and reconciles its notifications by `id`.
-    pub fn reminder_plan(&self, limit: u32) -> Result<ReminderPlan, ShikakuError> {
-        let world = self.reminder_world()?;
-        Ok(self.with_plan_input(&world, |input| plan(input, limit as usize)))
-    }
-
-    /// The member acknowledged a reminder: it never comes back for that deadline. Any
-    /// id the core gave one of the household's deadlines is accepted, planned or already
-    /// delivered; an unknown id is `NotFound`.
-    pub fn acknowledge(&self, reminder_id: String) -> Result<(), ShikakuError> {
-        self.require_known_reminder(&reminder_id)?;
-        Ok(self.store().acknowledge_reminder(&reminder_id)?)
-    }
-
-    /// Fires a reminder at `until` instead (any id [`Self::acknowledge`] accepts).
-    pub fn snooze(&self, reminder_id: String, until: DateTime<Utc>) -> Result<(), ShikakuError> {
-        if until <= self.now() {
-            return Err(ShikakuError::InvalidInput {
-                field: Field::SnoozeUntil,
-                reason: Reason::NotInFuture,
-            });
-        }
-        self.require_known_reminder(&reminder_id)?;
-        Ok(self.store().snooze_reminder(&reminder_id, until)?)
-    }
-
-    /// The reminder settings in force.
-    pub fn reminder_settings(&self) -> Result<ReminderSettings, ShikakuError> {
-        let defaults = self.with_content(|c| c.installed.bundle.reminder_defaults());
-        Ok(self.store().reminder_settings(&defaults)?)
-    }
-
-    /// Replaces the reminder settings (checked first).
-    pub fn set_reminder_settings(&self, settings: ReminderSettings) -> Result<(), ShikakuError> {
-        Ok(self.store().set_reminder_settings(&settings)?)
-    }
-
-    /// The household's deadlines as the text of an .ics file.
-    pub fn export_ics(&self, options: IcsOptions) -> Result<String, ShikakuError> {
-        let members = self.store().members()?.members;
-        let settings = self.reminder_settings()?;
-        let now = self.now();
-        Ok(self.with_words(|words, c| {
-            export_ics(&members, &settings, now, words, c.calendar(), &options)
-        })?)
     }
 
     /// What the member presents and what to prepare (R8).
@@ -725,151 +486,10 @@ impl ShikakuCompanion {
         Ok(Situation::relevant(&context.member, &context.status))
     }
 
-    /// A QR code as a module matrix for the shell to draw.
-    pub fn qr(&self, payload: String) -> Result<QrMatrix, ShikakuError> {
-        Ok(qr_matrix(&payload)?)
-    }
-
-    /// A QR code as an SVG document.
-    pub fn qr_svg(&self, payload: String) -> Result<String, ShikakuError> {
-        Ok(qr_svg(&payload)?)
-    }
-
-    /// The text of the QR code in a camera's picture: `width` × `height` grey levels
-    /// (0 black, 255 white), row by row. A picture without a readable code is refused.
-    pub fn read_qr_code(
-        &self,
-        width: u32,
-        height: u32,
-        luma: Vec<u8>,
-    ) -> Result<String, ShikakuError> {
-        Ok(read_qr_code(width, height, &luma)?)
-    }
-
-    /// A code that moves a member to another device, valid for 30 minutes: the QR
-    /// code's text, and — when `include_insurance_numbers` is set and the member has
-    /// them — the one-time code the sending screen shows beside the QR code, for the
-    /// receiver to type (the numbers travel sealed under it).
-    pub fn share_member(
-        &self,
-        member_id: String,
-        include_insurance_numbers: bool,
-    ) -> Result<MemberShare, ShikakuError> {
-        let draft = self.store().member(&member_id)?.to_draft();
-        Ok(encode_member(
-            &draft,
-            include_insurance_numbers,
-            self.now(),
-        )?)
-    }
-
-    /// What a scanned member code is, before it is received: whether the receiving
-    /// screen must ask for the one-time code shown on the sending device, and until when
-    /// the code holds. A damaged, expired or foreign code is refused here already.
-    pub fn inspect_member_code(&self, code: String) -> Result<TransferCodeInfo, ShikakuError> {
-        Ok(inspect_code(&code, self.now())?)
-    }
-
-    /// Adds the member a code from another device carries; `one_time_code` is the code
-    /// shown beside the QR code on the sending device, as the receiver typed it (needed
-    /// when [`Self::inspect_member_code`] says so).
-    pub fn receive_member(
-        &self,
-        code: String,
-        one_time_code: Option<String>,
-    ) -> Result<Member, ShikakuError> {
-        let draft = decode_member(&code, one_time_code.as_deref(), self.now())?;
-        self.add_member(draft)
-    }
-
-    /// Fetches newer signed content from `url` and installs it if it passes every check.
-    /// When the server cannot be reached the answer is `Network`; whatever the answer,
-    /// the installed content stays as it was unless a new bundle was installed whole.
-    pub async fn refresh_content(&self, url: String) -> Result<RefreshOutcome, ShikakuError> {
-        let mark = self.store().content_mark(self.today())?;
-        let fetcher = match self.fetcher.get() {
-            Some(fetcher) => fetcher,
-            None => {
-                let made = ContentFetcher::new(FetchLimits::default())?;
-                self.fetcher.get_or_init(|| made)
-            }
-        };
-        let (outcome, new) = fetcher
-            .refresh(&url, &mark, &self.trusted, self.today())
-            .await?;
-        if let Some(new) = new {
-            let content = {
-                let mut store = self.store();
-                store.install_content(&new)?;
-                LoadedContent::new(store.content(&self.trusted, self.today())?)
-            };
-            *self.content.write().unwrap_or_else(PoisonError::into_inner) = content;
-        }
-        Ok(outcome)
-    }
-
-    /// The version of the content in force.
-    pub fn content_version(&self) -> u64 {
-        self.with_content(|c| c.installed.bundle.version)
-    }
-
-    /// Which content is in force, for a settings screen.
-    pub fn content_status(&self) -> Result<ContentStatus, ShikakuError> {
-        Ok(self.with_content(|c| {
-            let years = c.calendar().years();
-            ContentStatus {
-                source: c.installed.source,
-                version: c.installed.bundle.version,
-                valid_until: c.installed.bundle.valid_until,
-                insurer_name: c.installed.bundle.insurer.name.clone(),
-                holidays_first_year: years.map(|(first, _)| first),
-                holidays_last_year: years.map(|(_, last)| last),
-                note: c.installed.note.clone(),
-            }
-        }))
-    }
-
     /// The schema version of the store, for diagnostics.
     pub fn schema_version(&self) -> Result<u32, ShikakuError> {
         Ok(self.store().schema_version()?)
     }
-}
-
-/// The fields the document form edits, where they come from, and the warnings beside
-/// them: the stored PDF's, or the member's typed numbers when no PDF is stored.
-fn document_fields(
-    member: &Member,
-    document: Option<DocumentInfo>,
-) -> (
-    DocumentFields,
-    DocumentSource,
-    Vec<crate::vault::FieldWarning>,
-) {
-    match document {
-        Some(info) if info.fields_confirmed => {
-            (info.fields, DocumentSource::Confirmed, info.warnings)
-        }
-        Some(info) => (info.fields, DocumentSource::Proposed, info.warnings),
-        None => (
-            member.insurance_fields.clone().unwrap_or_default(),
-            DocumentSource::Typed,
-            Vec::new(),
-        ),
-    }
-}
-
-/// Which content is in force.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
-pub struct ContentStatus {
-    pub source: ContentSource,
-    pub version: u64,
-    pub valid_until: Option<NaiveDate>,
-    pub insurer_name: LocalizedText,
-    pub holidays_first_year: Option<i32>,
-    pub holidays_last_year: Option<i32>,
-    /// Why installed content was set aside, if it was.
-    pub note: Option<String>,
 }
 
 /// The version of the core a shell runs, for its About screen.
