@@ -2,7 +2,7 @@
 //! 1: the core owns the forms): sections of fields, each with a stable id, its kind of
 //! input, a label and hint in the member's language, its current value, whether it is
 //! shown now (a field appears when it applies) and its error. The member form
-//! ([`super::member_form`]) and the document form ([`super::document_form`]) are built
+//! ([`member_form`](mod@super::member_form)) and the document form ([`document_form`](mod@super::document_form)) are built
 //! with these.
 //!
 //! A form's values are text keyed by field id, the same for every shell and the CLI:

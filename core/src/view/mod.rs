@@ -1,7 +1,7 @@
 //! What a shell screen shows besides raw data, worded in the member's language: every
 //! title, label and button ([`screen_texts`]), the household as ready-to-show rows and
 //! the deadline timeline ([`household_rows`]), the forms ([`form`]): the member form
-//! ([`member_form`]) and the fields of a 資格情報 ([`document_form`]), and errors as
+//! ([`member_form`](mod@member_form)) and the fields of a 資格情報 ([`document_form`](mod@document_form)), and errors as
 //! sentences ([`error_sentences`]). Shells only lay these out (DESIGN.md: no date
 //! arithmetic, state logic or member-facing text in Kotlin or Swift).
 

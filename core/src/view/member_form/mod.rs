@@ -30,10 +30,14 @@ use crate::error::{Error, Field, Reason, Result};
 use crate::household::{
     CardCondition, Holdings, MAX_DISPLAY_NAME_CHARS, MemberDraft, Relationship, check_name,
 };
-use crate::i18n::{MessageId, Words, format_iso, ids};
+use crate::i18n::{Words, format_iso, ids};
 use crate::rules::Facts;
 use crate::rules::facts::parse_fact_text;
 use crate::view::error_sentences::describe_reason;
+
+mod catalogue;
+
+use catalogue::{Kind, SPECS, Section, Spec};
 
 /// A new member for the form: no name yet, the member themselves, born on `birth_date`
 /// (the one fact the rules need), holding what most members hold.
@@ -52,67 +56,6 @@ pub fn new_member_draft(birth_date: NaiveDate) -> MemberDraft {
     }
 }
 
-/// The form's sections, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    Person,
-    Card,
-    Certificate,
-    Counter,
-    EligibilityCertificate,
-    Move,
-    Abroad,
-    Insurer,
-}
-
-impl Section {
-    const ALL: [Section; 8] = [
-        Section::Person,
-        Section::Card,
-        Section::Certificate,
-        Section::Counter,
-        Section::EligibilityCertificate,
-        Section::Move,
-        Section::Abroad,
-        Section::Insurer,
-    ];
-
-    fn id(self) -> &'static str {
-        match self {
-            Section::Person => "person",
-            Section::Card => "card",
-            Section::Certificate => "certificate",
-            Section::Counter => "counter",
-            Section::EligibilityCertificate => "eligibility_certificate",
-            Section::Move => "move",
-            Section::Abroad => "abroad",
-            Section::Insurer => "insurer",
-        }
-    }
-
-    fn title(self) -> MessageId {
-        match self {
-            Section::Person => ids::FORM_SECTION_PERSON,
-            Section::Card => ids::FORM_SECTION_CARD,
-            Section::Certificate => ids::FORM_SECTION_CERTIFICATE,
-            Section::Counter => ids::FORM_SECTION_COUNTER,
-            Section::EligibilityCertificate => ids::FORM_SECTION_ELIGIBILITY_CERTIFICATE,
-            Section::Move => ids::FORM_SECTION_MOVE,
-            Section::Abroad => ids::FORM_SECTION_ABROAD,
-            Section::Insurer => ids::FORM_SECTION_INSURER,
-        }
-    }
-}
-
-/// What a field takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Date,
-    YesNo,
-    Choice,
-    Text,
-}
-
 /// Another member of the household, as the member form offers them as the insured
 /// person a dependent is linked to (R13).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,201 +63,6 @@ pub struct OtherMember {
     pub id: String,
     pub display_name: String,
 }
-
-/// One field of the member form.
-struct Spec {
-    field: Field,
-    section: Section,
-    kind: Kind,
-    hint: Option<MessageId>,
-}
-
-const fn spec(field: Field, section: Section, kind: Kind, hint: Option<MessageId>) -> Spec {
-    Spec {
-        field,
-        section,
-        kind,
-        hint,
-    }
-}
-
-/// Every field, in the order shown.
-const SPECS: &[Spec] = {
-    use Field as F;
-    use Kind::{Choice, Date, Text, YesNo};
-    use Section as S;
-    &[
-        spec(
-            F::DisplayName,
-            S::Person,
-            Text,
-            Some(ids::FORM_HINT_DISPLAY_NAME),
-        ),
-        spec(
-            F::NameAsPrinted,
-            S::Person,
-            Text,
-            Some(ids::FORM_HINT_NAME_AS_PRINTED),
-        ),
-        spec(F::Relationship, S::Person, Choice, None),
-        spec(
-            F::BirthDate,
-            S::Person,
-            Date,
-            Some(ids::FORM_HINT_BIRTH_DATE),
-        ),
-        spec(F::ForeignNational, S::Person, YesNo, None),
-        spec(
-            F::ResidenceLimitOn,
-            S::Person,
-            Date,
-            Some(ids::FORM_HINT_RESIDENCE_LIMIT_ON),
-        ),
-        spec(F::HasCard, S::Card, YesNo, None),
-        spec(F::CardCondition, S::Card, Choice, None),
-        spec(
-            F::CardIssuedOn,
-            S::Card,
-            Date,
-            Some(ids::FORM_HINT_CARD_ISSUED_ON),
-        ),
-        spec(
-            F::CardAppliedOn,
-            S::Card,
-            Date,
-            Some(ids::FORM_HINT_CARD_APPLIED_ON),
-        ),
-        spec(
-            F::CardExpiresOn,
-            S::Card,
-            Date,
-            Some(ids::FORM_HINT_CARD_EXPIRES_ON),
-        ),
-        spec(
-            F::RegisteredForInsurance,
-            S::Card,
-            YesNo,
-            Some(ids::FORM_HINT_REGISTERED_FOR_INSURANCE),
-        ),
-        spec(
-            F::HasMyNumber,
-            S::Card,
-            YesNo,
-            Some(ids::FORM_HINT_HAS_MY_NUMBER),
-        ),
-        spec(
-            F::CertIssuedOn,
-            S::Certificate,
-            Date,
-            Some(ids::FORM_HINT_CERT_ISSUED_ON),
-        ),
-        spec(
-            F::CertExpiresOn,
-            S::Certificate,
-            Date,
-            Some(ids::FORM_HINT_CERT_EXPIRES_ON),
-        ),
-        spec(
-            F::PreviousCertExpiresOn,
-            S::Certificate,
-            Date,
-            Some(ids::FORM_HINT_PREVIOUS_CERT_EXPIRES_ON),
-        ),
-        spec(F::HasSmartphone, S::Counter, YesNo, None),
-        spec(
-            F::SmartphoneInsuranceCard,
-            S::Counter,
-            YesNo,
-            Some(ids::FORM_HINT_SMARTPHONE_INSURANCE_CARD),
-        ),
-        spec(
-            F::CarriesNotice,
-            S::Counter,
-            YesNo,
-            Some(ids::FORM_HINT_CARRIES_NOTICE),
-        ),
-        spec(
-            F::NeedsHelper,
-            S::Counter,
-            YesNo,
-            Some(ids::FORM_HINT_NEEDS_HELPER),
-        ),
-        spec(
-            F::HasEligibilityCertificate,
-            S::EligibilityCertificate,
-            YesNo,
-            Some(ids::FORM_HINT_HAS_ELIGIBILITY_CERTIFICATE),
-        ),
-        spec(
-            F::EligibilityCertificateIssuedOn,
-            S::EligibilityCertificate,
-            Date,
-            Some(ids::FORM_HINT_ELIGIBILITY_CERTIFICATE_ISSUED_ON),
-        ),
-        spec(
-            F::EligibilityCertificateExpiresOn,
-            S::EligibilityCertificate,
-            Date,
-            Some(ids::FORM_HINT_ELIGIBILITY_CERTIFICATE_EXPIRES_ON),
-        ),
-        spec(F::MovedOn, S::Move, Date, Some(ids::FORM_HINT_MOVED_ON)),
-        spec(F::MovedWithinMunicipality, S::Move, YesNo, None),
-        spec(
-            F::MovedOutPlannedOn,
-            S::Move,
-            Date,
-            Some(ids::FORM_HINT_MOVED_OUT_PLANNED_ON),
-        ),
-        spec(
-            F::MoveInFiledOn,
-            S::Move,
-            Date,
-            Some(ids::FORM_HINT_MOVE_IN_FILED_ON),
-        ),
-        spec(
-            F::ContinuedUseAtMoveIn,
-            S::Move,
-            YesNo,
-            Some(ids::FORM_HINT_CONTINUED_USE_AT_MOVE_IN),
-        ),
-        spec(
-            F::ContinuedUseDoneOn,
-            S::Move,
-            Date,
-            Some(ids::FORM_HINT_CONTINUED_USE_DONE_ON),
-        ),
-        spec(
-            F::OverseasDepartureOn,
-            S::Abroad,
-            Date,
-            Some(ids::FORM_HINT_OVERSEAS_DEPARTURE_ON),
-        ),
-        spec(
-            F::OverseasContinuedUseAppliedOn,
-            S::Abroad,
-            Date,
-            Some(ids::FORM_HINT_OVERSEAS_CONTINUED_USE_APPLIED_ON),
-        ),
-        spec(
-            F::InsurerRegisteredOn,
-            S::Insurer,
-            Date,
-            Some(ids::FORM_HINT_INSURER_REGISTERED_ON),
-        ),
-        spec(
-            F::InsurerJoinedOn,
-            S::Insurer,
-            Date,
-            Some(ids::FORM_HINT_INSURER_JOINED_ON),
-        ),
-        spec(
-            F::DependentOf,
-            S::Insurer,
-            Choice,
-            Some(ids::FORM_HINT_DEPENDENT_OF),
-        ),
-    ]
-};
 
 /// The form's values by field, as text.
 type Values = BTreeMap<Field, String>;
