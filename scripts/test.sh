@@ -20,6 +20,9 @@ cargo clippy --locked --workspace --all-targets -- -D warnings
 step "cargo test --workspace"
 cargo test --locked --workspace
 
+step "fuzz targets compile (core/fuzz: libFuzzer targets, run by scripts/fuzz.sh)"
+cargo check --quiet --manifest-path core/fuzz/Cargo.toml --target-dir target/fuzz-check
+
 step "release library size (stripped, x86_64 Linux): fails past the budget"
 bash scripts/library-size.sh --check
 
