@@ -2,6 +2,8 @@
 //! expire, with insurance numbers sealed under a one-time code (R10: no マイナンバー
 //! travels).
 
+use chrono::{DateTime, Utc};
+
 use super::ShikakuCompanion;
 use crate::error::{Result, ShikakuError};
 use crate::household::Member;
@@ -9,6 +11,7 @@ use crate::household::transfer::{
     MemberShare, TransferCodeInfo, decode_member, encode_member, inspect_code,
 };
 use crate::qr::{QrMatrix, qr_matrix, qr_svg, read_qr_code};
+use crate::view::member_code_valid_until;
 
 #[cfg_attr(feature = "ffi", uniffi::export)]
 impl ShikakuCompanion {
@@ -55,6 +58,13 @@ impl ShikakuCompanion {
     /// the code holds. A damaged, expired or foreign code is refused here already.
     pub fn inspect_member_code(&self, code: String) -> Result<TransferCodeInfo, ShikakuError> {
         Ok(inspect_code(&code, self.now())?)
+    }
+
+    /// Until when a member code can be received, worded for the screens that show or read
+    /// it: `expires_at` of [`Self::share_member`] or [`Self::inspect_member_code`], as the
+    /// day and minute in Japan time.
+    pub fn member_code_valid_until(&self, expires_at: DateTime<Utc>) -> String {
+        self.with_words(|words, _| member_code_valid_until(words, expires_at))
     }
 
     /// Adds the member a code from another device carries; `one_time_code` is the code

@@ -21,4 +21,6 @@ pub use household_rows::{
     DeadlineLine, MemberRow, TimelineEntry, deadline_line, member_row, timeline,
 };
 pub use member_form::{OtherMember, member_form, new_member_draft, submit_member_form};
-pub use screen_texts::{ShellTexts, app_lock_timeout_seconds, shell_texts_for};
+pub use screen_texts::{
+    ShellTexts, app_lock_timeout_seconds, member_code_valid_until, shell_texts_for,
+};

@@ -1,8 +1,11 @@
 //! Every fixed word of the shells' screens ([`ShellTexts`]): titles, labels, buttons,
 //! hints, in the member's language.
 
+use chrono::{DateTime, Utc};
+use fluent_bundle::FluentValue;
 use serde::Serialize;
 
+use crate::clock::japan_offset;
 use crate::i18n::{Locale, Words, ids};
 
 /// Declares [`ShellTexts`], one `String` per field, each read from its message of the
@@ -73,11 +76,18 @@ shell_texts! {
     share_intro: SHELL_SHARE_INTRO,
     share_include_numbers: SHELL_SHARE_INCLUDE_NUMBERS,
     copy_code: SHELL_COPY_CODE,
+    /// The label of the one-time code: beside the QR code when sharing, the field it is
+    /// typed into when receiving.
+    one_time_code: SHELL_ONE_TIME_CODE,
+    /// Under the one-time code on the sharing screen.
+    share_one_time_code_hint: SHELL_SHARE_ONE_TIME_CODE_HINT,
     copied: SHELL_COPIED,
     receive_member: SHELL_RECEIVE_MEMBER,
     receive_intro: SHELL_RECEIVE_INTRO,
     /// The label of the field a member code is pasted into.
     receive_code: SHELL_RECEIVE_CODE,
+    /// Asked once a code that carries insurance numbers is read.
+    receive_one_time_code_intro: SHELL_RECEIVE_ONE_TIME_CODE_INTRO,
     scan_code: SHELL_SCAN_CODE,
     receive_add: SHELL_RECEIVE_ADD,
     received: SHELL_RECEIVED,
@@ -134,6 +144,19 @@ pub fn shell_texts_for(locale: Locale) -> ShellTexts {
     ShellTexts::new(Words::built_in(locale))
 }
 
+/// Until when a member code can be received, as the member reads it: the day and the
+/// minute in Japan time (a code's `expires_at`; see `household::transfer`).
+pub fn member_code_valid_until(words: Words<'_>, expires_at: DateTime<Utc>) -> String {
+    let local = expires_at.with_timezone(&japan_offset());
+    words.text(
+        ids::SHELL_MEMBER_CODE_VALID_UNTIL,
+        &[
+            ("date", FluentValue::from(words.date(local.date_naive()))),
+            ("time", FluentValue::from(local.format("%H:%M").to_string())),
+        ],
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +168,31 @@ mod tests {
         assert_eq!(ja.show_at_counter, "窓口で見せる");
         assert_eq!(en.show_at_counter, "Show at the counter");
         assert_eq!(ja.clinic_unconfirmed, "未確認");
+        assert_eq!(ja.one_time_code, "確認コード");
+        assert_eq!(en.one_time_code, "Confirmation code");
+    }
+
+    #[test]
+    fn a_member_codes_expiry_is_read_in_japan_time() {
+        // 2026-12-01 06:42 UTC is 15:42 in Japan.
+        let expires_at = DateTime::parse_from_rfc3339("2026-12-01T06:42:30Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(
+            member_code_valid_until(Words::built_in(Locale::Ja), expires_at),
+            "このコードは令和8年12月1日(火) 15:42まで有効です。"
+        );
+        assert_eq!(
+            member_code_valid_until(Words::built_in(Locale::En), expires_at),
+            "This code can be received until 15:42 on Tue 1 Dec 2026 (Japan time)."
+        );
+        // Past midnight in Japan the day is Japan's.
+        let late = DateTime::parse_from_rfc3339("2026-12-01T15:10:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(
+            member_code_valid_until(Words::built_in(Locale::Ja), late),
+            "このコードは令和8年12月2日(水) 00:10まで有効です。"
+        );
     }
 }

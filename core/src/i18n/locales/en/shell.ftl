@@ -39,10 +39,15 @@ shell-reverted = The previous insurance record PDF is back
 shell-share-intro = On the other device, open “Receive from another device” in shikaku and scan this QR code or paste the code below. The insurance record PDF is not moved.
 shell-share-include-numbers = Also move the insurance symbol and number
 shell-copy-code = Copy the code
+shell-one-time-code = Confirmation code
+shell-share-one-time-code-hint = On the receiving device, type this confirmation code after scanning the QR code. The insurance symbol and number cannot be read without it.
+# Until when a member code can be received: { $date } as Tue 1 Dec 2026, { $time } as 15:42 (Japan time).
+shell-member-code-valid-until = This code can be received until { $time } on { $date } (Japan time).
 shell-copied = Copied
 shell-receive-member = Receive from another device
 shell-receive-intro = On the other device, open “Move to another device”, then scan its QR code with the camera or paste the code.
 shell-receive-code = Member code
+shell-receive-one-time-code-intro = This code carries the insurance symbol and number. Please type the 10-digit confirmation code shown beside the QR code on the sending device.
 shell-scan-code = Scan with the camera
 shell-receive-add = Add this member
 shell-received = The member was added

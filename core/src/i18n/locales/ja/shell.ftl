@@ -39,10 +39,15 @@ shell-reverted = 一つ前の資格情報のPDFに戻しました
 shell-share-intro = 移す先の端末の shikaku で「別の端末から受け取る」を開き、このQRコードを読み取るか、下のコードを貼り付けてください。資格情報のPDFは移りません。
 shell-share-include-numbers = 保険の記号・番号も一緒に移す
 shell-copy-code = コードをコピー
+shell-one-time-code = 確認コード
+shell-share-one-time-code-hint = 受け取る端末でQRコードを読み取ったあと、この確認コードを入力してください。保険の記号・番号は、この確認コードがないと読み取れません。
+# Until when a member code can be received: { $date } as 令和8年12月1日(火), { $time } as 15:42 (Japan time).
+shell-member-code-valid-until = このコードは{ $date } { $time }まで有効です。
 shell-copied = コピーしました
 shell-receive-member = 別の端末から受け取る
 shell-receive-intro = 移す元の端末で「別の端末へ移す」を開き、表示されたQRコードをカメラで読み取るか、コードを貼り付けてください。
 shell-receive-code = 家族情報のコード
+shell-receive-one-time-code-intro = このコードには保険の記号・番号が含まれています。送る側の端末でQRコードの横に表示されている10桁の確認コードを入力してください。
 shell-scan-code = カメラで読み取る
 shell-receive-add = この家族を追加
 shell-received = 家族を追加しました
