@@ -1,5 +1,6 @@
 package jp.shikaku.android
 
+import jp.shikaku.core.DocumentFields
 import jp.shikaku.core.Facts
 import jp.shikaku.core.Member
 import jp.shikaku.core.Relationship
@@ -16,12 +17,13 @@ val kokuhoPdf: File get() = File(System.getProperty("shikaku.fixtures"), "shikak
 
 /**
  * A member whose electronic certificate expires in [certDays] days: the core plans
- * reminders before that deadline.
+ * reminders before that deadline; with [insurance], the numbers typed from the お知らせ.
  */
 fun ShikakuCompanionInterface.addMember(
     name: String,
     relationship: Relationship = Relationship.MYSELF,
     certDays: Long = 40,
+    insurance: DocumentFields? = null,
 ): Member {
     val today = LocalDate.now()
     val born = LocalDate.of(1985, 4, 12)
@@ -30,6 +32,7 @@ fun ShikakuCompanionInterface.addMember(
             displayName = name,
             relationship = relationship,
             facts = Facts(birthDate = born, cardIssuedOn = LocalDate.of(2021, 6, 1), certExpiresOn = today.plusDays(certDays)),
+            insuranceFields = insurance,
         ),
     )
 }

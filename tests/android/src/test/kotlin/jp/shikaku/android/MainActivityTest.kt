@@ -5,6 +5,9 @@ import android.content.Intent
 import android.net.Uri
 import jp.shikaku.android.platform.CoreState
 import jp.shikaku.android.platform.MainActivity
+import jp.shikaku.core.DocumentFields
+import jp.shikaku.core.Field
+import jp.shikaku.core.Reason
 import jp.shikaku.core.Relationship
 import jp.shikaku.core.ShikakuException
 import org.junit.Assert.assertEquals
@@ -194,20 +197,78 @@ class MainActivityTest {
         assertTrue(texts.documentConfirmed in shownTexts(activity))
     }
 
+    /** The core's sentence for a refused value of [field]. */
+    private fun refusal(
+        field: Field,
+        reason: Reason,
+    ): String = app.describe(ShikakuException.InvalidInput(field, reason))
+
     @Test
     fun aMemberCodePastedFromAnotherDeviceAddsTheMember() {
         val member = app.core().addMember("佐藤 花子")
-        val code = app.core().shareMember(member.id, false)
+        val share = app.core().shareMember(member.id, false)
+        assertNull("no insurance numbers, no one-time code", share.oneTimeCode)
         app.core().removeMember(member.id)
         val activity = Robolectric.buildActivity(MainActivity::class.java).setup().get()
         tap(activity, texts.receiveMember)
         type(activity, texts.receiveCode, "not a code")
+        assertTrue(shownTexts(activity).toString(), refusal(Field.TRANSFER_CODE, Reason.NotATransferCode) in shownTexts(activity))
+        // A code of the first format had no expiry: it counts as expired.
+        type(activity, texts.receiveCode, "SHIKAKU-MEMBER:1:P:e30:00000000")
+        assertTrue(shownTexts(activity).toString(), refusal(Field.TRANSFER_CODE, Reason.TransferCodeExpired) in shownTexts(activity))
         tap(activity, texts.receiveAdd)
-        assertTrue(shownTexts(activity).toString(), shownTexts(activity).any { "shikaku" in it })
-        type(activity, texts.receiveCode, code)
+        assertEquals("a refused code adds nobody", emptyList<Any>(), app.core().members())
+
+        type(activity, texts.receiveCode, share.code)
+        val shown = shownTexts(activity)
+        assertTrue("until when the code holds: $shown", app.core().memberCodeValidUntil(share.expiresAt) in shown)
+        assertFalse("no one-time code asked: $shown", texts.receiveOneTimeCodeIntro in shown)
         tap(activity, texts.receiveAdd)
         assertEquals(listOf("佐藤 花子"), app.core().members().map { it.displayName })
         assertTrue(texts.received in shownTexts(activity))
+    }
+
+    @Test
+    fun aMemberCodeWithInsuranceNumbersAsksForItsOneTimeCode() {
+        val numbers = DocumentFields(insurerNumber = "06139992", symbol = "4123", number = "5678")
+        val member = app.core().addMember("佐藤 花子", insurance = numbers)
+        val share = app.core().shareMember(member.id, true)
+        val oneTimeCode = requireNotNull(share.oneTimeCode)
+        app.core().removeMember(member.id)
+        val activity = Robolectric.buildActivity(MainActivity::class.java).setup().get()
+        tap(activity, texts.receiveMember)
+        assertFalse(texts.receiveOneTimeCodeIntro in shownTexts(activity))
+        type(activity, texts.receiveCode, share.code)
+        assertTrue("asked once the code is read: ${shownTexts(activity)}", texts.receiveOneTimeCodeIntro in shownTexts(activity))
+
+        type(activity, texts.oneTimeCode, "0000000000")
+        tap(activity, texts.receiveAdd)
+        val wrong = refusal(Field.ONE_TIME_CODE, Reason.OneTimeCodeWrong)
+        assertTrue("the core's sentence: ${shownTexts(activity)}", wrong in shownTexts(activity))
+        assertEquals(emptyList<Any>(), app.core().members())
+
+        type(activity, texts.oneTimeCode, oneTimeCode)
+        tap(activity, texts.receiveAdd)
+        assertEquals(listOf(numbers), app.core().members().map { it.insuranceFields })
+        assertTrue(texts.received in shownTexts(activity))
+    }
+
+    @Test
+    fun theShareScreenShowsTheOneTimeCodeOnlyWithTheNumbersAndUntilWhenTheCodeHolds() {
+        val numbers = DocumentFields(insurerNumber = "06139992", symbol = "4123", number = "5678")
+        app.core().addMember("佐藤 花子", insurance = numbers)
+        val activity = Robolectric.buildActivity(MainActivity::class.java).setup().get()
+        openMember(activity, "佐藤 花子")
+        tap(activity, texts.shareMember)
+        val plain = shownTexts(activity)
+        assertTrue(plain.toString(), texts.qrDescription in plain)
+        assertTrue("until when: $plain", plain.any { it.startsWith("このコードは") && it.endsWith("まで有効です。") })
+        assertFalse("no one-time code without the numbers: $plain", texts.oneTimeCode in plain)
+
+        tapWhere(activity, "the switch for the numbers") { it.isEmpty() }
+        val sealed = shownTexts(activity)
+        assertTrue("the one-time code and its hint: $sealed", texts.oneTimeCode in sealed && texts.shareOneTimeCodeHint in sealed)
+        assertTrue("two groups of five digits: $sealed", sealed.any { Regex("""\d{5} \d{5}""").matches(it) })
     }
 
     @Test

@@ -4,6 +4,7 @@ import android.app.Activity
 import android.os.Looper
 import android.view.View
 import android.view.ViewGroup
+import androidx.compose.runtime.Recomposer
 import androidx.compose.runtime.snapshots.Snapshot
 import androidx.compose.ui.platform.ViewRootForTest
 import androidx.compose.ui.semantics.SemanticsActions
@@ -15,21 +16,64 @@ import org.robolectric.Shadows.shadowOf
 import org.robolectric.shadows.ShadowDialog
 import java.time.Duration
 
+/** One frame on Robolectric's clock. */
+private val FRAME: Duration = Duration.ofMillis(16)
+
+/** How long, on Robolectric's clock, the screens may take to settle: ten seconds of frames. */
+private const val MAX_FRAMES = 625
+
 /**
- * Runs the main thread's due work and a third of a second of frames (on Robolectric's
- * clock), so that work posted back to the main thread lands and Compose composes and
- * lays out what it changed.
+ * Every Compose root made during the test (Compose's hook for its own test rule), so that
+ * [settle] can tell whether a window still has measuring or layout to do.
+ */
+object ComposeRoots {
+    private val made = mutableListOf<ViewRootForTest>()
+
+    /** Starts tracking afresh: called as each test's application is created. */
+    fun track() {
+        made.clear()
+        ViewRootForTest.onViewCreatedCallback = { made += it }
+    }
+
+    /** The roots of resumed windows that still have to measure or lay out. */
+    fun pendingLayout(): List<ViewRootForTest> = made.filter { it.view.isAttachedToWindow && it.isLifecycleInResumedState && it.hasPendingMeasureOrLayout }
+}
+
+/**
+ * Runs the main thread until the app is quiet, on Robolectric's clock: the work due now
+ * (what the app posted back to the main thread, coroutines resumed there), then frame
+ * after frame while Compose still has something to do (state changed outside a
+ * composition, a recomposition, an effect, a frame awaited, a window to measure or lay
+ * out). It waits on those conditions, never on the wall clock, and fails, saying what
+ * was still pending, when they do not settle within [MAX_FRAMES] frames.
+ *
+ * Every coroutine `delay` runs on the main looper's clock here too
+ * (`kotlinx.coroutines.main.delay`, set in pom.xml): no thread of its own wakes up later
+ * and posts to the main thread behind the test's back.
  */
 fun settle() {
     val main = shadowOf(Looper.getMainLooper())
-    repeat(20) {
+    repeat(MAX_FRAMES) {
         // State changed outside a composition (a tap, typed text) reaches the composition
         // once its snapshot is applied, as Compose's own test rule does while waiting.
         Snapshot.sendApplyNotifications()
         main.idle()
-        main.idleFor(Duration.ofMillis(16))
+        // A device measures and lays out a Compose window as it draws it; Robolectric does
+        // not draw, so the windows are measured and laid out here, as Compose's test rule does.
+        ComposeRoots.pendingLayout().forEach { it.measureAndLayoutForTest() }
+        if (pendingWork(main).isEmpty()) return
+        main.idleFor(FRAME)
     }
+    error("the screens did not settle within $MAX_FRAMES frames: still ${pendingWork(main)}")
 }
+
+/** What keeps the app from being quiet now (empty: nothing). */
+private fun pendingWork(main: org.robolectric.shadows.ShadowLooper): List<String> =
+    listOfNotNull(
+        "work due on the main thread".takeUnless { main.isIdle },
+        "a recomposition, an effect or an awaited frame".takeIf { Recomposer.runningRecomposers.value.any { it.hasPendingWork } },
+        "a window to measure or lay out".takeIf { ComposeRoots.pendingLayout().isNotEmpty() },
+    )
 
 /** The Compose roots of the dialogs an activity shows (on top, so first) and of its window. */
 private fun composeRoots(activity: Activity): List<ViewRootForTest> {

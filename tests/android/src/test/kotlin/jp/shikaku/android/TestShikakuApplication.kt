@@ -15,6 +15,8 @@ import jp.shikaku.core.ShikakuException
 import kotlinx.coroutines.CoroutineDispatcher
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.runBlocking
+import org.robolectric.TestLifecycleApplication
+import java.lang.reflect.Method
 import java.nio.file.Files
 
 /** The Companion as the app holds it, recording the calls the tests look for. */
@@ -52,8 +54,16 @@ class BrokenSecretStore : SecretStore {
  * [MapSecretStore] (or the one a test puts in [store]; null keeps the app's own, the
  * Android Keystore one), the core's calls run at once on the calling thread, the unlock
  * prompt recorded instead of shown, and WorkManager's test initializer.
+ *
+ * Each test ends with the app settled ([afterTest]). Compose's main-thread dispatcher is
+ * one per JVM and outlives the test, but Robolectric drops the main looper's messages
+ * between tests: a dispatch it had posted and not yet run would be lost, and the
+ * dispatcher, believing it still scheduled, would never run a recomposition again, so
+ * that in every later test a tap changes nothing on screen.
  */
-class TestShikakuApplication : ShikakuApplication() {
+class TestShikakuApplication :
+    ShikakuApplication(),
+    TestLifecycleApplication {
     var store: SecretStore? = MapSecretStore()
     val unlockPrompts = mutableListOf<() -> Unit>()
     private val storeDir by lazy { Files.createTempDirectory("shikaku-android").toFile() }
@@ -70,7 +80,14 @@ class TestShikakuApplication : ShikakuApplication() {
     /** The open Companion, for a test to prepare the household and read it back. */
     fun core(): RecordingCompanion = runBlocking { companion() } as RecordingCompanion
 
+    override fun beforeTest(method: Method) = Unit
+
+    override fun prepareTest(test: Any) = Unit
+
+    override fun afterTest(method: Method) = settle()
+
     override fun onCreate() {
+        ComposeRoots.track()
         chosenLocale = Locale.JA
         WorkManagerTestInitHelper.initializeTestWorkManager(this, Configuration.Builder().setExecutor(SynchronousExecutor()).build())
         super.onCreate()

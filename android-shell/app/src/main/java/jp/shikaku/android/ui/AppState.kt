@@ -46,6 +46,12 @@ class ShikakuAppState(
         private set
     var receiveCode by mutableStateOf(receiveCode)
 
+    /**
+     * The one-time code typed for [receiveCode], when that code carries insurance numbers.
+     * Never saved: with the code it opens the numbers, so a rotation asks for it again.
+     */
+    var oneTimeCode by mutableStateOf("")
+
     /** Whether the transfer code carries the insurance numbers. */
     var includeNumbers by mutableStateOf(includeNumbers)
 
@@ -74,6 +80,7 @@ class ShikakuAppState(
     fun openReceive() {
         memberId = null
         receiveCode = ""
+        oneTimeCode = ""
         screen = Screen.RECEIVE
     }
 
@@ -108,6 +115,7 @@ class ShikakuAppState(
         memberValues = emptyMap()
         documentValues = emptyMap()
         receiveCode = ""
+        oneTimeCode = ""
     }
 
     companion object {

@@ -10,7 +10,9 @@ import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import jp.shikaku.core.FormModel
 import jp.shikaku.core.FormOutcome
+import jp.shikaku.core.MemberShare
 import jp.shikaku.core.ShellTexts
+import jp.shikaku.core.ShikakuException
 import jp.shikaku.core.ShikakuCompanionInterface
 
 /** How an open screen changes the household: the app around it runs and words the calls. */
@@ -165,20 +167,25 @@ fun OpenScreen(
 
         Screen.SHARE -> {
             val id = memberId ?: return
-            val code = remember(id, state.includeNumbers, revision) { read { companion.shareMember(id, state.includeNumbers) } }
-            val qr = code?.let { remember(it) { read { companion.qr(it) } } }
-            if (code == null || qr == null) {
-                LaunchedEffect(id) { state.close() }
-                return
+            // Sealing the insurance numbers under a one-time code takes a key derivation:
+            // the code is made in the background, anew when the choice changes.
+            var share by remember(id, state.includeNumbers, revision) { mutableStateOf<MemberShare?>(null) }
+            LaunchedEffect(id, state.includeNumbers, revision) {
+                calls.inBackground({ companion.shareMember(id, state.includeNumbers) }) { share = it }
             }
+            val made = share
             ShareScreen(
-                code = code,
-                qr = qr,
+                share =
+                    made?.let {
+                        remember(it) { read { companion.qr(it.code) } }?.let { qr ->
+                            ShownShare(it.code, qr, it.oneTimeCode, companion.memberCodeValidUntil(it.expiresAt))
+                        }
+                    },
                 texts = texts,
                 includeNumbers = state.includeNumbers,
                 onIncludeNumbers = { state.includeNumbers = it },
                 onCopy = {
-                    platform.copyText(code)
+                    made?.let { platform.copyText(it.code) }
                     calls.say(texts.copied)
                 },
                 onClose = state::back,
@@ -188,10 +195,16 @@ fun OpenScreen(
         }
 
         Screen.RECEIVE -> {
+            val code = state.receiveCode
+            val check = remember(code) { checkCode(companion, code) }
+            val needsOneTimeCode = check?.needsOneTimeCode == true
             ReceiveScreen(
-                code = state.receiveCode,
+                code = code,
+                check = check,
+                oneTimeCode = state.oneTimeCode.takeIf { needsOneTimeCode },
                 texts = texts,
                 onCode = { state.receiveCode = it },
+                onOneTimeCode = { state.oneTimeCode = it },
                 onScan =
                     if (platform.canScan) {
                         {
@@ -206,8 +219,10 @@ fun OpenScreen(
                         null
                     },
                 onAdd = {
-                    calls.attempt {
-                        companion.receiveMember(state.receiveCode)
+                    val oneTimeCode = state.oneTimeCode.takeIf { needsOneTimeCode }
+                    // Opening sealed insurance numbers takes a key derivation: in the background.
+                    calls.inBackground({ companion.receiveMember(code, oneTimeCode) }) {
+                        calls.changed()
                         state.close()
                         calls.say(texts.received)
                     }
@@ -224,5 +239,23 @@ fun OpenScreen(
         Screen.TABS -> {
             Unit
         }
+    }
+}
+
+/**
+ * What the core says of the member code typed so far (null while nothing is): until when
+ * it holds and whether it needs the one-time code, or why it cannot be received (damaged,
+ * expired, not a member code), in the member's language.
+ */
+private fun checkCode(
+    companion: ShikakuCompanionInterface,
+    code: String,
+): CodeCheck? {
+    if (code.isBlank()) return null
+    return try {
+        val info = companion.inspectMemberCode(code)
+        CodeCheck(companion.memberCodeValidUntil(info.expiresAt), refused = false, needsOneTimeCode = info.needsOneTimeCode)
+    } catch (error: ShikakuException) {
+        CodeCheck(companion.describeError(error), refused = true, needsOneTimeCode = false)
     }
 }

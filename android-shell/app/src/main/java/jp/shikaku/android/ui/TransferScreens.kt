@@ -14,8 +14,10 @@ import androidx.compose.foundation.layout.safeDrawing
 import androidx.compose.foundation.layout.widthIn
 import androidx.compose.foundation.layout.windowInsetsPadding
 import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.Button
+import androidx.compose.material3.Card
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedButton
 import androidx.compose.material3.OutlinedTextField
@@ -31,6 +33,8 @@ import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.font.FontFamily
+import androidx.compose.ui.text.input.KeyboardType
 import androidx.compose.ui.unit.dp
 import jp.shikaku.core.QrMatrix
 import jp.shikaku.core.ShellTexts
@@ -55,14 +59,26 @@ private fun TransferColumn(
 }
 
 /**
+ * A member code as the sharing screen shows it: the QR code and its text, the one-time
+ * code beside it when the code carries insurance numbers, and until when it holds (worded
+ * by the core).
+ */
+class ShownShare(
+    val code: String,
+    val qr: QrMatrix,
+    val oneTimeCode: String?,
+    val validUntil: String,
+)
+
+/**
  * Moving a member to another device: the core's code as a QR code (black on white
- * whatever the theme, with its quiet zone, so any camera reads it) and as text to copy;
- * the insurance numbers travel only when the member turns that on.
+ * whatever the theme, with its quiet zone, so any camera reads it) and as text to copy,
+ * until when it holds, and, when the member chose to move the insurance numbers, the
+ * one-time code they travel sealed under (null [share]: the code is being made).
  */
 @Composable
 fun ShareScreen(
-    code: String,
-    qr: QrMatrix,
+    share: ShownShare?,
     texts: ShellTexts,
     includeNumbers: Boolean,
     onIncludeNumbers: (Boolean) -> Unit,
@@ -78,11 +94,30 @@ fun ShareScreen(
             Text(texts.shareIncludeNumbers, Modifier.weight(1f), style = MaterialTheme.typography.bodyLarge)
             Switch(checked = includeNumbers, onCheckedChange = onIncludeNumbers)
         }
-        QrCode(qr, texts.qrDescription, Modifier.fillMaxWidth().widthIn(max = 360.dp).align(Alignment.CenterHorizontally))
-        Text(code, style = MaterialTheme.typography.bodySmall)
+        if (share != null) {
+            QrCode(share.qr, texts.qrDescription, Modifier.fillMaxWidth().widthIn(max = 360.dp).align(Alignment.CenterHorizontally))
+            share.oneTimeCode?.let { OneTimeCode(it, texts) }
+            Text(share.validUntil, style = MaterialTheme.typography.bodyMedium)
+            Text(share.code, style = MaterialTheme.typography.bodySmall)
+        }
         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
-            OutlinedButton(onClick = onCopy) { Text(texts.copyCode) }
+            OutlinedButton(onClick = onCopy, enabled = share != null) { Text(texts.copyCode) }
             TextButton(onClick = onClose) { Text(texts.close) }
+        }
+    }
+}
+
+/** The one-time code, large enough to read across a table, with what to do with it. */
+@Composable
+private fun OneTimeCode(
+    code: String,
+    texts: ShellTexts,
+) {
+    Card(Modifier.fillMaxWidth()) {
+        Column(Modifier.padding(12.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
+            Text(texts.oneTimeCode, style = MaterialTheme.typography.titleSmall)
+            Text(code, style = MaterialTheme.typography.headlineMedium.copy(fontFamily = FontFamily.Monospace))
+            Text(texts.shareOneTimeCodeHint, style = MaterialTheme.typography.bodyMedium)
         }
     }
 }
@@ -110,14 +145,30 @@ fun QrCode(
 }
 
 /**
+ * What the core said of the member code typed so far: until when it holds, or ([refused])
+ * why it cannot be received; and whether the one-time code shown on the sending device
+ * must be typed.
+ */
+class CodeCheck(
+    val text: String,
+    val refused: Boolean,
+    val needsOneTimeCode: Boolean,
+)
+
+/**
  * Receiving a member from another device: the code pasted, or read by the core from a
- * picture the camera takes ([onScan], absent where no camera can be asked).
+ * picture the camera takes ([onScan], absent where no camera can be asked); once read,
+ * the core's [check] under it, and the one-time code asked for when the code carries
+ * insurance numbers ([oneTimeCode] null: not asked).
  */
 @Composable
 fun ReceiveScreen(
     code: String,
+    check: CodeCheck?,
+    oneTimeCode: String?,
     texts: ShellTexts,
     onCode: (String) -> Unit,
+    onOneTimeCode: (String) -> Unit,
     onScan: (() -> Unit)?,
     onAdd: () -> Unit,
     onCancel: () -> Unit,
@@ -132,11 +183,27 @@ fun ReceiveScreen(
             value = code,
             onValueChange = onCode,
             label = { Text(texts.receiveCode) },
+            isError = check?.refused == true,
+            supportingText = check?.let { { Text(it.text) } },
             modifier = Modifier.fillMaxWidth(),
         )
+        if (oneTimeCode != null) {
+            Text(texts.receiveOneTimeCodeIntro, style = MaterialTheme.typography.bodyLarge)
+            OutlinedTextField(
+                value = oneTimeCode,
+                onValueChange = onOneTimeCode,
+                label = { Text(texts.oneTimeCode) },
+                singleLine = true,
+                keyboardOptions = KeyboardOptions(keyboardType = KeyboardType.NumberPassword),
+                modifier = Modifier.fillMaxWidth(),
+            )
+        }
         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp)) {
             TextButton(onClick = onCancel) { Text(texts.cancel) }
-            Button(onClick = onAdd, enabled = code.isNotBlank()) { Text(texts.receiveAdd) }
+            Button(
+                onClick = onAdd,
+                enabled = check?.refused == false && (oneTimeCode == null || oneTimeCode.isNotBlank()),
+            ) { Text(texts.receiveAdd) }
         }
     }
 }
