@@ -5,7 +5,8 @@
 #    XCTest tests) built and tested with `swift test` against the generated bindings and
 #    the host build of the core (target/debug), through a module map written here into
 #    ios-shell/ShikakuCore/Host (SHIKAKU_HOST_CORE selects it in Package.swift);
-# 2. tests/swift/Usage.swift compiled against the same and run.
+# 2. tests/swift/Usage.swift compiled against the same and run (a member added, the
+#    dashboard read, the member moved by its code: share, inspect, receive).
 # Without a toolchain it says what it could not run and why, and exits 0: the Swift files
 # are still parsed and their calls checked against the bindings by pytest
 # (tests/python/test_shell_parse.py, test_swift_names.py). The SwiftUI views and the iOS

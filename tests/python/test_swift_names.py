@@ -5,7 +5,9 @@ and record initializer label the Swift code uses exists in the generated binding
 
 What is checked in the shell's Swift:
 - `companion.m(`, `companion?.m(` and `$0.m(` inside `model.read`/`model.act` closures:
-  `m` is a method of ShikakuCompanionProtocol;
+  `m` is a method of ShikakuCompanionProtocol, called with its argument labels, in order
+  (a protocol's methods have no defaults: a parameter added to the core's call is a label
+  the shell must pass);
 - `v.f.g…` where `v` is declared with a record type (`let v: T`, `(v: T)`): each step is a
   field of the record it lands on, as far as records go (not into arrays);
 - `id: \\.f` key paths (ForEach identities): `f` is a field of some record;
@@ -45,7 +47,11 @@ class Bindings:
             init = re.search(r"public init\((.*?)\)\s*\{", body, re.S)
             self.init_labels[name] = set(re.findall(r"(\w+):", init.group(1))) if init else set()
         protocol = re.search(r"^public protocol ShikakuCompanionProtocol\b.*?^}", source, re.S | re.M)
-        self.methods = set(re.findall(r"^\s*func (\w+)\(", protocol.group(0), re.M)) | {"open"}
+        self.method_labels: dict[str, list[str]] = {
+            name: [label for label in re.findall(r"(?:^|,)\s*(\w+)(?:\s+\w+)?\s*:", parameters) if label != "_"]
+            for name, parameters in re.findall(r"^\s*func (\w+)\(([^)]*)\)", protocol.group(0), re.M)
+        }
+        self.methods = set(self.method_labels) | {"open"}
         self.functions = set(re.findall(r"^public func (\w+)\(", source, re.M))
         self.all_fields = {field for fields in self.records.values() for field in fields}
 
@@ -69,16 +75,19 @@ def balanced_arguments(text: str, start: int) -> str:
 
 
 def top_level_labels(arguments: str) -> list[str]:
-    labels, depth = [], 0
-    for match in re.finditer(r"[()\[\]{}]|\b(\w+)\s*:(?!:)", arguments):
-        token = match.group(0)
-        if token in "([{":
+    """The labels of a call's arguments: a `label:` opening an argument at the top level
+    (not one inside a closure or a nested call, nor the `:` of a `? :`)."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(arguments):
+        if char in "([{":
             depth += 1
-        elif token in ")]}":
+        elif char in ")]}":
             depth -= 1
-        elif depth == 0 and match.group(1):
-            labels.append(match.group(1))
-    return labels
+        elif char == "," and depth == 0:
+            parts.append(arguments[start:index])
+            start = index + 1
+    parts.append(arguments[start:])
+    return [match.group(1) for part in parts if (match := re.match(r"\s*(\w+)\s*:(?!:)", part))]
 
 
 def check(source: str, bindings: Bindings, name: str = "snippet") -> tuple[list[str], int]:
@@ -98,6 +107,11 @@ def check(source: str, bindings: Bindings, name: str = "snippet") -> tuple[list[
         checked += 1
         if method not in bindings.methods:
             problems.append(f"{name}: Companion has no method {method}")
+        elif method in bindings.method_labels:
+            labels = top_level_labels(balanced_arguments(text, match.end() - 1))
+            expected = bindings.method_labels[method]
+            if labels != expected:
+                problems.append(f"{name}: Companion.{method} takes ({', '.join(expected)}), called with ({', '.join(labels)})")
     for match in re.finditer(r"(?<![\w.$\\])(\w+)((?:\??\.\w+)+)", text):
         head, chain = match.groups()
         record = typed.get(head)
@@ -182,6 +196,15 @@ def test_the_generated_bindings_are_read(bindings):
 FORM_AND_HOUSEHOLD_CALLS = {
     "memberForm", "submitMemberForm", "documentForm", "submitDocumentForm", "documentInfo",
     "revertDocument", "removeMember", "shareMember", "receiveMember", "qr", "readQrCode",
+    "inspectMemberCode", "memberCodeValidUntil",
+}
+
+# The records of a member code (its one-time code, until when it holds): each field is
+# read by the iOS shell through a variable of that record's type, so the field check
+# above covers it.
+MEMBER_CODE_FIELDS = {
+    "MemberShare": {"code", "oneTimeCode", "expiresAt"},
+    "TransferCodeInfo": {"needsOneTimeCode", "expiresAt"},
 }
 
 
@@ -192,6 +215,18 @@ def test_the_ios_shell_uses_the_form_and_household_calls(bindings):
         text = re.sub(r'"(?:\\.|[^"\\])*"', '""', strip_comments(path.read_text()))
         used |= set(re.findall(r"(?:\$0|companion)\??\.(\w+)\(", text))
     assert FORM_AND_HOUSEHOLD_CALLS - used == set(), "calls the iOS shell does not make"
+
+
+def test_the_ios_shell_reads_every_field_of_a_member_code(bindings):
+    used = {record: set() for record in MEMBER_CODE_FIELDS}
+    for path in shell_sources():
+        text = re.sub(r'"(?:\\.|[^"\\])*"', '""', strip_comments(path.read_text()))
+        typed = {var: t for var, t in re.findall(r"\b(\w+)\s*:\s*(\w+)\??", text) if t in MEMBER_CODE_FIELDS}
+        for var, record in typed.items():
+            used[record] |= set(re.findall(rf"(?<![\w.]){var}\??\.(\w+)", text))
+    for record, fields in MEMBER_CODE_FIELDS.items():
+        assert fields <= set(bindings.records[record]), f"{record} lacks {fields - set(bindings.records[record])}"
+        assert fields - used[record] == set(), f"{record} fields the iOS shell does not read"
 
 
 def test_every_name_the_ios_shell_uses_exists(bindings):
@@ -213,6 +248,11 @@ def test_every_name_the_ios_shell_uses_exists(bindings):
     ("Facts(birthDate: d, cardIssued: d)", "Facts.init has no parameter cardIssued"),
     ("let field: FormField\nText(field.lable)", "FormField has no field lable"),
     ("_ = try companion.submitMemberFrom(memberId: nil, values: [:])", "Companion has no method submitMemberFrom"),
+    ("_ = try companion.receiveMember(code: code)", "Companion.receiveMember takes (code, oneTimeCode), called with (code)"),
+    ("_ = try companion.receiveMember(code: c, oneTimeCode: ok ? t : nil)", None),
+    ("_ = try companion.shareMember(memberId: id, includeNumbers: true)", "Companion.shareMember takes (memberId, includeInsuranceNumbers)"),
+    ("let share: MemberShare\nText(share.oneTimeCod ?? \"\")", "MemberShare has no field oneTimeCod"),
+    ("let info: TransferCodeInfo\nif info.needsOneTime {}", "TransferCodeInfo has no field needsOneTime"),
 ])
 def test_misspellings_are_caught(bindings, snippet, problem):
     problems, _ = check(snippet, bindings)

@@ -1,5 +1,6 @@
 // A tiny use of the generated Swift bindings: open a Companion with a Swift SecretStore,
-// add a member, read the dashboard. scripts/check-swift.sh compiles and runs it where a
+// add a member, read the dashboard, move the member by its code (with its one-time code
+// when it carries insurance numbers). scripts/check-swift.sh compiles and runs it where a
 // Swift toolchain exists; elsewhere CI parses it with tree-sitter.
 import Foundation
 
@@ -40,6 +41,12 @@ struct Usage {
         let member = try companion.addMember(draft: draft)
         let board = try companion.dashboard()
         precondition(board.first?.memberId == member.id)
+        let share = try companion.shareMember(memberId: member.id, includeInsuranceNumbers: false)
+        let info = try companion.inspectMemberCode(code: share.code)
+        precondition(share.oneTimeCode == nil && !info.needsOneTimeCode && info.expiresAt == share.expiresAt)
+        let received = try companion.receiveMember(code: share.code, oneTimeCode: nil)
+        precondition(received.displayName == member.displayName)
+        print(companion.memberCodeValidUntil(expiresAt: info.expiresAt))
         print("ok: \(member.displayName), \(board.count) member(s), core \(coreVersion())")
     }
 }

@@ -4,35 +4,52 @@ import SwiftUI
 import UIKit
 
 /// Moving a member to another device: the core's code as a QR code (black on white
-/// whatever the appearance, with its quiet zone) and as text to copy; the insurance
-/// numbers travel only when the member turns that on.
+/// whatever the appearance, with its quiet zone) and as text to copy, until when it holds,
+/// and, when the member chose to move the insurance numbers, the one-time code they travel
+/// sealed under. The code is made anew, off the main actor, when that choice changes.
 struct ShareView: View {
     let memberId: String
     @Environment(AppModel.self) private var model
     @State private var includeNumbers = false
+    @State private var share: MemberShare?
 
     var body: some View {
         let texts: ShellTexts = model.texts
-        let code: String? = model.read(nil) { try $0.shareMember(memberId: memberId, includeInsuranceNumbers: includeNumbers) }
-        let qr: QrMatrix? = code.flatMap { (code: String) in model.read(nil) { try $0.qr(payload: code) } }
         List {
             Text(texts.shareIntro)
             Toggle(texts.shareIncludeNumbers, isOn: $includeNumbers)
-            if let qr {
-                QrCodeView(qr: qr)
-                    .frame(maxWidth: 360)
-                    .frame(maxWidth: .infinity)
-                    .accessibilityLabel(texts.qrDescription)
-            }
-            if let code {
-                Text(code).font(.footnote.monospaced()).textSelection(.enabled)
-                Button(texts.copyCode) {
-                    UIPasteboard.general.string = code
-                    model.message = texts.copied
-                }
+            if let share {
+                shown(share, texts: texts)
             }
         }
         .navigationTitle(texts.shareMember)
+        .task(id: includeNumbers) {
+            share = nil
+            share = await model.shareMember(memberId: memberId, includeInsuranceNumbers: includeNumbers)
+        }
+    }
+
+    @ViewBuilder
+    private func shown(_ share: MemberShare, texts: ShellTexts) -> some View {
+        if let qr: QrMatrix = model.read(nil, { try $0.qr(payload: share.code) }) {
+            QrCodeView(qr: qr)
+                .frame(maxWidth: 360)
+                .frame(maxWidth: .infinity)
+                .accessibilityLabel(texts.qrDescription)
+        }
+        if let oneTimeCode = share.oneTimeCode {
+            VStack(alignment: .leading, spacing: 4) {
+                Text(texts.oneTimeCode).font(.subheadline)
+                Text(oneTimeCode).font(.title.monospaced()).textSelection(.enabled)
+                Text(texts.shareOneTimeCodeHint).font(.callout)
+            }
+        }
+        Text(model.read("") { $0.memberCodeValidUntil(expiresAt: share.expiresAt) })
+        Text(share.code).font(.footnote.monospaced()).textSelection(.enabled)
+        Button(texts.copyCode) {
+            UIPasteboard.general.string = share.code
+            model.message = texts.copied
+        }
     }
 }
 
@@ -58,25 +75,53 @@ struct QrCodeView: View {
 }
 
 /// Receiving a member from another device: the code pasted, or read by the core from a
-/// picture the camera takes.
+/// picture the camera takes; under it what the core says of it (until when it holds, or
+/// why it cannot be received), and the one-time code asked for when the code carries
+/// insurance numbers. A refusal (a wrong one-time code) is the core's sentence, shown here.
 struct ReceiveView: View {
     @Environment(AppModel.self) private var model
     @Environment(\.dismiss) private var dismiss
     @State private var code = ""
+    @State private var oneTimeCode = ""
+    @State private var failure: String?
+    @State private var receiving = false
     @State private var scanning = false
 
     var body: some View {
         let texts: ShellTexts = model.texts
+        let check = model.checkMemberCode(code)
+        let needsOneTimeCode = check?.needsOneTimeCode == true
         Form {
             Section { Text(texts.receiveIntro) }
             if CameraPicture.isAvailable {
                 Button(texts.scanCode) { scanning = true }
             }
-            TextField(texts.receiveCode, text: $code, axis: .vertical)
-            Button(texts.receiveAdd) {
-                if model.receiveMember(code: code) { dismiss() }
+            Section {
+                TextField(texts.receiveCode, text: $code, axis: .vertical)
+                if let check {
+                    Text(check.text).foregroundStyle(check.refused ? Color.red : Color.secondary)
+                }
             }
-            .disabled(code.isEmpty)
+            if needsOneTimeCode {
+                Section {
+                    Text(texts.receiveOneTimeCodeIntro)
+                    TextField(texts.oneTimeCode, text: $oneTimeCode)
+                        .keyboardType(.numberPad)
+                        .textContentType(.oneTimeCode)
+                }
+            }
+            if let failure {
+                Text(failure).foregroundStyle(Color.red)
+            }
+            Button(texts.receiveAdd) {
+                receiving = true
+                Task {
+                    failure = await model.receiveMember(code: code, oneTimeCode: needsOneTimeCode ? oneTimeCode : nil)
+                    receiving = false
+                    if failure == nil { dismiss() }
+                }
+            }
+            .disabled(receiving || check?.refused != false || (needsOneTimeCode && oneTimeCode.isEmpty))
         }
         .navigationTitle(texts.receiveMember)
         .toolbar {

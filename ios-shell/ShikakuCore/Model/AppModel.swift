@@ -2,6 +2,14 @@ import Foundation
 import Observation
 import ShikakuCore
 
+/// What the core said of a member code typed so far: until when it holds, or (`refused`)
+/// why it cannot be received; and whether the one-time code must be typed.
+public struct MemberCodeCheck: Equatable, Sendable {
+    public let text: String
+    public let refused: Bool
+    public let needsOneTimeCode: Bool
+}
+
 /// Which member the clinic view shows.
 public struct ClinicRoute: Identifiable, Hashable, Sendable {
     public let id: String
@@ -180,16 +188,56 @@ public final class AppModel {
         return outcome
     }
 
-    /// Adds the member a code from another device carries; whether it was added (else
-    /// `message` says why, as the core words it).
-    public func receiveMember(code: String) -> Bool {
-        var added = false
-        act { companion in
-            _ = try companion.receiveMember(code: code)
-            added = true
-            message = texts.received
+    /// A code that moves `memberId` to another device (with the insurance numbers, sealed
+    /// under a one-time code, when `includeInsuranceNumbers` is set); nil when the core
+    /// failed (its sentence is in `message`). Sealing derives a key: off the main actor.
+    public func shareMember(memberId: String, includeInsuranceNumbers: Bool) async -> MemberShare? {
+        guard let companion else { return nil }
+        do {
+            return try await Task.detached {
+                try companion.shareMember(memberId: memberId, includeInsuranceNumbers: includeInsuranceNumbers)
+            }.value
+        } catch {
+            message = describe(error)
+            return nil
         }
-        return added
+    }
+
+    /// What the core says of a member code typed or read so far (nil while it is empty):
+    /// until when it holds and whether it needs the one-time code shown on the sending
+    /// device, or why it cannot be received (damaged, expired, not a member code).
+    public func checkMemberCode(_ code: String) -> MemberCodeCheck? {
+        guard let companion, !code.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        do {
+            let info: TransferCodeInfo = try companion.inspectMemberCode(code: code)
+            return MemberCodeCheck(
+                text: companion.memberCodeValidUntil(expiresAt: info.expiresAt),
+                refused: false,
+                needsOneTimeCode: info.needsOneTimeCode
+            )
+        } catch {
+            return MemberCodeCheck(text: describe(error), refused: true, needsOneTimeCode: false)
+        }
+    }
+
+    /// Adds the member a code from another device carries, with the one-time code the
+    /// member typed when the code needs one. Nil when added (`message` then says so);
+    /// else the core's sentence for why not (a wrong one-time code, an expired code), for
+    /// the receiving screen to show. Opening sealed numbers derives a key: off the main
+    /// actor.
+    public func receiveMember(code: String, oneTimeCode: String?) async -> String? {
+        guard let companion else { return storageFailure }
+        do {
+            _ = try await Task.detached {
+                try companion.receiveMember(code: code, oneTimeCode: oneTimeCode)
+            }.value
+        } catch {
+            return describe(error)
+        }
+        reload()
+        message = texts.received
+        Task { await reconcileNotifications() }
+        return nil
     }
 
     /// The text of the QR code in a camera's picture (grey levels, row by row), read by the

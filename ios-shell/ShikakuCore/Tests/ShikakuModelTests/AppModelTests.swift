@@ -98,14 +98,48 @@ final class AppModelTests: XCTestCase {
         let harness = try Harness()
         await harness.model.becameActive()
         let member = try harness.addMember("佐藤 花子")
-        let code = try XCTUnwrapCompanion(harness.model).shareMember(memberId: member.id, includeInsuranceNumbers: false)
-        XCTAssertFalse(harness.model.receiveMember(code: "not a code"))
-        XCTAssertNotNil(harness.model.message)
-        XCTAssertTrue(harness.model.receiveMember(code: code))
+        let made = await harness.model.shareMember(memberId: member.id, includeInsuranceNumbers: false)
+        let share: MemberShare = try XCTUnwrap(made)
+        XCTAssertNil(share.oneTimeCode, "no insurance numbers, no one-time code")
+
+        let notACode = try XCTUnwrap(harness.model.checkMemberCode("not a code"))
+        XCTAssertTrue(notACode.refused)
+        XCTAssertEqual(notACode.text, describeErrorFor(locale: .ja, error: .InvalidInput(field: .transferCode, reason: .notATransferCode)))
+        // A code of the first format had no expiry: it counts as expired.
+        let expired = try XCTUnwrap(harness.model.checkMemberCode("SHIKAKU-MEMBER:1:P:e30:00000000"))
+        XCTAssertEqual(expired.text, describeErrorFor(locale: .ja, error: .InvalidInput(field: .transferCode, reason: .transferCodeExpired)))
+
+        let check = try XCTUnwrap(harness.model.checkMemberCode(share.code))
+        XCTAssertFalse(check.refused)
+        XCTAssertFalse(check.needsOneTimeCode)
+        let validUntil = try XCTUnwrapCompanion(harness.model).memberCodeValidUntil(expiresAt: share.expiresAt)
+        XCTAssertEqual(check.text, validUntil)
+        let failure = await harness.model.receiveMember(code: share.code, oneTimeCode: nil)
+        XCTAssertNil(failure)
         XCTAssertEqual(harness.model.message, harness.model.texts.received)
         let names = harness.model.read([Member]()) { try $0.members() }.map(\.displayName)
         XCTAssertEqual(names, ["佐藤 花子", "佐藤 花子"])
         XCTAssertNil(harness.model.readQrCode(width: 4, height: 4, luma: Data(repeating: 255, count: 16)))
+    }
+
+    func testAMemberCodeWithInsuranceNumbersNeedsItsOneTimeCode() async throws {
+        let harness = try Harness()
+        await harness.model.becameActive()
+        let numbers = DocumentFields(insurerNumber: "06139992", symbol: "4123", number: "5678")
+        let member = try harness.addMember("佐藤 花子", insurance: numbers)
+        let made = await harness.model.shareMember(memberId: member.id, includeInsuranceNumbers: true)
+        let share: MemberShare = try XCTUnwrap(made)
+        let oneTimeCode = try XCTUnwrap(share.oneTimeCode)
+        harness.model.act { try $0.removeMember(memberId: member.id) }
+
+        XCTAssertEqual(harness.model.checkMemberCode(share.code)?.needsOneTimeCode, true)
+        let wrong = await harness.model.receiveMember(code: share.code, oneTimeCode: "0000000000")
+        XCTAssertEqual(wrong, describeErrorFor(locale: .ja, error: .InvalidInput(field: .oneTimeCode, reason: .oneTimeCodeWrong)))
+        XCTAssertEqual(harness.model.read([Member]()) { try $0.members() }, [])
+
+        let added = await harness.model.receiveMember(code: share.code, oneTimeCode: oneTimeCode)
+        XCTAssertNil(added)
+        XCTAssertEqual(harness.model.read([Member]()) { try $0.members() }.map(\.insuranceFields), [numbers])
     }
 
     func testAPdfOpenedInTheAppIsImportedForTheOnlyMemberAndItsInboxCopyDeleted() async throws {

@@ -123,9 +123,12 @@ final class Harness {
         return copy
     }
 
-    /// A member whose electronic certificate expires in `certDays` days (reminders follow).
+    /// A member whose electronic certificate expires in `certDays` days (reminders follow);
+    /// with `insurance`, the numbers typed from the お知らせ.
     @discardableResult
-    func addMember(_ name: String, relationship: Relationship = .myself, certDays: Int = 40) throws -> Member {
+    func addMember(
+        _ name: String, relationship: Relationship = .myself, certDays: Int = 40, insurance: DocumentFields? = nil
+    ) throws -> Member {
         let companion = try XCTUnwrapCompanion(model)
         let expires = AppModelTests.isoDay(now.addingTimeInterval(TimeInterval(certDays) * 24 * 60 * 60))
         var draft = newMemberDraft(birthDate: "1985-04-12")
@@ -135,7 +138,7 @@ final class Harness {
             facts: Facts(birthDate: "1985-04-12", cardIssuedOn: "2021-06-01", certExpiresOn: expires),
             eligibilityCertificateExpiresOn: draft.eligibilityCertificateExpiresOn,
             holdings: draft.holdings,
-            insuranceFields: draft.insuranceFields
+            insuranceFields: insurance
         )
         return try companion.addMember(draft: draft)
     }
