@@ -36,7 +36,11 @@ object ComposeRoots {
     }
 
     /** The roots of resumed windows that still have to measure or lay out. */
-    fun pendingLayout(): List<ViewRootForTest> = made.filter { it.view.isAttachedToWindow && it.isLifecycleInResumedState && it.hasPendingMeasureOrLayout }
+    fun pendingLayout(): List<ViewRootForTest> =
+        made.filter {
+            it.view.isAttachedToWindow && it.isLifecycleInResumedState &&
+                it.hasPendingMeasureOrLayout
+        }
 }
 
 /**

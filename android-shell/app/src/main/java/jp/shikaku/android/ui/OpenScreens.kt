@@ -12,8 +12,8 @@ import jp.shikaku.core.FormModel
 import jp.shikaku.core.FormOutcome
 import jp.shikaku.core.MemberShare
 import jp.shikaku.core.ShellTexts
-import jp.shikaku.core.ShikakuException
 import jp.shikaku.core.ShikakuCompanionInterface
+import jp.shikaku.core.ShikakuException
 
 /** How an open screen changes the household: the app around it runs and words the calls. */
 interface CoreCalls {
@@ -175,12 +175,7 @@ fun OpenScreen(
             }
             val made = share
             ShareScreen(
-                share =
-                    made?.let {
-                        remember(it) { read { companion.qr(it.code) } }?.let { qr ->
-                            ShownShare(it.code, qr, it.oneTimeCode, companion.memberCodeValidUntil(it.expiresAt))
-                        }
-                    },
+                share = made?.let { remember(it) { read { companion.shownShare(it) } } },
                 texts = texts,
                 includeNumbers = state.includeNumbers,
                 onIncludeNumbers = { state.includeNumbers = it },
@@ -196,7 +191,7 @@ fun OpenScreen(
 
         Screen.RECEIVE -> {
             val code = state.receiveCode
-            val check = remember(code) { checkCode(companion, code) }
+            val check = remember(code) { companion.checkMemberCode(code) }
             val needsOneTimeCode = check?.needsOneTimeCode == true
             ReceiveScreen(
                 code = code,
@@ -242,20 +237,21 @@ fun OpenScreen(
     }
 }
 
+/** A member code as the sharing screen shows it: its QR code, and until when it holds, worded. */
+fun ShikakuCompanionInterface.shownShare(share: MemberShare): ShownShare =
+    ShownShare(share.code, qr(share.code), share.oneTimeCode, memberCodeValidUntil(share.expiresAt))
+
 /**
  * What the core says of the member code typed so far (null while nothing is): until when
  * it holds and whether it needs the one-time code, or why it cannot be received (damaged,
  * expired, not a member code), in the member's language.
  */
-private fun checkCode(
-    companion: ShikakuCompanionInterface,
-    code: String,
-): CodeCheck? {
+fun ShikakuCompanionInterface.checkMemberCode(code: String): CodeCheck? {
     if (code.isBlank()) return null
     return try {
-        val info = companion.inspectMemberCode(code)
-        CodeCheck(companion.memberCodeValidUntil(info.expiresAt), refused = false, needsOneTimeCode = info.needsOneTimeCode)
+        val info = inspectMemberCode(code)
+        CodeCheck(memberCodeValidUntil(info.expiresAt), refused = false, needsOneTimeCode = info.needsOneTimeCode)
     } catch (error: ShikakuException) {
-        CodeCheck(companion.describeError(error), refused = true, needsOneTimeCode = false)
+        CodeCheck(describeError(error), refused = true, needsOneTimeCode = false)
     }
 }

@@ -39,10 +39,20 @@ fun ShikakuTheme(
 fun stateColor(state: CardState): Color {
     val dark = MaterialTheme.colorScheme.surface.luminance() < 0.5f
     return when (state) {
-        CardState.VALID -> if (dark) Color(0xFF8FD694) else Color(0xFF1B5E20)
-        CardState.RENEWAL_WINDOW, CardState.GRACE -> if (dark) Color(0xFFFFC069) else Color(0xFF7A4100)
-        CardState.EXPIRED, CardState.INVALID_MOVED, CardState.INVALID_OVERSEAS, CardState.LOST ->
+        CardState.VALID -> {
+            if (dark) Color(0xFF8FD694) else Color(0xFF1B5E20)
+        }
+
+        CardState.RENEWAL_WINDOW, CardState.GRACE -> {
+            if (dark) Color(0xFFFFC069) else Color(0xFF7A4100)
+        }
+
+        CardState.EXPIRED, CardState.INVALID_MOVED, CardState.INVALID_OVERSEAS, CardState.LOST -> {
             MaterialTheme.colorScheme.error
-        CardState.UNKNOWN -> MaterialTheme.colorScheme.onSurfaceVariant
+        }
+
+        CardState.UNKNOWN -> {
+            MaterialTheme.colorScheme.onSurfaceVariant
+        }
     }
 }

@@ -11,12 +11,16 @@ import androidx.compose.ui.text.platform.Font
 import androidx.compose.ui.unit.Density
 import jp.shikaku.core.CardCondition
 import jp.shikaku.core.ClinicFieldKind
+import jp.shikaku.core.DocumentFields
 import jp.shikaku.core.Facts
+import jp.shikaku.core.Field
 import jp.shikaku.core.Locale
 import jp.shikaku.core.MapSecretStore
 import jp.shikaku.core.MemberDraft
+import jp.shikaku.core.Reason
 import jp.shikaku.core.Relationship
 import jp.shikaku.core.ShikakuCompanion
+import jp.shikaku.core.ShikakuException
 import jp.shikaku.core.newMemberDraft
 import org.jetbrains.skia.Color
 import org.jetbrains.skia.EncodedImageFormat
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir
 import org.junit.jupiter.params.ParameterizedTest
 import org.junit.jupiter.params.provider.EnumSource
 import java.io.File
+import java.text.Normalizer
 import java.time.LocalDate
 import java.util.concurrent.TimeUnit
 
@@ -61,7 +66,10 @@ private class InertPlatform : ShellPlatform {
 private fun windowColour(dark: Boolean): Int = if (dark) 0xFF141218.toInt() else 0xFFFEF7FF.toInt()
 
 /** The height in pixels that shows the member form whole at font scale 1.0 (and twice at 2.0). */
-private const val MEMBER_FORM_HEIGHT = 9000
+private const val MEMBER_FORM_HEIGHT = 12000
+
+/** The height in pixels that shows a member code's screens whole at every font scale. */
+private const val SHARE_HEIGHT = 4200
 
 /** A phone's font sizes: the default, a large setting, and Android's largest (200 %). */
 private val fontScales = listOf(1.0f, 1.3f, 2.0f)
@@ -141,7 +149,8 @@ class RenderScreensTest {
                 facts = Facts(birthDate = LocalDate.of(1950, 1, 20), certExpiresOn = today.plusDays(40)),
                 eligibilityCertificateExpiresOn = null,
                 holdings = lost,
-                insuranceFields = null,
+                // Typed from the お知らせ: a member code of his carries them sealed.
+                insuranceFields = DocumentFields(insurerNumber = "06139992", symbol = "4123", number = "5678"),
             ),
         )
         return companion
@@ -220,6 +229,12 @@ class RenderScreensTest {
         val lostCard = companion.householdView().first { it.displayName == "佐藤 一郎" }
         val mover = companion.householdView().first { it.displayName == "佐藤 陽太" }
         val filling = fillingIn()
+        // A member code that carries insurance numbers, sealed under its one-time code, and
+        // the core's sentence for a one-time code typed wrong.
+        val sealed = companion.shownShare(companion.shareMember(lostCard.memberId, true))
+        assertTrue(sealed.oneTimeCode != null, "a code with the insurance numbers has a one-time code")
+        assertTrue(companion.checkMemberCode(sealed.code)?.needsOneTimeCode == true)
+        val wrongCode = companion.describeError(ShikakuException.InvalidInput(Field.ONE_TIME_CODE, Reason.OneTimeCodeWrong))
         for (scale in fontScales) {
             val size = "%.1f".format(java.util.Locale.ROOT, scale)
             for (dark in listOf(false, true)) {
@@ -253,12 +268,18 @@ class RenderScreensTest {
                 render("$tag-document-$shade-$size", dark, scale) {
                     FormScreen(companion.documentForm(first.memberId, emptyMap()), texts, { _, _ -> }, {}, {}, null)
                 }
-                val code = companion.shareMember(first.memberId, false)
+                val plain = companion.shownShare(companion.shareMember(first.memberId, false))
                 render("$tag-share-$shade-$size", dark, scale) {
-                    ShareScreen(code, companion.qr(code), texts, false, {}, {}, {}, null)
+                    ShareScreen(plain, texts, false, {}, {}, {}, null)
+                }
+                render("$tag-share-one-time-code-$shade-$size", dark, scale, height = SHARE_HEIGHT) {
+                    ShareScreen(sealed, texts, true, {}, {}, {}, null)
                 }
                 render("$tag-receive-$shade-$size", dark, scale) {
-                    ReceiveScreen("", texts, {}, {}, {}, {}, null)
+                    ReceiveScreen("", null, null, texts, {}, {}, {}, {}, {}, null)
+                }
+                render("$tag-receive-one-time-code-$shade-$size", dark, scale, height = SHARE_HEIGHT) {
+                    ReceiveScreen(sealed.code, companion.checkMemberCode(sealed.code), "0000000000", texts, {}, {}, {}, {}, {}, wrongCode)
                 }
                 render("$tag-import-chooser-$shade-$size", dark, scale) {
                     ImportChooser(companion.householdView(), texts, onChoose = {}, onCancel = {})
@@ -304,6 +325,9 @@ class RenderScreensTest {
                 "residence_limit_on",
                 "moved_within_municipality",
                 "eligibility_certificate_expires_on",
+                "eligibility_certificate_issued_on",
+                "insurer_joined_on",
+                "dependent_of",
                 "holdings.card_condition",
             ).map { id -> form.sections.flatMap { it.fields }.single { it.id == id } }
         for (field in wanted) {
@@ -325,16 +349,20 @@ class RenderScreensTest {
         return text.filterNot(Char::isWhitespace)
     }
 
-    /** The longest run of [expected] found in [read], as a share of [expected]'s length. */
+    /**
+     * The longest run of [expected] found in [read], as a share of [expected]'s length;
+     * both compared in NFKC, as OCR reads full-width brackets as ASCII ones.
+     */
     private fun found(
         expected: String,
         read: String,
     ): Double {
-        val wanted = expected.filterNot(Char::isWhitespace)
+        val wanted = nfkc(expected).filterNot(Char::isWhitespace)
+        val text = nfkc(read)
         var best = 0
         for (start in wanted.indices) {
             for (end in wanted.length downTo start + best + 1) {
-                if (read.contains(wanted.substring(start, end))) {
+                if (text.contains(wanted.substring(start, end))) {
                     best = end - start
                     break
                 }
@@ -342,6 +370,8 @@ class RenderScreensTest {
         }
         return best.toDouble() / wanted.length
     }
+
+    private fun nfkc(text: String): String = Normalizer.normalize(text, Normalizer.Form.NFKC)
 
     @Test
     fun theJapaneseClinicScreenReadsBackByOcrLightAndDark() {
