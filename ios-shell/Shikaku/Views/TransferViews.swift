@@ -25,7 +25,9 @@ struct ShareView: View {
         .navigationTitle(texts.shareMember)
         .task(id: includeNumbers) {
             share = nil
-            share = await model.shareMember(memberId: memberId, includeInsuranceNumbers: includeNumbers)
+            let made = await model.shareMember(memberId: memberId, includeInsuranceNumbers: includeNumbers)
+            // The choice changed meanwhile: the newer task shows its own code.
+            if !Task.isCancelled { share = made }
         }
     }
 
@@ -107,7 +109,6 @@ struct ReceiveView: View {
                     Text(texts.receiveOneTimeCodeIntro)
                     TextField(texts.oneTimeCode, text: $oneTimeCode)
                         .keyboardType(.numberPad)
-                        .textContentType(.oneTimeCode)
                 }
             }
             if let failure {
