@@ -55,7 +55,7 @@ class BrokenSecretStore : SecretStore {
  * Android Keystore one), the core's calls run at once on the calling thread, the unlock
  * prompt recorded instead of shown, and WorkManager's test initializer.
  *
- * Each test ends with the app settled ([afterTest]). Compose's main-thread dispatcher is
+ * Each test ends with the app settled and its store folder deleted ([afterTest]). Compose's main-thread dispatcher is
  * one per JVM and outlives the test, but Robolectric drops the main looper's messages
  * between tests: a dispatch it had posted and not yet run would be lost, and the
  * dispatcher, believing it still scheduled, would never run a recomposition again, so
@@ -84,7 +84,10 @@ class TestShikakuApplication :
 
     override fun prepareTest(test: Any) = Unit
 
-    override fun afterTest(method: Method) = settle()
+    override fun afterTest(method: Method) {
+        settle()
+        storeDir.deleteRecursively()
+    }
 
     override fun onCreate() {
         ComposeRoots.track()
