@@ -17,8 +17,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::document::Document;
+use super::object::{Dictionary, Object, ObjectId};
 use encoding_rs::{EUC_JP, Encoding as TextEncoding, SHIFT_JIS, WINDOWS_1252};
-use lopdf::{Dictionary, Document, Object, ObjectId};
 
 use super::adobe_japan1;
 use super::budget::Budget;
@@ -75,30 +76,19 @@ pub struct FontCache {
 }
 
 fn resolve<'a>(document: &'a Document, object: &'a Object) -> Option<&'a Object> {
-    document.dereference(object).ok().map(|(_, object)| object)
+    document.resolve(object)
 }
 
 fn dict_of<'a>(document: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
-    match resolve(document, dict.get(key).ok()?)? {
-        Object::Dictionary(dict) => Some(dict),
-        Object::Stream(stream) => Some(&stream.dict),
-        _ => None,
-    }
+    document.dict_of(dict, key)
 }
 
 fn name_of<'a>(document: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a [u8]> {
-    match resolve(document, dict.get(key).ok()?)? {
-        Object::Name(name) => Some(name),
-        _ => None,
-    }
+    resolve(document, dict.get(key)?)?.as_name()
 }
 
 fn number(object: &Object) -> Option<f32> {
-    match object {
-        Object::Integer(value) => Some(*value as f32),
-        Object::Real(value) => Some(*value),
-        _ => None,
-    }
+    object.as_number().map(|value| value as f32)
 }
 
 /// The code → Unicode scheme of a predefined CMap, by its name; `None` for names the
@@ -208,9 +198,9 @@ fn simple_table(document: &Document, font: &Dictionary) -> Box<[Option<char>]> {
         })
         .collect();
     let differences = dict_of(document, font, b"Encoding")
-        .and_then(|encoding| encoding.get(b"Differences").ok())
+        .and_then(|encoding| encoding.get(b"Differences"))
         .and_then(|d| resolve(document, d))
-        .and_then(|d| d.as_array().ok());
+        .and_then(|d| d.as_array());
     if let Some(differences) = differences {
         let mut code: usize = 0;
         for item in differences.iter().take(512) {
@@ -272,11 +262,11 @@ impl FontCache {
         object: &Object,
         budget: &mut Budget,
     ) -> Option<Rc<Font>> {
-        let (id, resolved) = document.dereference(object).ok()?;
+        let (id, resolved) = document.dereference(object)?;
         if let Some(font) = id.and_then(|id| self.fonts.get(&id)) {
             return Some(Rc::clone(font));
         }
-        let dict = resolved.as_dict().ok()?;
+        let dict = resolved.as_dict()?;
         let font = Rc::new(self.build(document, dict, budget));
         if let Some(id) = id {
             self.fonts.insert(id, Rc::clone(&font));
@@ -291,11 +281,11 @@ impl FontCache {
         object: &Object,
         budget: &mut Budget,
     ) -> Option<Rc<CMap>> {
-        let (id, resolved) = document.dereference(object).ok()?;
+        let (id, resolved) = document.dereference(object)?;
         if let Some(cmap) = id.and_then(|id| self.cmaps.get(&id)) {
             return Some(Rc::clone(cmap));
         }
-        let stream = resolved.as_stream().ok()?;
+        let stream = resolved.as_stream()?;
         let cmap = Rc::new(CMap::parse(&budget.decode_cmap(stream)?));
         if let Some(id) = id {
             self.cmaps.insert(id, Rc::clone(&cmap));
@@ -306,20 +296,17 @@ impl FontCache {
     fn build(&mut self, document: &Document, dict: &Dictionary, budget: &mut Budget) -> Font {
         let to_unicode = dict
             .get(b"ToUnicode")
-            .ok()
             .and_then(|object| self.cmap(document, object, budget));
         if name_of(document, dict, b"Subtype") != Some(b"Type0") {
             let first_char = dict
                 .get(b"FirstChar")
-                .ok()
                 .and_then(|f| resolve(document, f))
                 .and_then(number)
                 .unwrap_or(0.0) as u32;
             let widths = dict
                 .get(b"Widths")
-                .ok()
                 .and_then(|w| resolve(document, w))
-                .and_then(|w| w.as_array().ok())
+                .and_then(|w| w.as_array())
                 .map(|array| {
                     array
                         .iter()
@@ -330,7 +317,7 @@ impl FontCache {
                 })
                 .unwrap_or_default();
             let missing = dict_of(document, dict, b"FontDescriptor")
-                .and_then(|d| d.get(b"MissingWidth").ok())
+                .and_then(|d| d.get(b"MissingWidth"))
                 .and_then(number)
                 .filter(|w| *w > 0.0)
                 .unwrap_or(500.0);
@@ -345,43 +332,35 @@ impl FontCache {
         }
         let descendant = dict
             .get(b"DescendantFonts")
-            .ok()
             .and_then(|d| resolve(document, d))
-            .and_then(|d| d.as_array().ok())
+            .and_then(|d| d.as_array())
             .and_then(|d| d.first())
             .and_then(|d| resolve(document, d))
-            .and_then(|d| d.as_dict().ok());
+            .and_then(|d| d.as_dict());
         let japan1 = descendant
             .and_then(|d| dict_of(document, d, b"CIDSystemInfo"))
-            .and_then(|info| info.get(b"Ordering").ok())
+            .and_then(|info| info.get(b"Ordering"))
             .and_then(|o| resolve(document, o))
             .and_then(|o| match o {
-                Object::String(bytes, _) | Object::Name(bytes) => {
-                    Some(bytes.as_slice() == b"Japan1")
-                }
+                Object::String(bytes) | Object::Name(bytes) => Some(bytes.as_slice() == b"Japan1"),
                 _ => None,
             })
             .unwrap_or(false);
         let widths = descendant
-            .and_then(|d| d.get(b"W").ok())
+            .and_then(|d| d.get(b"W"))
             .and_then(|w| resolve(document, w))
-            .and_then(|w| w.as_array().ok())
+            .and_then(|w| w.as_array())
             .map(|array| cid_widths(document, array))
             .unwrap_or_default();
         let default_width = descendant
-            .and_then(|d| d.get(b"DW").ok())
+            .and_then(|d| d.get(b"DW"))
             .and_then(|w| resolve(document, w))
             .and_then(number)
             .unwrap_or(1000.0);
-        let (encoding, vertical) = match dict
-            .get(b"Encoding")
-            .ok()
-            .and_then(|e| resolve(document, e))
-        {
+        let (encoding, vertical) = match dict.get(b"Encoding").and_then(|e| resolve(document, e)) {
             Some(Object::Name(name)) => predefined(name).unwrap_or((Encoding::Identity, false)),
             Some(Object::Stream(_)) => match dict
                 .get(b"Encoding")
-                .ok()
                 .and_then(|e| self.cmap(document, e, budget))
             {
                 Some(cmap) => {
