@@ -1,7 +1,8 @@
 //! The household's deadlines as an iCalendar file (RFC 5545, written here: text values
 //! escaped, lines folded at 75 octets, CRLF line ends): one all-day VEVENT per deadline,
 //! a VALARM per lead time at the reminder time of day, UIDs that stay the same for a
-//! member's kind of deadline so that importing again updates the event (SEQUENCE grows with the export time), texts in the user's language.
+//! member's kind of deadline so that importing again updates the event (SEQUENCE grows
+//! with the export time), texts in the user's language.
 //!
 //! Privacy: no insurance number appears, and events name the member by relationship
 //! (本人, 子, …) unless the user asks for names.
