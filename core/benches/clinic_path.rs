@@ -28,7 +28,7 @@ use shikaku_core::household::{MemberDraft, Relationship};
 use shikaku_core::rules::Facts;
 use shikaku_core::secrets::MemorySecretStore;
 use shikaku_core::store::Store;
-use shikaku_core::vault::pdf::structure::classic_pdf;
+use shikaku_core::vault::pdf::structure::{classic_pdf, classic_stream};
 use support::open_companion;
 
 /// A valid one-page PDF of about 1 MiB: a line of text and an incompressible image.
@@ -42,17 +42,11 @@ fn pdf_of_one_mib() -> Vec<u8> {
             (state >> 32) as u8
         })
         .collect();
-    let stream = |dict: &str, data: &[u8]| {
-        let mut body = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
-        body.extend_from_slice(data);
-        body.extend_from_slice(b"\nendstream");
-        body
-    };
-    let image = stream(
+    let image = classic_stream(
         "/Type /XObject /Subtype /Image /Width 512 /Height 683 /ColorSpace /DeviceRGB /BitsPerComponent 8",
         &noise,
     );
-    let content = stream(
+    let content = classic_stream(
         "",
         b"BT /F1 12 Tf 72 720 Td (Shikaku benchmark) Tj ET q 200 0 0 260 72 400 cm /Im1 Do Q",
     );

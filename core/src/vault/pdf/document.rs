@@ -250,7 +250,7 @@ mod tests {
     use std::io::Write;
 
     use super::*;
-    use crate::vault::pdf::structure::{classic_pdf, read_structure};
+    use crate::vault::pdf::structure::{classic_pdf, classic_stream, read_structure};
 
     fn load(data: &[u8]) -> Result<Document, PdfError> {
         Document::load(data, &read_structure(data)?)
@@ -259,6 +259,7 @@ mod tests {
     #[test]
     fn loads_objects_streams_and_the_page_tree() {
         let content = b"BT (Hi) Tj ET";
+        // The length stands in an object of its own.
         let stream = format!(
             "<< /Length 6 0 R >>\nstream\n{}\nendstream",
             String::from_utf8_lossy(content)
@@ -292,13 +293,7 @@ mod tests {
         let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
         encoder.write_all(members).unwrap();
         let packed = encoder.finish().unwrap();
-        let mut stream = format!(
-            "<< /Type /ObjStm /N 2 /First 9 /Filter /FlateDecode /Length {} >>\nstream\n",
-            packed.len()
-        )
-        .into_bytes();
-        stream.extend_from_slice(&packed);
-        stream.extend_from_slice(b"\nendstream");
+        let stream = classic_stream("/Type /ObjStm /N 2 /First 9 /Filter /FlateDecode", &packed);
         let objects: [&[u8]; 2] = [b"<< /Type /Catalog /Pages 3 0 R >>", &stream];
         let document = load(&classic_pdf(&objects)).unwrap();
         assert_eq!(document.objects.len(), 4);

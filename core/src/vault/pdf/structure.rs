@@ -134,6 +134,15 @@ pub fn classic_pdf(objects: &[&[u8]]) -> Vec<u8> {
     out
 }
 
+/// A stream object's body for [`classic_pdf`]: `dict`'s entries with the `/Length` of
+/// `data`, then the data between `stream` and `endstream`.
+pub fn classic_stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut body = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    body.extend_from_slice(data);
+    body.extend_from_slice(b"\nendstream");
+    body
+}
+
 /// Checks the structure of `data` (from its `%PDF-` header on) and counts it.
 pub fn read_structure(data: &[u8]) -> Result<Structure, PdfError> {
     // Old revisions may hold more objects than the newest lists, but never many more.

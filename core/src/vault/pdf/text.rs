@@ -525,7 +525,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::vault::pdf::structure::classic_pdf;
+    use crate::vault::pdf::structure::{classic_pdf, classic_stream, read_structure};
 
     const UNIJIS: &[u8] = b"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiKakuGo-W5 /Encoding /UniJIS-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiKakuGo-W5 /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> /DW 1000 >>] >>";
 
@@ -536,13 +536,7 @@ mod tests {
         let page = format!(
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R{extra} >> /XObject << /X1 6 0 R >> >> /Contents 5 0 R >>"
         );
-        let stream = |dict: &str, data: &[u8]| {
-            let mut body = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
-            body.extend_from_slice(data);
-            body.extend_from_slice(b"\nendstream");
-            body
-        };
-        let form = stream(
+        let form = classic_stream(
             "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Matrix [1 0 0 1 300 100] /Resources << /Font << /F1 4 0 R >> >>",
             b"BT /F1 10 Tf 0 0 Td <6C0F540D> Tj ET",
         );
@@ -551,11 +545,11 @@ mod tests {
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             page.as_bytes(),
             UNIJIS,
-            &stream("", content),
+            &classic_stream("", content),
             &form,
         ];
         let data = classic_pdf(&objects);
-        let structure = crate::vault::pdf::structure::read_structure(&data).unwrap();
+        let structure = read_structure(&data).unwrap();
         let document = Document::load(&data, &structure).unwrap();
         let pages = document.pages(16);
         extract_runs(&document, &pages, budget)
