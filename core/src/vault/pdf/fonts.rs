@@ -5,7 +5,7 @@
 //! - the predefined Unicode CMaps (`UniJIS-UCS2-H`/`-V`, `UniJIS-UTF16-H`/`-V`,
 //!   `UniJIS-UTF32-H`, `UniJIS-UTF8-H` and their kin): the codes are Unicode;
 //! - the Shift_JIS CMaps (`90ms-RKSJ-H`/`-V`, `90msp-RKSJ-H` …), EUC-JP (`EUC-H`) and
-//!   ISO-2022-JP (`H`, `V`) through `encoding_rs`;
+//!   ISO-2022-JP (`H`, `V`) through the JIS X 0208 table ([`crate::jis`]);
 //! - `Identity-H`/`-V` and embedded CMaps of Adobe-Japan1 fonts through the CID table
 //!   ([`super::adobe_japan1`]);
 //! - simple fonts through their encoding and `/Differences`.
@@ -19,7 +19,7 @@ use std::rc::Rc;
 
 use super::document::Document;
 use super::object::{Dictionary, Object, ObjectId};
-use encoding_rs::{EUC_JP, Encoding as TextEncoding, SHIFT_JIS, WINDOWS_1252};
+use crate::jis::{decode_euc_jp, decode_shift_jis, windows_1252};
 
 use super::adobe_japan1;
 use super::budget::Budget;
@@ -40,8 +40,9 @@ enum Encoding {
     Utf16,
     Utf32,
     Utf8,
-    /// A legacy Japanese encoding: Shift_JIS, EUC-JP, or ISO-2022-JP's two-byte codes.
-    Legacy(&'static TextEncoding),
+    /// The legacy Japanese encodings: Shift_JIS, EUC-JP, ISO-2022-JP's two-byte codes.
+    ShiftJis,
+    EucJp,
     Jis,
     /// An embedded CMap (code → CID), and the predefined one it builds on.
     Embedded(Rc<CMap>, Option<Box<Encoding>>),
@@ -107,9 +108,9 @@ fn predefined(name: &[u8]) -> Option<(Encoding, bool)> {
     } else if name.starts_with(b"Uni") && has(b"UTF8") {
         Encoding::Utf8
     } else if has(b"RKSJ") {
-        Encoding::Legacy(SHIFT_JIS)
+        Encoding::ShiftJis
     } else if has(b"EUC") && !has(b"KSC") && !has(b"GB") && !has(b"CNS") {
-        Encoding::Legacy(EUC_JP)
+        Encoding::EucJp
     } else if name == b"H" || name == b"V" {
         Encoding::Jis
     } else {
@@ -191,11 +192,7 @@ fn glyph_name_char(name: &[u8]) -> Option<char> {
 /// the same in all of them, which is what a 資格情報's simple fonts print).
 fn simple_table(document: &Document, font: &Dictionary) -> Box<[Option<char>]> {
     let mut table: Vec<Option<char>> = (0u8..=255)
-        .map(|byte| {
-            let single = [byte];
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(&single);
-            text.chars().next().filter(|c| !c.is_control())
-        })
+        .map(|byte| windows_1252(byte).filter(|c| !c.is_control()))
         .collect();
     let differences = dict_of(document, font, b"Encoding")
         .and_then(|encoding| encoding.get(b"Differences"))
@@ -407,14 +404,14 @@ fn next_code(encoding: &Encoding, bytes: &[u8]) -> usize {
             0xC0..=0xDF => 2,
             _ => 1,
         },
-        Encoding::Legacy(encoding) if *encoding == SHIFT_JIS => {
+        Encoding::ShiftJis => {
             if matches!(first, 0x81..=0x9F | 0xE0..=0xFC) {
                 2
             } else {
                 1
             }
         }
-        Encoding::Legacy(_) => match first {
+        Encoding::EucJp => match first {
             0x8F => 3,
             0x80..=0xFF => 2,
             _ => 1,
@@ -461,15 +458,12 @@ fn encoding_text(encoding: &Encoding, japan1: bool, code: &[u8]) -> Option<Strin
                 .ok()
         }
         Encoding::Utf8 => std::str::from_utf8(code).ok().map(str::to_owned),
-        Encoding::Legacy(encoding) => {
-            let (text, had_errors) = encoding.decode_without_bom_handling(code);
-            (!had_errors).then(|| text.into_owned())
-        }
+        Encoding::ShiftJis => decode_shift_jis(code),
+        Encoding::EucJp => decode_euc_jp(code),
         Encoding::Jis => {
             // ISO-2022-JP's two-byte codes are EUC-JP's with the high bits set.
             let euc: Vec<u8> = code.iter().map(|b| b | 0x80).collect();
-            let (text, had_errors) = EUC_JP.decode_without_bom_handling(&euc);
-            (!had_errors).then(|| text.into_owned())
+            decode_euc_jp(&euc)
         }
         Encoding::Embedded(cmap, base) => match cmap.cid(value, code.len()) {
             Some(cid) => cid_text(cid),
