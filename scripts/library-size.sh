@@ -8,13 +8,16 @@
 #                                     gcc-aarch64-linux-gnu; installed when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The target is 5 MiB, on the way to 4 MiB. What stands above it today is not the core's
-# own code: lopdf with the crates it always links (brotli, encoding_rs, its encryption),
-# the TLS stack of the content refresh, and the unwind tables that let UniFFI turn a
-# panic into an error (docs/performance.md has the breakdown). Until those shrink, the
-# check holds the library at its measured size so that it cannot grow.
+# The target is 5 MiB, on the way to 4 MiB. The PDF reader, the calendar writer and the
+# Japanese decoders are the core's own, and C code has no unwind tables. What stands
+# above the target now is mostly the unwind tables of the Rust code (.eh_frame,
+# .gcc_except_table and .eh_frame_hdr, about 0.95 MiB), kept because UniFFI turns a
+# panic into an error only when panics unwind (the release profile's panic = "unwind");
+# built with panic = "abort" the library measured under 5 MiB. Then the TLS stack of
+# the content refresh and SQLite. Until the target is met, the check holds the library
+# near its measured size (5.29 MiB) so that it cannot grow.
 target_bytes=$((5 * 1024 * 1024))
-budget=$((6656 * 1024)) # 6.5 MiB
+budget=$((5530 * 1024)) # 5.4 MiB
 
 cargo build --locked --release -p shikaku-ffi
 library=target/release/libshikaku_ffi.so

@@ -20,7 +20,7 @@ def crate_of(name: str) -> str:
     if name.startswith("uniffi_") or name.startswith("ffi_shikaku"):
         return "uniffi scaffolding (exported functions)"
     # Rust symbols: the first crate named that is not the standard library, so that
-    # `core::ptr::drop_in_place<lopdf::Object>` counts for lopdf.
+    # `core::ptr::drop_in_place<rusqlite::Connection>` counts for rusqlite.
     crates = re.findall(r"(?<![A-Za-z0-9_:])([a-z_][a-z0-9_]*)::", name)
     outside_std = [c for c in crates if c not in {"core", "alloc", "std"}]
     if outside_std:

@@ -22,22 +22,17 @@ use chrono::{NaiveDate, Utc};
 mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use lopdf::{Dictionary, Document, Object, Stream, dictionary};
 use ring::aead;
 use shikaku_core::companion::DATABASE_FILE;
 use shikaku_core::household::{MemberDraft, Relationship};
 use shikaku_core::rules::Facts;
 use shikaku_core::secrets::MemorySecretStore;
 use shikaku_core::store::Store;
+use shikaku_core::vault::pdf::structure::{classic_pdf, classic_stream};
 use support::open_companion;
 
 /// A valid one-page PDF of about 1 MiB: a line of text and an incompressible image.
 fn pdf_of_one_mib() -> Vec<u8> {
-    let mut document = Document::with_version("1.7");
-    let pages_id = document.new_object_id();
-    let font_id = document.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-    });
     let mut state = 0x9E37_79B9_7F4A_7C15_u64;
     let noise: Vec<u8> = (0..1024 * 1024)
         .map(|_| {
@@ -47,35 +42,22 @@ fn pdf_of_one_mib() -> Vec<u8> {
             (state >> 32) as u8
         })
         .collect();
-    let image_id = document.add_object(Stream::new(
-        dictionary! {
-            "Type" => "XObject", "Subtype" => "Image", "Width" => 512, "Height" => 683,
-            "ColorSpace" => "DeviceRGB", "BitsPerComponent" => 8,
-        },
-        noise,
-    ));
-    let content =
-        b"BT /F1 12 Tf 72 720 Td (Shikaku benchmark) Tj ET q 200 0 0 260 72 400 cm /Im1 Do Q";
-    let content_id = document.add_object(Stream::new(Dictionary::new(), content.to_vec()));
-    let page_id = document.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Resources" => dictionary! {
-            "Font" => dictionary! { "F1" => font_id },
-            "XObject" => dictionary! { "Im1" => image_id },
-        },
-    });
-    document.objects.insert(
-        pages_id,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
-        }),
+    let image = classic_stream(
+        "/Type /XObject /Subtype /Image /Width 512 /Height 683 /ColorSpace /DeviceRGB /BitsPerComponent 8",
+        &noise,
     );
-    let catalog_id = document.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    document.trailer.set("Root", catalog_id);
-    let mut bytes = Vec::new();
-    document.save_to(&mut bytes).unwrap();
-    bytes
+    let content = classic_stream(
+        "",
+        b"BT /F1 12 Tf 72 720 Td (Shikaku benchmark) Tj ET q 200 0 0 260 72 400 cm /Im1 Do Q",
+    );
+    classic_pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+        &content,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        &image,
+    ])
 }
 
 fn draft() -> MemberDraft {

@@ -12,6 +12,7 @@ pub mod files;
 pub mod guidance;
 pub mod household;
 pub mod i18n;
+pub mod jis;
 pub mod qr;
 pub mod reminders;
 pub mod rules;

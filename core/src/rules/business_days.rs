@@ -68,10 +68,7 @@ impl HolidayCalendar {
         match std::str::from_utf8(bytes) {
             Ok(text) => Self::parse_text(text),
             Err(_) => {
-                let (text, had_errors) = encoding_rs::SHIFT_JIS.decode_without_bom_handling(bytes);
-                if had_errors {
-                    return Err(HolidayCsvError::Encoding);
-                }
+                let text = crate::jis::decode_shift_jis(bytes).ok_or(HolidayCsvError::Encoding)?;
                 Self::parse_text(&text)
             }
         }

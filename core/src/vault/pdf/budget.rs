@@ -6,7 +6,8 @@
 
 use std::time::{Duration, Instant};
 
-use lopdf::{DecompressError, Stream};
+use super::filters::{DecodeError, decode};
+use super::object::Stream;
 
 /// What page contents, forms and CMaps of one document may decode to, together.
 pub const TEXT_DECODE_BUDGET: usize = 8 * 1024 * 1024;
@@ -67,12 +68,12 @@ impl Budget {
             return None;
         }
         let limit = cap.min(self.remaining);
-        match stream.decompressed_content_with_limit(limit) {
+        match decode(&stream.dict, &stream.content, limit) {
             Ok(data) => {
                 self.remaining -= data.len().min(self.remaining);
                 Some(data)
             }
-            Err(lopdf::Error::Decompress(DecompressError::MemoryLimitExceeded { .. })) => {
+            Err(DecodeError::OverLimit) => {
                 // A stream past the document's budget ends extraction (it would fail
                 // again for every page that shows it); past its own cap it costs the cap.
                 self.remaining -= limit;
@@ -82,7 +83,7 @@ impl Budget {
                 self.leave_unread("a stream decodes past its limit");
                 None
             }
-            Err(_) => {
+            Err(DecodeError::Undecodable) => {
                 self.leave_unread("a stream does not decode");
                 None
             }

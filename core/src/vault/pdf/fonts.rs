@@ -5,7 +5,7 @@
 //! - the predefined Unicode CMaps (`UniJIS-UCS2-H`/`-V`, `UniJIS-UTF16-H`/`-V`,
 //!   `UniJIS-UTF32-H`, `UniJIS-UTF8-H` and their kin): the codes are Unicode;
 //! - the Shift_JIS CMaps (`90ms-RKSJ-H`/`-V`, `90msp-RKSJ-H` …), EUC-JP (`EUC-H`) and
-//!   ISO-2022-JP (`H`, `V`) through `encoding_rs`;
+//!   ISO-2022-JP (`H`, `V`) through the JIS X 0208 table ([`crate::jis`]);
 //! - `Identity-H`/`-V` and embedded CMaps of Adobe-Japan1 fonts through the CID table
 //!   ([`super::adobe_japan1`]);
 //! - simple fonts through their encoding and `/Differences`.
@@ -17,8 +17,9 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use encoding_rs::{EUC_JP, Encoding as TextEncoding, SHIFT_JIS, WINDOWS_1252};
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use super::document::Document;
+use super::object::{Dictionary, Object, ObjectId};
+use crate::jis::{decode_euc_jp, decode_shift_jis, windows_1252};
 
 use super::adobe_japan1;
 use super::budget::Budget;
@@ -39,8 +40,9 @@ enum Encoding {
     Utf16,
     Utf32,
     Utf8,
-    /// A legacy Japanese encoding: Shift_JIS, EUC-JP, or ISO-2022-JP's two-byte codes.
-    Legacy(&'static TextEncoding),
+    /// The legacy Japanese encodings: Shift_JIS, EUC-JP, ISO-2022-JP's two-byte codes.
+    ShiftJis,
+    EucJp,
     Jis,
     /// An embedded CMap (code → CID), and the predefined one it builds on.
     Embedded(Rc<CMap>, Option<Box<Encoding>>),
@@ -75,30 +77,19 @@ pub struct FontCache {
 }
 
 fn resolve<'a>(document: &'a Document, object: &'a Object) -> Option<&'a Object> {
-    document.dereference(object).ok().map(|(_, object)| object)
+    document.resolve(object)
 }
 
 fn dict_of<'a>(document: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Dictionary> {
-    match resolve(document, dict.get(key).ok()?)? {
-        Object::Dictionary(dict) => Some(dict),
-        Object::Stream(stream) => Some(&stream.dict),
-        _ => None,
-    }
+    document.dict_of(dict, key)
 }
 
 fn name_of<'a>(document: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a [u8]> {
-    match resolve(document, dict.get(key).ok()?)? {
-        Object::Name(name) => Some(name),
-        _ => None,
-    }
+    resolve(document, dict.get(key)?)?.as_name()
 }
 
 fn number(object: &Object) -> Option<f32> {
-    match object {
-        Object::Integer(value) => Some(*value as f32),
-        Object::Real(value) => Some(*value),
-        _ => None,
-    }
+    object.as_number().map(|value| value as f32)
 }
 
 /// The code → Unicode scheme of a predefined CMap, by its name; `None` for names the
@@ -117,9 +108,9 @@ fn predefined(name: &[u8]) -> Option<(Encoding, bool)> {
     } else if name.starts_with(b"Uni") && has(b"UTF8") {
         Encoding::Utf8
     } else if has(b"RKSJ") {
-        Encoding::Legacy(SHIFT_JIS)
+        Encoding::ShiftJis
     } else if has(b"EUC") && !has(b"KSC") && !has(b"GB") && !has(b"CNS") {
-        Encoding::Legacy(EUC_JP)
+        Encoding::EucJp
     } else if name == b"H" || name == b"V" {
         Encoding::Jis
     } else {
@@ -201,16 +192,12 @@ fn glyph_name_char(name: &[u8]) -> Option<char> {
 /// the same in all of them, which is what a 資格情報's simple fonts print).
 fn simple_table(document: &Document, font: &Dictionary) -> Box<[Option<char>]> {
     let mut table: Vec<Option<char>> = (0u8..=255)
-        .map(|byte| {
-            let single = [byte];
-            let (text, _) = WINDOWS_1252.decode_without_bom_handling(&single);
-            text.chars().next().filter(|c| !c.is_control())
-        })
+        .map(|byte| windows_1252(byte).filter(|c| !c.is_control()))
         .collect();
     let differences = dict_of(document, font, b"Encoding")
-        .and_then(|encoding| encoding.get(b"Differences").ok())
+        .and_then(|encoding| encoding.get(b"Differences"))
         .and_then(|d| resolve(document, d))
-        .and_then(|d| d.as_array().ok());
+        .and_then(|d| d.as_array());
     if let Some(differences) = differences {
         let mut code: usize = 0;
         for item in differences.iter().take(512) {
@@ -272,11 +259,11 @@ impl FontCache {
         object: &Object,
         budget: &mut Budget,
     ) -> Option<Rc<Font>> {
-        let (id, resolved) = document.dereference(object).ok()?;
+        let (id, resolved) = document.dereference(object)?;
         if let Some(font) = id.and_then(|id| self.fonts.get(&id)) {
             return Some(Rc::clone(font));
         }
-        let dict = resolved.as_dict().ok()?;
+        let dict = resolved.as_dict()?;
         let font = Rc::new(self.build(document, dict, budget));
         if let Some(id) = id {
             self.fonts.insert(id, Rc::clone(&font));
@@ -291,11 +278,11 @@ impl FontCache {
         object: &Object,
         budget: &mut Budget,
     ) -> Option<Rc<CMap>> {
-        let (id, resolved) = document.dereference(object).ok()?;
+        let (id, resolved) = document.dereference(object)?;
         if let Some(cmap) = id.and_then(|id| self.cmaps.get(&id)) {
             return Some(Rc::clone(cmap));
         }
-        let stream = resolved.as_stream().ok()?;
+        let stream = resolved.as_stream()?;
         let cmap = Rc::new(CMap::parse(&budget.decode_cmap(stream)?));
         if let Some(id) = id {
             self.cmaps.insert(id, Rc::clone(&cmap));
@@ -306,20 +293,17 @@ impl FontCache {
     fn build(&mut self, document: &Document, dict: &Dictionary, budget: &mut Budget) -> Font {
         let to_unicode = dict
             .get(b"ToUnicode")
-            .ok()
             .and_then(|object| self.cmap(document, object, budget));
         if name_of(document, dict, b"Subtype") != Some(b"Type0") {
             let first_char = dict
                 .get(b"FirstChar")
-                .ok()
                 .and_then(|f| resolve(document, f))
                 .and_then(number)
                 .unwrap_or(0.0) as u32;
             let widths = dict
                 .get(b"Widths")
-                .ok()
                 .and_then(|w| resolve(document, w))
-                .and_then(|w| w.as_array().ok())
+                .and_then(|w| w.as_array())
                 .map(|array| {
                     array
                         .iter()
@@ -330,7 +314,7 @@ impl FontCache {
                 })
                 .unwrap_or_default();
             let missing = dict_of(document, dict, b"FontDescriptor")
-                .and_then(|d| d.get(b"MissingWidth").ok())
+                .and_then(|d| d.get(b"MissingWidth"))
                 .and_then(number)
                 .filter(|w| *w > 0.0)
                 .unwrap_or(500.0);
@@ -345,43 +329,35 @@ impl FontCache {
         }
         let descendant = dict
             .get(b"DescendantFonts")
-            .ok()
             .and_then(|d| resolve(document, d))
-            .and_then(|d| d.as_array().ok())
+            .and_then(|d| d.as_array())
             .and_then(|d| d.first())
             .and_then(|d| resolve(document, d))
-            .and_then(|d| d.as_dict().ok());
+            .and_then(|d| d.as_dict());
         let japan1 = descendant
             .and_then(|d| dict_of(document, d, b"CIDSystemInfo"))
-            .and_then(|info| info.get(b"Ordering").ok())
+            .and_then(|info| info.get(b"Ordering"))
             .and_then(|o| resolve(document, o))
             .and_then(|o| match o {
-                Object::String(bytes, _) | Object::Name(bytes) => {
-                    Some(bytes.as_slice() == b"Japan1")
-                }
+                Object::String(bytes) | Object::Name(bytes) => Some(bytes.as_slice() == b"Japan1"),
                 _ => None,
             })
             .unwrap_or(false);
         let widths = descendant
-            .and_then(|d| d.get(b"W").ok())
+            .and_then(|d| d.get(b"W"))
             .and_then(|w| resolve(document, w))
-            .and_then(|w| w.as_array().ok())
+            .and_then(|w| w.as_array())
             .map(|array| cid_widths(document, array))
             .unwrap_or_default();
         let default_width = descendant
-            .and_then(|d| d.get(b"DW").ok())
+            .and_then(|d| d.get(b"DW"))
             .and_then(|w| resolve(document, w))
             .and_then(number)
             .unwrap_or(1000.0);
-        let (encoding, vertical) = match dict
-            .get(b"Encoding")
-            .ok()
-            .and_then(|e| resolve(document, e))
-        {
+        let (encoding, vertical) = match dict.get(b"Encoding").and_then(|e| resolve(document, e)) {
             Some(Object::Name(name)) => predefined(name).unwrap_or((Encoding::Identity, false)),
             Some(Object::Stream(_)) => match dict
                 .get(b"Encoding")
-                .ok()
                 .and_then(|e| self.cmap(document, e, budget))
             {
                 Some(cmap) => {
@@ -428,14 +404,14 @@ fn next_code(encoding: &Encoding, bytes: &[u8]) -> usize {
             0xC0..=0xDF => 2,
             _ => 1,
         },
-        Encoding::Legacy(encoding) if *encoding == SHIFT_JIS => {
+        Encoding::ShiftJis => {
             if matches!(first, 0x81..=0x9F | 0xE0..=0xFC) {
                 2
             } else {
                 1
             }
         }
-        Encoding::Legacy(_) => match first {
+        Encoding::EucJp => match first {
             0x8F => 3,
             0x80..=0xFF => 2,
             _ => 1,
@@ -482,15 +458,12 @@ fn encoding_text(encoding: &Encoding, japan1: bool, code: &[u8]) -> Option<Strin
                 .ok()
         }
         Encoding::Utf8 => std::str::from_utf8(code).ok().map(str::to_owned),
-        Encoding::Legacy(encoding) => {
-            let (text, had_errors) = encoding.decode_without_bom_handling(code);
-            (!had_errors).then(|| text.into_owned())
-        }
+        Encoding::ShiftJis => decode_shift_jis(code),
+        Encoding::EucJp => decode_euc_jp(code),
         Encoding::Jis => {
             // ISO-2022-JP's two-byte codes are EUC-JP's with the high bits set.
             let euc: Vec<u8> = code.iter().map(|b| b | 0x80).collect();
-            let (text, had_errors) = EUC_JP.decode_without_bom_handling(&euc);
-            (!had_errors).then(|| text.into_owned())
+            decode_euc_jp(&euc)
         }
         Encoding::Embedded(cmap, base) => match cmap.cid(value, code.len()) {
             Some(cid) => cid_text(cid),

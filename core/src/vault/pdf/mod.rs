@@ -25,18 +25,22 @@
 pub mod adobe_japan1;
 pub mod budget;
 pub mod cmap;
+pub mod document;
+pub mod filters;
 pub mod fonts;
+pub mod object;
 pub mod structure;
 pub mod syntax;
 pub mod text;
+pub mod xref;
 
-use lopdf::xref::XrefRecovery;
-use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 use thiserror::Error as ThisError;
 
 use crate::error::Error;
 use crate::rules::my_number::contains_my_number;
 use crate::vault::layout::Layout;
+use document::Document;
+use object::{Dictionary, Object, text_string};
 
 pub use budget::Budget;
 pub use text::TextRun;
@@ -113,17 +117,6 @@ pub fn check_pdf(bytes: &[u8]) -> Result<CheckedPdf, Error> {
     check(bytes).map_err(Error::from)
 }
 
-/// Keeps every object: loading with a filter, the loader never rebuilds a page tree it
-/// cannot find by scanning the file. The loader keeps a top-level object as it is and
-/// uses what this returns only for the objects of object streams, which are never
-/// streams; so a stream's (possibly large) data is not copied.
-fn keep_object(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
-    match object {
-        Object::Stream(_) => Some((id, Object::Null)),
-        other => Some((id, other.clone())),
-    }
-}
-
 fn check(bytes: &[u8]) -> Result<CheckedPdf, PdfError> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(PdfError::TooLarge);
@@ -137,31 +130,17 @@ fn check(bytes: &[u8]) -> Result<CheckedPdf, PdfError> {
         .ok_or(PdfError::NotAPdf)?;
     let data = bytes.get(start..).unwrap_or_default();
     let structure = structure::read_structure(data)?;
-    let options = LoadOptions {
-        max_decompressed_size: Some(structure.load_limit()),
-        filter: Some(keep_object),
-        ..LoadOptions::default()
-    };
-    let document = Document::load_mem_with_options(data, options)
-        .map_err(|_| PdfError::Damaged("the PDF does not load"))?;
-    if document.xref_recovery == Some(XrefRecovery::Reconstructed) {
-        return Err(PdfError::Damaged("the cross-reference data cannot be read"));
+    // Encrypted text cannot be screened without decrypting it; a 資格情報 is not
+    // encrypted, with or without a password to open it.
+    if structure.encrypted {
+        return Err(PdfError::Encrypted);
     }
+    let document = Document::load(data, &structure)?;
     if document.objects.len() > structure::MAX_OBJECTS {
         return Err(PdfError::OverLimit("more objects than a 資格情報 has"));
     }
-    // lopdf opens a PDF whose user password is empty (owner restrictions only); one that
-    // needs a password stays encrypted.
-    if document.is_encrypted() {
-        return Err(PdfError::Encrypted);
-    }
-    // The loader skips an object it cannot parse (nested past its bound, say); another
-    // reader may still show it, and it was never screened.
-    if document.objects.len() < structure.objects {
-        return Err(PdfError::NotScreened("an object that does not read"));
-    }
     inspect_objects(&document)?;
-    let pages: Vec<ObjectId> = document.page_iter().take(MAX_PAGES + 1).collect();
+    let pages = document.pages(MAX_PAGES + 1);
     if pages.is_empty() {
         return Err(PdfError::NoPages);
     }
@@ -201,10 +180,12 @@ fn inspect_objects(document: &Document) -> Result<(), PdfError> {
                 stack.extend(items.iter().map(|item| (item, depth + 1)));
                 continue;
             }
-            Object::String(bytes, _) => {
-                let text = lopdf::decode_text_string(object)
-                    .unwrap_or_else(|_| String::from_utf8_lossy(bytes).into_owned());
-                if contains_my_number(&text) {
+            Object::String(bytes) => {
+                // Screened as the text string it declares itself, and as UTF-8, which
+                // some producers write without a byte order mark.
+                if contains_my_number(&text_string(bytes))
+                    || contains_my_number(&String::from_utf8_lossy(bytes))
+                {
                     return Err(PdfError::CarriesMyNumber);
                 }
                 continue;
@@ -217,7 +198,7 @@ fn inspect_objects(document: &Document) -> Result<(), PdfError> {
         if !dict.is_empty() && depth >= MAX_INSPECTED_DEPTH {
             return Err(PdfError::NotScreened(TOO_DEEP));
         }
-        stack.extend(dict.iter().map(|(_, value)| (value, depth + 1)));
+        stack.extend(dict.values().map(|value| (value, depth + 1)));
     }
     Ok(())
 }
@@ -228,7 +209,7 @@ const TOO_DEEP: &str = "objects nested deeper than are inspected";
 
 /// The active content a dictionary is or names, if any.
 fn active_content(dict: &Dictionary) -> Option<&'static str> {
-    let name = |key: &[u8]| dict.get(key).ok().and_then(|v| v.as_name().ok());
+    let name = |key: &[u8]| dict.get(key).and_then(Object::as_name);
     if dict.has(b"JS") || dict.has(b"JavaScript") || name(b"S") == Some(b"JavaScript") {
         return Some("JavaScript");
     }

@@ -1,41 +1,30 @@
 //! The structure check that runs before a PDF is loaded: the file must end in its
-//! `startxref` and `%%EOF`, its cross-reference data (tables and streams, every
-//! incremental update) must read as written and point at the objects it names, and the
-//! document must stay inside the import budget — objects, object streams, tokens and the
-//! bytes its object streams inflate to, counted here from the cross-reference data so
-//! that nothing past a limit is ever loaded. A file that fails is refused, never
-//! rebuilt by scanning for objects (a cut file must not pass for a whole one).
-
-use std::collections::{BTreeMap, HashSet, VecDeque};
+//! `startxref` and `%%EOF`, its cross-reference data must read as written and point at
+//! the objects it names ([`xref`](super::xref)), and the document must stay inside the
+//! import budget — objects, object streams, tokens and the bytes its object streams
+//! inflate to, counted here from the cross-reference data so that nothing past a limit
+//! is ever loaded. A file that fails is refused, never rebuilt by scanning for objects
+//! (a cut file must not pass for a whole one).
 
 use super::PdfError;
+use super::object::{Object, read_object};
 use super::syntax::{Lexer, Token, is_whitespace};
+use super::xref::{self, Entry, Xref, object_header, read_xref, stream_data_start};
 
-/// The most objects (in use) a document may hold.
-pub const MAX_OBJECTS: usize = 10_000;
-/// The most cross-reference entries read, free ones included.
-pub const MAX_XREF_ENTRIES: usize = 4 * MAX_OBJECTS;
+pub use super::xref::MAX_OBJECTS;
+
 /// The most object streams a document may hold.
 pub const MAX_OBJECT_STREAMS: usize = 32;
 /// What all object streams of a document may inflate to, together.
 pub const OBJECT_STREAM_BUDGET: usize = 4 * 1024 * 1024;
-/// What one cross-reference stream may inflate to.
-pub const MAX_XREF_STREAM_BYTES: usize = 1024 * 1024;
 /// The most tokens the document's objects (object streams included) may hold: each
 /// becomes an object in memory when the document is loaded.
 pub const MAX_TOKENS: usize = 200_000;
-/// The most cross-reference sections (one per incremental update) followed.
-const MAX_SECTIONS: usize = 64;
-/// Objects nest no deeper than this (the loader's own bound is 100).
-const MAX_DEPTH: usize = 100;
-/// `startxref` is looked for this far before `%%EOF`.
-const TAIL_BYTES: usize = 1024;
-/// Values read whole here (trailers, cross-reference stream dictionaries) hold at most
-/// this many items.
-const MAX_VALUE_ITEMS: usize = 4096;
+/// Values are skipped no deeper than this.
+const MAX_DEPTH: usize = super::object::MAX_DEPTH;
 
-/// What the structure check counted.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What the structure check counted, and the cross-reference data it read.
+#[derive(Debug, Clone, Default)]
 pub struct Structure {
     /// Objects in use.
     pub objects: usize,
@@ -44,419 +33,14 @@ pub struct Structure {
     /// Tokens in every object, object streams included (when readable before
     /// decryption).
     pub tokens: usize,
-    /// Whether the trailer names an encryption dictionary (object streams are then
-    /// measured by the loader, each within its share of [`OBJECT_STREAM_BUDGET`]).
+    /// Whether the trailer names an encryption dictionary.
     pub encrypted: bool,
     /// The largest any object stream or cross-reference stream inflated to.
     pub largest_stream: usize,
     /// What all object streams inflated to.
     pub object_stream_bytes: usize,
-}
-
-impl Structure {
-    /// The most one stream may inflate to while the document loads: every stream
-    /// measured here fits, and together the object streams stay within
-    /// [`OBJECT_STREAM_BUDGET`].
-    pub fn load_limit(&self) -> usize {
-        let share = if self.encrypted {
-            OBJECT_STREAM_BUDGET / self.object_streams.max(1)
-        } else {
-            0
-        };
-        self.largest_stream.max(share).max(1)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Entry {
-    Free,
-    Normal(usize),
-    Compressed,
-}
-
-/// A value read whole (small dictionaries only).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Number(f64),
-    Integer(i64),
-    Name(Vec<u8>),
-    String(Vec<u8>),
-    Array(Vec<Value>),
-    Dict(Vec<(Vec<u8>, Value)>),
-    Reference(u32),
-    Keyword(Vec<u8>),
-}
-
-impl Value {
-    pub fn get(&self, key: &[u8]) -> Option<&Value> {
-        match self {
-            Value::Dict(pairs) => pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-
-    pub fn integer(&self) -> Option<i64> {
-        match self {
-            Value::Integer(value) => Some(*value),
-            _ => None,
-        }
-    }
-
-    pub fn name(&self) -> Option<&[u8]> {
-        match self {
-            Value::Name(name) => Some(name),
-            _ => None,
-        }
-    }
-
-    /// A name or the names of an array (a stream's `/Filter`).
-    pub fn names(&self) -> Vec<&[u8]> {
-        match self {
-            Value::Name(name) => vec![name],
-            Value::Array(items) => items.iter().filter_map(Value::name).collect(),
-            _ => Vec::new(),
-        }
-    }
-}
-
-/// Reads one value whole, references included, with at most 4 096 items.
-pub fn read_value(lexer: &mut Lexer<'_>) -> Option<Value> {
-    let mut items = 0usize;
-    read_value_within(lexer, 0, &mut items)
-}
-
-fn read_value_within(lexer: &mut Lexer<'_>, depth: usize, items: &mut usize) -> Option<Value> {
-    *items += 1;
-    if depth > MAX_DEPTH || *items > MAX_VALUE_ITEMS {
-        return None;
-    }
-    let value = match lexer.next_token()? {
-        Token::Integer(number) => {
-            let mut ahead = lexer.clone();
-            match (ahead.next_token(), ahead.next_token()) {
-                (Some(Token::Integer(_)), Some(Token::Keyword(b"R"))) => {
-                    *lexer = ahead;
-                    Value::Reference(u32::try_from(number).ok()?)
-                }
-                _ => Value::Integer(number),
-            }
-        }
-        Token::Number(number) => Value::Number(number),
-        Token::Name(name) => Value::Name(name),
-        Token::String(bytes) => Value::String(bytes),
-        Token::Keyword(word) => Value::Keyword(word.to_vec()),
-        Token::ArrayStart => {
-            let mut array = Vec::new();
-            loop {
-                let mut ahead = lexer.clone();
-                if ahead.next_token()? == Token::ArrayEnd {
-                    *lexer = ahead;
-                    break Value::Array(array);
-                }
-                array.push(read_value_within(lexer, depth + 1, items)?);
-            }
-        }
-        Token::DictStart => {
-            let mut pairs = Vec::new();
-            loop {
-                match lexer.next_token()? {
-                    Token::DictEnd => break Value::Dict(pairs),
-                    Token::Name(key) => {
-                        let value = read_value_within(lexer, depth + 1, items)?;
-                        pairs.push((key, value));
-                    }
-                    _ => return None,
-                }
-            }
-        }
-        Token::ArrayEnd | Token::DictEnd => return None,
-    };
-    Some(value)
-}
-
-/// Inflates zlib (or raw deflate) data, refusing more than `limit` bytes of output.
-/// Data that stops decoding midway gives what was decoded.
-pub fn inflate(input: &[u8], limit: usize) -> Result<Vec<u8>, PdfError> {
-    let over = || PdfError::OverLimit("a stream inflates past its budget");
-    let attempt = |zlib_header: bool| -> Result<Vec<u8>, PdfError> {
-        let mut decoder = flate2::Decompress::new(zlib_header);
-        let mut output: Vec<u8> = Vec::new();
-        loop {
-            let consumed = usize::try_from(decoder.total_in()).unwrap_or(usize::MAX);
-            let rest = input.get(consumed..).unwrap_or_default();
-            if output.len() > limit {
-                return Err(over());
-            }
-            let room = (limit + 1 - output.len()).min(64 * 1024);
-            output.reserve(room);
-            let before = (decoder.total_in(), decoder.total_out());
-            let status = decoder.decompress_vec(rest, &mut output, flate2::FlushDecompress::None);
-            match status {
-                Ok(flate2::Status::StreamEnd) | Err(_) => break,
-                Ok(_) if (decoder.total_in(), decoder.total_out()) == before => break,
-                Ok(_) => {}
-            }
-        }
-        if output.len() > limit {
-            return Err(over());
-        }
-        Ok(output)
-    };
-    let output = attempt(true)?;
-    if output.is_empty() && !input.is_empty() {
-        return attempt(false);
-    }
-    Ok(output)
-}
-
-/// Decodes a cross-reference or object stream: no filter or `/FlateDecode`, with the
-/// PNG predictors cross-reference streams use.
-fn decode_stream(dict: &Value, raw: &[u8], limit: usize) -> Result<Vec<u8>, PdfError> {
-    let filters = dict.get(b"Filter").map(Value::names).unwrap_or_default();
-    let data = match filters.as_slice() {
-        [] => {
-            if raw.len() > limit {
-                return Err(PdfError::OverLimit("a stream inflates past its budget"));
-            }
-            raw.to_vec()
-        }
-        [b"FlateDecode"] | [b"Fl"] => inflate(raw, limit)?,
-        _ => {
-            return Err(PdfError::Damaged(
-                "a structure stream has an unsupported filter",
-            ));
-        }
-    };
-    let parms = dict.get(b"DecodeParms");
-    let predictor = parms
-        .and_then(|p| p.get(b"Predictor"))
-        .and_then(Value::integer)
-        .unwrap_or(1);
-    if predictor < 10 {
-        return Ok(data);
-    }
-    let columns = parms
-        .and_then(|p| p.get(b"Columns"))
-        .and_then(Value::integer)
-        .and_then(|c| usize::try_from(c).ok())
-        .filter(|c| (1..=64).contains(c))
-        .unwrap_or(1);
-    lopdf::filters::png::decode_frame(&data, 1, columns)
-        .map_err(|_| PdfError::Damaged("a cross-reference stream does not decode"))
-}
-
-/// The position of the last `%%EOF`, which only white space may follow.
-fn final_eof(data: &[u8]) -> Option<usize> {
-    let end = data
-        .iter()
-        .rposition(|b| !matches!(b, b'\0' | b'\t' | b'\n' | b'\x0C' | b'\r' | b' '))?;
-    let start = end.checked_sub(4)?;
-    (data.get(start..=end) == Some(b"%%EOF")).then_some(start)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-/// The start of a stream's data after the `stream` keyword and its end of line.
-fn stream_data_start(lexer: &Lexer<'_>) -> usize {
-    let rest = lexer.rest();
-    let skip = if rest.starts_with(b"\r\n") {
-        2
-    } else if rest.starts_with(b"\n") || rest.starts_with(b"\r") {
-        1
-    } else {
-        0
-    };
-    lexer.position() + skip
-}
-
-/// `N G obj` at the lexer: the object number.
-fn object_header(lexer: &mut Lexer<'_>) -> Option<u32> {
-    match (lexer.next_token(), lexer.next_token(), lexer.next_token()) {
-        (Some(Token::Integer(number)), Some(Token::Integer(_)), Some(Token::Keyword(b"obj"))) => {
-            u32::try_from(number).ok()
-        }
-        _ => None,
-    }
-}
-
-struct Reader<'a> {
-    data: &'a [u8],
-    entries: BTreeMap<u32, Entry>,
-    largest_stream: usize,
-}
-
-impl<'a> Reader<'a> {
-    /// Reads the section at `offset`: its entries (merged, newer revisions first) and
-    /// its trailer.
-    fn section(&mut self, offset: usize, from_xref_stm: bool) -> Result<Value, PdfError> {
-        let damaged = PdfError::Damaged("the cross-reference data cannot be read");
-        let mut lexer = Lexer::at(self.data, offset);
-        if offset >= self.data.len() {
-            return Err(damaged);
-        }
-        lexer.skip_whitespace();
-        if lexer.rest().starts_with(b"xref") {
-            lexer.next_token();
-            return self.table(&mut lexer);
-        }
-        object_header(&mut lexer)
-            .ok_or(PdfError::Damaged("the cross-reference data cannot be read"))?;
-        let dict = read_value(&mut lexer)
-            .ok_or(PdfError::Damaged("the cross-reference data cannot be read"))?;
-        if dict.get(b"Type").and_then(Value::name) != Some(b"XRef") {
-            return Err(damaged);
-        }
-        if lexer.next_token() != Some(Token::Keyword(b"stream")) {
-            return Err(damaged);
-        }
-        let start = stream_data_start(&lexer);
-        let length = dict
-            .get(b"Length")
-            .and_then(Value::integer)
-            .and_then(|l| usize::try_from(l).ok())
-            .ok_or(PdfError::Damaged("the cross-reference data cannot be read"))?;
-        let raw = start
-            .checked_add(length)
-            .and_then(|end| self.data.get(start..end))
-            .ok_or(PdfError::Damaged("the cross-reference data cannot be read"))?;
-        let decoded = decode_stream(&dict, raw, MAX_XREF_STREAM_BYTES)?;
-        self.largest_stream = self.largest_stream.max(decoded.len());
-        let widths: Vec<usize> = match dict.get(b"W") {
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|w| w.integer().and_then(|w| usize::try_from(w).ok()))
-                .collect::<Option<Vec<usize>>>()
-                .ok_or(PdfError::Damaged("the cross-reference data cannot be read"))?,
-            _ => return Err(damaged),
-        };
-        let [w0, w1, w2] = widths[..] else {
-            return Err(damaged);
-        };
-        if w0 > 4 || w1 > 8 || w2 > 8 || w0 + w1 + w2 == 0 {
-            return Err(damaged);
-        }
-        let size = dict.get(b"Size").and_then(Value::integer).unwrap_or(0);
-        let index: Vec<i64> = match dict.get(b"Index") {
-            Some(Value::Array(items)) => items.iter().filter_map(Value::integer).collect(),
-            _ => vec![0, size],
-        };
-        let row = w0 + w1 + w2;
-        let mut rows = decoded.chunks_exact(row);
-        for pair in index.chunks(2) {
-            let [first, count] = pair else {
-                return Err(damaged);
-            };
-            let first = u32::try_from(*first)
-                .map_err(|_| PdfError::Damaged("bad cross-reference index"))?;
-            for number in
-                (0..*count).map(|i| u32::try_from(i).ok().and_then(|i| first.checked_add(i)))
-            {
-                let number = number.ok_or(PdfError::Damaged("bad cross-reference index"))?;
-                let Some(fields) = rows.next() else {
-                    break;
-                };
-                let field = |from: usize, width: usize| {
-                    fields
-                        .get(from..from + width)
-                        .unwrap_or_default()
-                        .iter()
-                        .fold(0u64, |acc, b| acc << 8 | u64::from(*b))
-                };
-                let kind = if w0 == 0 { 1 } else { field(0, w0) };
-                let entry = match kind {
-                    0 => Entry::Free,
-                    1 => Entry::Normal(usize::try_from(field(w0, w1)).unwrap_or(usize::MAX)),
-                    2 => Entry::Compressed,
-                    _ => continue,
-                };
-                self.merge(number, entry, from_xref_stm)?;
-            }
-        }
-        Ok(dict)
-    }
-
-    /// A classic cross-reference table and the trailer after it.
-    fn table(&mut self, lexer: &mut Lexer<'_>) -> Result<Value, PdfError> {
-        let damaged = || PdfError::Damaged("the cross-reference table cannot be read");
-        loop {
-            match lexer.next_token().ok_or_else(damaged)? {
-                Token::Keyword(b"trailer") => {
-                    let trailer = read_value(lexer).ok_or_else(damaged)?;
-                    return match trailer {
-                        Value::Dict(_) => Ok(trailer),
-                        _ => Err(damaged()),
-                    };
-                }
-                Token::Integer(first) => {
-                    let Some(Token::Integer(count)) = lexer.next_token() else {
-                        return Err(damaged());
-                    };
-                    let first = u32::try_from(first).map_err(|_| damaged())?;
-                    let count = u32::try_from(count).map_err(|_| damaged())?;
-                    for index in 0..count {
-                        let number = first.checked_add(index).ok_or_else(damaged)?;
-                        let (Some(Token::Integer(offset)), Some(Token::Integer(_))) =
-                            (lexer.next_token(), lexer.next_token())
-                        else {
-                            return Err(damaged());
-                        };
-                        let entry = match lexer.next_token() {
-                            Some(Token::Keyword(b"n")) => {
-                                Entry::Normal(usize::try_from(offset).map_err(|_| damaged())?)
-                            }
-                            Some(Token::Keyword(b"f")) => Entry::Free,
-                            _ => return Err(damaged()),
-                        };
-                        // Object 0 is the head of the free list; an in-use entry for it
-                        // is a producer's slip, not an object.
-                        if number == 0 && entry != Entry::Free {
-                            continue;
-                        }
-                        self.merge(number, entry, false)?;
-                    }
-                }
-                _ => return Err(damaged()),
-            }
-        }
-    }
-
-    /// Newer revisions come first and win, but the cross-reference stream of a hybrid
-    /// file fills the entries its table lists as free.
-    fn merge(&mut self, number: u32, entry: Entry, from_xref_stm: bool) -> Result<(), PdfError> {
-        match self.entries.get_mut(&number) {
-            Some(existing) => {
-                if from_xref_stm && *existing == Entry::Free {
-                    *existing = entry;
-                }
-            }
-            None => {
-                if self.entries.len() >= MAX_XREF_ENTRIES {
-                    return Err(PdfError::OverLimit("too many cross-reference entries"));
-                }
-                self.entries.insert(number, entry);
-            }
-        }
-        Ok(())
-    }
-
-    /// The integer an indirect `/Length` names, when it is a plain object.
-    fn indirect_integer(&self, number: u32) -> Option<usize> {
-        let Some(Entry::Normal(offset)) = self.entries.get(&number) else {
-            return None;
-        };
-        let mut lexer = Lexer::at(self.data, *offset);
-        (object_header(&mut lexer)? == number).then_some(())?;
-        match lexer.next_token()? {
-            Token::Integer(value) => usize::try_from(value).ok(),
-            _ => None,
-        }
-    }
+    /// Where each object is, and the trailer.
+    pub xref: Xref,
 }
 
 /// What an object's dictionary says of its stream.
@@ -492,12 +76,12 @@ fn stream_head(lexer: &mut Lexer<'_>) -> Option<StreamHead> {
                         head.length = usize::try_from(length).ok();
                     }
                 }
-                b"Filter" => match read_value(lexer)? {
-                    Value::Name(name) => head.filters = vec![name],
-                    Value::Array(items) => {
+                b"Filter" => match read_object(lexer, MAX_DEPTH)? {
+                    Object::Name(name) => head.filters = vec![name],
+                    Object::Array(items) => {
                         head.filters = items
                             .iter()
-                            .filter_map(Value::name)
+                            .filter_map(Object::as_name)
                             .map(<[u8]>::to_vec)
                             .collect();
                     }
@@ -550,81 +134,49 @@ pub fn classic_pdf(objects: &[&[u8]]) -> Vec<u8> {
     out
 }
 
+/// A stream object's body for [`classic_pdf`]: `dict`'s entries with the `/Length` of
+/// `data`, then the data between `stream` and `endstream`.
+pub fn classic_stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut body = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    body.extend_from_slice(data);
+    body.extend_from_slice(b"\nendstream");
+    body
+}
+
 /// Checks the structure of `data` (from its `%PDF-` header on) and counts it.
 pub fn read_structure(data: &[u8]) -> Result<Structure, PdfError> {
     // Old revisions may hold more objects than the newest lists, but never many more.
     if written_objects(data) > 2 * MAX_OBJECTS {
         return Err(PdfError::OverLimit("more objects than a 資格情報 has"));
     }
-    let eof = final_eof(data).ok_or(PdfError::Damaged("the file does not end in %%EOF"))?;
-    let tail_start = eof.saturating_sub(TAIL_BYTES);
-    let startxref = rfind(data.get(tail_start..eof).unwrap_or_default(), b"startxref")
-        .map(|at| tail_start + at)
-        .ok_or(PdfError::Damaged("the file has no startxref"))?;
-    let mut lexer = Lexer::at(data, startxref + b"startxref".len());
-    let Some(Token::Integer(first)) = lexer.next_token() else {
-        return Err(PdfError::Damaged("the file has no startxref"));
-    };
-    let first = usize::try_from(first).map_err(|_| PdfError::Damaged("bad startxref"))?;
-
-    let mut reader = Reader {
-        data,
-        entries: BTreeMap::new(),
-        largest_stream: 0,
-    };
-    let mut trailer: Option<Value> = None;
-    let mut queue: VecDeque<(usize, bool)> = VecDeque::from([(first, false)]);
-    let mut visited: HashSet<usize> = HashSet::new();
-    while let Some((offset, from_xref_stm)) = queue.pop_front() {
-        if !visited.insert(offset) {
-            continue;
-        }
-        if visited.len() > MAX_SECTIONS {
-            return Err(PdfError::OverLimit("too many incremental updates"));
-        }
-        let section = reader.section(offset, from_xref_stm)?;
-        let offset_of = |key: &[u8]| {
-            section
-                .get(key)
-                .and_then(Value::integer)
-                .and_then(|o| usize::try_from(o).ok())
-        };
-        if let Some(stm) = offset_of(b"XRefStm") {
-            queue.push_front((stm, true));
-        }
-        if let Some(previous) = offset_of(b"Prev") {
-            queue.push_back((previous, false));
-        }
-        if trailer.is_none() {
-            trailer = Some(section);
-        }
-    }
-    let trailer = trailer.ok_or(PdfError::Damaged("the file has no trailer"))?;
-    if !matches!(trailer.get(b"Root"), Some(Value::Reference(_))) {
-        return Err(PdfError::Damaged("the trailer names no catalog"));
-    }
+    let xref = read_xref(data)?;
     let mut structure = Structure {
-        encrypted: trailer.get(b"Encrypt").is_some(),
-        objects: reader
-            .entries
-            .values()
-            .filter(|e| **e != Entry::Free)
-            .count(),
-        largest_stream: reader.largest_stream,
+        encrypted: xref.trailer.has(b"Encrypt"),
+        objects: xref.objects(),
+        largest_stream: xref.largest_stream,
         ..Structure::default()
     };
     if structure.objects > MAX_OBJECTS {
         return Err(PdfError::OverLimit("more objects than a 資格情報 has"));
     }
-    count_objects(&reader, &mut structure)?;
+    count_objects(data, &xref, &mut structure)?;
+    structure.xref = xref;
     Ok(structure)
+}
+
+/// Where a stream's data lies: from `start` for its `/Length` (direct, or an indirect
+/// integer), else up to the `endstream` keyword when the length misses the data.
+pub fn stream_length(data: &[u8], start: usize, length: Option<usize>) -> usize {
+    length
+        .filter(|length| start.saturating_add(*length) <= data.len())
+        .or_else(|| xref::find(data.get(start..).unwrap_or_default(), b"endstream"))
+        .unwrap_or(0)
 }
 
 /// Visits every object in use: each must be where the cross-reference data says; counts
 /// tokens and object streams and inflates the object streams against one budget.
-fn count_objects(reader: &Reader<'_>, structure: &mut Structure) -> Result<(), PdfError> {
-    let data = reader.data;
-    for (&number, entry) in &reader.entries {
+fn count_objects(data: &[u8], xref: &Xref, structure: &mut Structure) -> Result<(), PdfError> {
+    for (&number, entry) in &xref.entries {
         let Entry::Normal(offset) = *entry else {
             continue;
         };
@@ -649,15 +201,11 @@ fn count_objects(reader: &Reader<'_>, structure: &mut Structure) -> Result<(), P
             let mut after = lexer.clone();
             if after.next_token() == Some(Token::Keyword(b"stream")) {
                 let start = stream_data_start(&after);
-                let length = head
-                    .length
-                    .or_else(|| {
-                        head.length_reference
-                            .and_then(|n| reader.indirect_integer(n))
-                    })
-                    .filter(|length| start.saturating_add(*length) <= data.len())
-                    .or_else(|| find(data.get(start..).unwrap_or_default(), b"endstream"))
-                    .unwrap_or(0);
+                let length = head.length.or_else(|| {
+                    head.length_reference
+                        .and_then(|n| xref.indirect_integer(data, n))
+                });
+                let length = stream_length(data, start, length);
                 if head.object_stream {
                     measure_object_stream(data, start, length, &head, structure)?;
                 }
@@ -697,8 +245,10 @@ fn measure_object_stream(
             }
             raw.to_vec()
         }
-        [filter] if filter == b"FlateDecode" || filter == b"Fl" => inflate(raw, remaining)
-            .map_err(|_| PdfError::OverLimit("object streams inflate past their budget"))?,
+        [filter] if filter == b"FlateDecode" || filter == b"Fl" => {
+            super::filters::inflate(raw, remaining)
+                .map_err(|_| PdfError::OverLimit("object streams inflate past their budget"))?
+        }
         _ => {
             return Err(PdfError::Damaged(
                 "an object stream has an unsupported filter",
@@ -772,24 +322,5 @@ mod tests {
             read_structure(&classic_pdf(&objects)),
             Err(PdfError::OverLimit(_))
         ));
-    }
-
-    #[test]
-    fn inflation_is_bounded() {
-        use std::io::Write;
-        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-        encoder.write_all(&vec![0u8; 100_000]).unwrap();
-        let compressed = encoder.finish().unwrap();
-        assert_eq!(inflate(&compressed, 100_000).unwrap().len(), 100_000);
-        assert!(inflate(&compressed, 99_999).is_err());
-        assert!(inflate(b"not deflate at all", 10).unwrap().len() <= 10);
-    }
-
-    #[test]
-    fn values_read_whole() {
-        let mut lexer = Lexer::new(b"<< /W [1 2 1] /Root 1 0 R /Info 2 0 R /Size 4 >>");
-        let value = read_value(&mut lexer).unwrap();
-        assert_eq!(value.get(b"Root"), Some(&Value::Reference(1)));
-        assert_eq!(value.get(b"Size").and_then(Value::integer), Some(4));
     }
 }

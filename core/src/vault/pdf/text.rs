@@ -14,7 +14,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use super::document::Document;
+use super::object::{Dictionary, Object, ObjectId};
 
 use super::budget::Budget;
 use super::fonts::{Font, FontCache};
@@ -155,16 +156,12 @@ struct Resources<'a> {
     xobjects: Option<&'a Dictionary>,
 }
 
-fn resolve<'a>(document: &'a Document, object: &'a Object) -> Option<&'a Object> {
-    document.dereference(object).ok().map(|(_, object)| object)
-}
-
 fn sub_dict<'a>(
     document: &'a Document,
     dict: &'a Dictionary,
     key: &[u8],
 ) -> Option<&'a Dictionary> {
-    resolve(document, dict.get(key).ok()?)?.as_dict().ok()
+    document.resolve(dict.get(key)?)?.as_dict()
 }
 
 impl<'a> Resources<'a> {
@@ -178,16 +175,6 @@ impl<'a> Resources<'a> {
     fn font_count(&self) -> usize {
         self.fonts.map_or(0, Dictionary::len)
     }
-}
-
-/// The resources of a page: its own, else the nearest ancestor's.
-fn page_resources(document: &Document, page: ObjectId) -> Option<&Dictionary> {
-    let (own, inherited) = document.get_page_resources(page).ok()?;
-    own.or_else(|| {
-        inherited
-            .iter()
-            .find_map(|id| document.get_dictionary(*id).ok())
-    })
 }
 
 /// Reads the text of `pages` (in order) within `budget`.
@@ -209,16 +196,13 @@ pub fn extract_runs(document: &Document, pages: &[ObjectId], budget: &mut Budget
         }
         reader.page = index;
         reader.form_draws = 0;
-        let resources = Resources::of(document, page_resources(document, *page));
+        let resources = Resources::of(document, document.page_resources(*page));
         if resources.font_count() > MAX_FONTS_PER_PAGE {
             reader.budget.leave_unread(TOO_MANY_FONTS);
             continue;
         }
         let mut content = Vec::new();
-        for id in document.get_page_contents(*page) {
-            let Ok(stream) = document.get_object(id).and_then(Object::as_stream) else {
-                continue;
-            };
+        for stream in document.page_contents(*page) {
             let Some(data) = reader.budget.decode(stream) else {
                 continue;
             };
@@ -313,7 +297,7 @@ impl<'a> Reader<'a, '_> {
                     if let (Some(Operand::Name(name)), Some(size)) = (operands.first(), number(1)) {
                         state.font = resources
                             .fonts
-                            .and_then(|fonts| fonts.get(name).ok())
+                            .and_then(|fonts| fonts.get(name))
                             .and_then(|font| self.fonts.font(self.document, font, self.budget));
                         state.font_size = size;
                     }
@@ -481,17 +465,13 @@ impl<'a> Reader<'a, '_> {
         let document = self.document;
         let Some((Some(id), Object::Stream(stream))) = resources
             .xobjects
-            .and_then(|x| x.get(name).ok())
-            .and_then(|object| document.dereference(object).ok())
+            .and_then(|x| x.get(name))
+            .and_then(|object| document.dereference(object))
         else {
             return;
         };
-        let is_form = stream
-            .dict
-            .get(b"Subtype")
-            .ok()
-            .and_then(|s| s.as_name().ok())
-            == Some(b"Form".as_slice());
+        let is_form =
+            stream.dict.get(b"Subtype").and_then(Object::as_name) == Some(b"Form".as_slice());
         // A form drawing itself (directly or through others) draws nothing new.
         if !is_form || self.form_stack.contains(&id) {
             return;
@@ -528,9 +508,8 @@ impl<'a> Reader<'a, '_> {
         let matrix: Option<Vec<f32>> = stream
             .dict
             .get(b"Matrix")
-            .ok()
-            .and_then(|m| m.as_array().ok())
-            .and_then(|items| items.iter().map(|i| i.as_float().ok()).collect());
+            .and_then(Object::as_array)
+            .and_then(|items| items.iter().map(|i| i.as_number().map(to_f32)).collect());
         let form_matrix = match matrix.as_deref() {
             Some(&[a, b, c, d, e, f]) => [a, b, c, d, e, f],
             _ => IDENTITY,
@@ -546,7 +525,7 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::vault::pdf::structure::classic_pdf;
+    use crate::vault::pdf::structure::{classic_pdf, classic_stream, read_structure};
 
     const UNIJIS: &[u8] = b"<< /Type /Font /Subtype /Type0 /BaseFont /HeiseiKakuGo-W5 /Encoding /UniJIS-UCS2-H /DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /HeiseiKakuGo-W5 /CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> /DW 1000 >>] >>";
 
@@ -557,13 +536,7 @@ mod tests {
         let page = format!(
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R{extra} >> /XObject << /X1 6 0 R >> >> /Contents 5 0 R >>"
         );
-        let stream = |dict: &str, data: &[u8]| {
-            let mut body = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
-            body.extend_from_slice(data);
-            body.extend_from_slice(b"\nendstream");
-            body
-        };
-        let form = stream(
+        let form = classic_stream(
             "/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Matrix [1 0 0 1 300 100] /Resources << /Font << /F1 4 0 R >> >>",
             b"BT /F1 10 Tf 0 0 Td <6C0F540D> Tj ET",
         );
@@ -572,11 +545,13 @@ mod tests {
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             page.as_bytes(),
             UNIJIS,
-            &stream("", content),
+            &classic_stream("", content),
             &form,
         ];
-        let document = Document::load_mem(&classic_pdf(&objects)).unwrap();
-        let pages: Vec<ObjectId> = document.page_iter().collect();
+        let data = classic_pdf(&objects);
+        let structure = read_structure(&data).unwrap();
+        let document = Document::load(&data, &structure).unwrap();
+        let pages = document.pages(16);
         extract_runs(&document, &pages, budget)
     }
 
