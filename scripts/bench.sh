@@ -38,7 +38,7 @@ cli=(target/release/shikaku --data-dir "$store" --key-store file)
 python3 -c 'import json,sys; [print(json.dumps(m, ensure_ascii=False)) for m in json.load(open(sys.argv[1]))]' \
   tests/fixtures/household-8.json | while IFS= read -r member; do
     id=$(printf '%s' "$member" | "${cli[@]}" member add 2>/dev/null)
-    "${cli[@]}" member share --member "$id" | head -n 1
+    "${cli[@]}" member share --member "$id" | sed -n 1p
   done > "$out/household.codes"
 .venv/bin/python scripts/ffi-bench.py
 mvn -B -q -ntp -f tests/kotlin/pom.xml test -Dtest=FfiBench -DexcludedGroups=none \

@@ -355,7 +355,13 @@ fn run(cli: Cli, locale: Locale) -> Result<(), CliError> {
                 member_id: member,
                 include_names,
             };
-            reminders::ics(&session, options, &out)?
+            let text = reminders::ics(&session, options, &out)?;
+            if out.as_os_str() == "-" {
+                // Escaped line by line already, so that the CRLF line ends stay.
+                write!(stdout.lock(), "{text}")?;
+                return Ok(());
+            }
+            text
         }
         Command::Guide {
             member,

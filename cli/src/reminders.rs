@@ -96,11 +96,13 @@ pub fn run(session: &Session, command: ReminderCommand) -> Result<String, CliErr
     }
 }
 
-/// `ics`: write the calendar file (`-`: print it).
+/// `ics`: write the calendar file (`-`: print it, each line escaped for the terminal
+/// but its CRLF line ends kept, as RFC 5545 wants them).
 pub fn ics(session: &Session, options: IcsOptions, out: &Path) -> Result<String, CliError> {
     let text = session.companion.export_ics(options)?;
     if out.as_os_str() == "-" {
-        return Ok(text);
+        let lines: Vec<_> = text.split("\r\n").map(crate::output::printable).collect();
+        return Ok(lines.join("\r\n"));
     }
     let events = text.matches("BEGIN:VEVENT").count();
     write_private_file(out, text.as_bytes())?;

@@ -40,8 +40,9 @@ MEMBERS = [
 ]
 
 
-# Kinds with no reminder by default: their events carry no alarm.
-WITHOUT_ALARMS = {"card_renewal_opens"}
+# Kinds with no reminder by default: their events carry no alarm. Every kind has one now
+# (the openings of a renewal on the day itself: core/src/reminders/settings.rs).
+WITHOUT_ALARMS: set[str] = set()
 
 
 def renewal_opens(expiry: str) -> str:

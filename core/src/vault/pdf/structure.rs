@@ -76,7 +76,7 @@ fn stream_head(lexer: &mut Lexer<'_>) -> Option<StreamHead> {
                         head.length = usize::try_from(length).ok();
                     }
                 }
-                b"Filter" => match read_object(lexer, MAX_DEPTH)? {
+                b"Filter" => match read_object(lexer, xref::MAX_VALUE_ITEMS)? {
                     Object::Name(name) => head.filters = vec![name],
                     Object::Array(items) => {
                         head.filters = items

@@ -24,7 +24,7 @@ const MAX_SECTIONS: usize = 64;
 const TAIL_BYTES: usize = 1024;
 /// Values read whole here (trailers, cross-reference stream dictionaries) hold at most
 /// this many items.
-const MAX_VALUE_ITEMS: usize = 4096;
+pub const MAX_VALUE_ITEMS: usize = 4096;
 
 /// Where the cross-reference data puts an object.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
