@@ -2,6 +2,7 @@ package jp.shikaku.android.ui
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ColumnScope
 import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.WindowInsets
@@ -92,14 +93,7 @@ fun FormScreen(
     modifier: Modifier = Modifier,
     extra: @Composable () -> Unit = {},
 ) {
-    Column(
-        modifier
-            .verticalScroll(rememberScrollState())
-            .windowInsetsPadding(WindowInsets.safeDrawing)
-            .padding(16.dp),
-        verticalArrangement = Arrangement.spacedBy(12.dp),
-    ) {
-        Text(form.title, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.semantics { heading() })
+    ScreenColumn(form.title, modifier) {
         message?.let { Notice(it, error = false) }
         FormFields(form, texts, onValue)
         extra()
@@ -232,5 +226,24 @@ private fun DateInput(
             },
             dismissButton = { TextButton(onClick = { picking = false }) { Text(texts.cancel) } },
         ) { DatePicker(state = state) }
+    }
+}
+
+/** A screen's frame: its title as a heading, then [content]; scrolls, clear of the system bars. */
+@Composable
+internal fun ScreenColumn(
+    title: String,
+    modifier: Modifier,
+    content: @Composable ColumnScope.() -> Unit,
+) {
+    Column(
+        modifier
+            .verticalScroll(rememberScrollState())
+            .windowInsetsPadding(WindowInsets.safeDrawing)
+            .padding(16.dp),
+        verticalArrangement = Arrangement.spacedBy(12.dp),
+    ) {
+        Text(title, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.semantics { heading() })
+        content()
     }
 }

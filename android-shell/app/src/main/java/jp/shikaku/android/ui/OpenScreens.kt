@@ -56,6 +56,17 @@ fun OpenScreen(
 
     fun <T> read(block: () -> T): T? = runCatching(block).getOrNull()
 
+    // Submits a form: [saved] once the core saved it, else the form with its errors shown.
+    fun submitForm(
+        submit: () -> FormOutcome,
+        saved: () -> Unit,
+    ) = calls.attempt {
+        when (val outcome = submit()) {
+            is FormOutcome.Saved -> saved()
+            is FormOutcome.Invalid -> refused = outcome.form
+        }
+    }
+
     when (state.screen) {
         Screen.MEMBER -> {
             val form =
@@ -74,17 +85,9 @@ fun OpenScreen(
                     state.editMember(id, value)
                 },
                 onSave = {
-                    calls.attempt {
-                        when (val outcome = companion.submitMemberForm(memberId, state.memberValues)) {
-                            is FormOutcome.Saved -> {
-                                state.close()
-                                calls.say(texts.saved)
-                            }
-
-                            is FormOutcome.Invalid -> {
-                                refused = outcome.form
-                            }
-                        }
+                    submitForm({ companion.submitMemberForm(memberId, state.memberValues) }) {
+                        state.close()
+                        calls.say(texts.saved)
                     }
                 },
                 onCancel = {
@@ -146,17 +149,9 @@ fun OpenScreen(
                     state.editDocument(field, value)
                 },
                 onSubmit = {
-                    calls.attempt {
-                        when (val outcome = companion.submitDocumentForm(id, state.documentValues)) {
-                            is FormOutcome.Saved -> {
-                                state.back()
-                                calls.say(texts.documentConfirmed)
-                            }
-
-                            is FormOutcome.Invalid -> {
-                                refused = outcome.form
-                            }
-                        }
+                    submitForm({ companion.submitDocumentForm(id, state.documentValues) }) {
+                        state.back()
+                        calls.say(texts.documentConfirmed)
                     }
                 },
                 onCancel = state::back,

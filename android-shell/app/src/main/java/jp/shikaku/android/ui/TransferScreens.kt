@@ -39,25 +39,6 @@ import androidx.compose.ui.unit.dp
 import jp.shikaku.core.QrMatrix
 import jp.shikaku.core.ShellTexts
 
-/** A screen's frame for the transfer screens: scrolls, clear of the system bars. */
-@Composable
-private fun TransferColumn(
-    title: String,
-    modifier: Modifier,
-    content: @Composable ColumnScope.() -> Unit,
-) {
-    Column(
-        modifier
-            .verticalScroll(rememberScrollState())
-            .windowInsetsPadding(WindowInsets.safeDrawing)
-            .padding(16.dp),
-        verticalArrangement = Arrangement.spacedBy(12.dp),
-    ) {
-        Text(title, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.semantics { heading() })
-        content()
-    }
-}
-
 /**
  * A member code as the sharing screen shows it: the QR code and its text, the one-time
  * code beside it when the code carries insurance numbers, and until when it holds (worded
@@ -87,7 +68,7 @@ fun ShareScreen(
     message: String?,
     modifier: Modifier = Modifier,
 ) {
-    TransferColumn(texts.shareMember, modifier) {
+    ScreenColumn(texts.shareMember, modifier) {
         Text(texts.shareIntro, style = MaterialTheme.typography.bodyLarge)
         message?.let { Notice(it, error = false) }
         Row(Modifier.fillMaxWidth(), verticalAlignment = Alignment.CenterVertically) {
@@ -175,7 +156,7 @@ fun ReceiveScreen(
     message: String?,
     modifier: Modifier = Modifier,
 ) {
-    TransferColumn(texts.receiveMember, modifier) {
+    ScreenColumn(texts.receiveMember, modifier) {
         Text(texts.receiveIntro, style = MaterialTheme.typography.bodyLarge)
         message?.let { Notice(it, error = true) }
         onScan?.let { OutlinedButton(onClick = it, modifier = Modifier.fillMaxWidth()) { Text(texts.scanCode) } }
