@@ -213,7 +213,15 @@ impl ShikakuCompanion {
             let store = self.store();
             let member = store.member(member_id)?;
             let document = self.checked_document(&store, &member)?;
-            (member, store.members()?.members, document)
+            // Only the insured member a dependent is linked to matters (R13); a link to a
+            // member who is gone or does not open is ignored, as in the household list.
+            let insured: Vec<Member> = member
+                .dependent_of
+                .as_deref()
+                .and_then(|id| store.member(id).ok())
+                .into_iter()
+                .collect();
+            (member, insured, document)
         };
         let insurer_type = document
             .as_ref()
