@@ -1,13 +1,60 @@
-//! Declares a typed constant for every message of the built-in Fluent files, so that
-//! code names messages by constant (`ids::STATE_GRACE`) and a missing or misspelt id is
-//! a compile error rather than a key shown on screen. The English files are read; a
-//! test keeps the Japanese ones to the same ids.
+//! Two things the library is built with:
+//! - a typed constant for every message of the built-in Fluent files, so that code names
+//!   messages by constant (`ids::STATE_GRACE`) and a missing or misspelt id is a compile
+//!   error rather than a key shown on screen (the English files are read; a test keeps
+//!   the Japanese ones to the same ids);
+//! - the data compiled into the library (the Fluent files, the holiday list, the JIS and
+//!   Adobe-Japan1 tables), deflated into `OUT_DIR/embedded/`; `src/embedded.rs` inflates
+//!   each once, on first use. Compressed they take about half the space in the library.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// The files `src/embedded.rs` includes, relative to this crate.
+const EMBEDDED: &[&str] = &[
+    "data/syukujitsu.csv",
+    "data/jis0208-cp932.bin",
+    "data/adobe-japan1-ucs2.bin",
+];
+
 fn main() {
+    let out_dir = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
+    let ftl_files = ["ja", "en"].into_iter().flat_map(|locale| {
+        std::fs::read_dir(format!("src/i18n/locales/{locale}"))
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+    });
+    let embedded = EMBEDDED
+        .iter()
+        .map(std::path::PathBuf::from)
+        .chain(ftl_files);
+    for source in embedded {
+        println!("cargo:rerun-if-changed={}", source.display());
+        if let Err(error) = deflate_into(&source, &out_dir.join("embedded")) {
+            println!("cargo:warning=cannot deflate {}: {error}", source.display());
+            std::process::exit(1);
+        }
+    }
+    message_ids();
+}
+
+/// Writes `source` deflated to `out/<source>.deflate` (its path kept below `out`).
+fn deflate_into(source: &Path, out: &Path) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let bytes = std::fs::read(source)?;
+    let target = out.join(format!("{}.deflate", source.display()));
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(&bytes)?;
+    std::fs::write(target, encoder.finish()?)
+}
+
+fn message_ids() {
     let dir = Path::new("src/i18n/locales/en");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(dir)

@@ -21,7 +21,7 @@ jni=android-shell/app/src/main/jniLibs
 # 16 KB pages (Android 15+ devices, required for apps targeting Android 16 on Play): the
 # linker aligns every loadable segment to 16 KB; NDK r28+ does so by default, older NDKs
 # need the flag.
-export RUSTFLAGS="${RUSTFLAGS:-} -C link-arg=-Wl,-z,max-page-size=16384"
+export RUSTFLAGS="${RUSTFLAGS:-} -C force-unwind-tables=no -C link-arg=-Wl,-z,max-page-size=16384"
 cargo ndk --platform 26 \
   -t arm64-v8a -t armeabi-v7a -t x86_64 -t x86 \
   -o "$jni" build --locked --release -p shikaku-ffi

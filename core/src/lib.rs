@@ -7,6 +7,7 @@ pub mod clock;
 pub mod companion;
 pub mod content;
 pub mod demo;
+mod embedded;
 pub mod error;
 pub mod files;
 pub mod guidance;

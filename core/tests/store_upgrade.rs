@@ -113,8 +113,20 @@ fn every_earlier_release_opens_and_every_pdf_reads_back_byte_identical() {
             }
         }
         drop(store);
-        // Every blob is in format 2 now: its first byte names the format and cipher.
+        // The earlier releases wrote in WAL mode; the store now keeps a rollback journal,
+        // and neither a WAL nor a journal is left beside it.
         let connection = rusqlite::Connection::open(dir.path().join("shikaku.sqlite3")).unwrap();
+        let mode: String = connection
+            .pragma_query_value(None, "journal_mode", |row| row.get(0))
+            .unwrap();
+        assert_eq!(mode, "delete", "{release}");
+        let beside: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with("-wal") || name.ends_with("-journal"))
+            .collect();
+        assert!(beside.is_empty(), "{release}: {beside:?}");
+        // Every blob is in format 2 now: its first byte names the format and cipher.
         let mut statement = connection
             .prepare(
                 "SELECT sealed FROM members UNION ALL SELECT wrapped_key FROM documents

@@ -25,26 +25,54 @@ pub enum Locale {
     En,
 }
 
-/// The Fluent sources of a locale, embedded.
-pub fn sources(locale: Locale) -> &'static [(&'static str, &'static str)] {
-    match locale {
-        Locale::Ja => &[
-            ("main.ftl", include_str!("locales/ja/main.ftl")),
-            ("guidance.ftl", include_str!("locales/ja/guidance.ftl")),
-            ("shell.ftl", include_str!("locales/ja/shell.ftl")),
-            ("errors.ftl", include_str!("locales/ja/errors.ftl")),
-            ("forms.ftl", include_str!("locales/ja/forms.ftl")),
-            ("documents.ftl", include_str!("locales/ja/documents.ftl")),
-        ],
-        Locale::En => &[
-            ("main.ftl", include_str!("locales/en/main.ftl")),
-            ("guidance.ftl", include_str!("locales/en/guidance.ftl")),
-            ("shell.ftl", include_str!("locales/en/shell.ftl")),
-            ("errors.ftl", include_str!("locales/en/errors.ftl")),
-            ("forms.ftl", include_str!("locales/en/forms.ftl")),
-            ("documents.ftl", include_str!("locales/en/documents.ftl")),
-        ],
-    }
+/// The Fluent files of a locale: compiled in (stored deflated, [`crate::embedded`]) and
+/// inflated once, on first use.
+pub fn sources(locale: Locale) -> &'static [(&'static str, String)] {
+    use crate::embedded::{deflated, inflate_text};
+    static JA: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
+    static EN: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
+    let (cell, files): (_, [(&'static str, &[u8]); 6]) = match locale {
+        Locale::Ja => (
+            &JA,
+            [
+                ("main.ftl", deflated!("src/i18n/locales/ja/main.ftl")),
+                (
+                    "guidance.ftl",
+                    deflated!("src/i18n/locales/ja/guidance.ftl"),
+                ),
+                ("shell.ftl", deflated!("src/i18n/locales/ja/shell.ftl")),
+                ("errors.ftl", deflated!("src/i18n/locales/ja/errors.ftl")),
+                ("forms.ftl", deflated!("src/i18n/locales/ja/forms.ftl")),
+                (
+                    "documents.ftl",
+                    deflated!("src/i18n/locales/ja/documents.ftl"),
+                ),
+            ],
+        ),
+        Locale::En => (
+            &EN,
+            [
+                ("main.ftl", deflated!("src/i18n/locales/en/main.ftl")),
+                (
+                    "guidance.ftl",
+                    deflated!("src/i18n/locales/en/guidance.ftl"),
+                ),
+                ("shell.ftl", deflated!("src/i18n/locales/en/shell.ftl")),
+                ("errors.ftl", deflated!("src/i18n/locales/en/errors.ftl")),
+                ("forms.ftl", deflated!("src/i18n/locales/en/forms.ftl")),
+                (
+                    "documents.ftl",
+                    deflated!("src/i18n/locales/en/documents.ftl"),
+                ),
+            ],
+        ),
+    };
+    cell.get_or_init(|| {
+        files
+            .into_iter()
+            .map(|(file, deflated)| (file, inflate_text(deflated)))
+            .collect()
+    })
 }
 
 impl Locale {
@@ -122,8 +150,8 @@ fn built_in_bundle(locale: Locale) -> &'static Bundle {
         let mut bundle = new_bundle(locale);
         for (_, source) in sources(locale) {
             // A syntax error keeps the entries that parsed; a test keeps the files clean.
-            let resource = FluentResource::try_new((*source).to_owned())
-                .unwrap_or_else(|(partial, _)| partial);
+            let resource =
+                FluentResource::try_new(source.clone()).unwrap_or_else(|(partial, _)| partial);
             bundle.add_resource_overriding(resource);
         }
         bundle

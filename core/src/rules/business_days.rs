@@ -18,7 +18,10 @@ use thiserror::Error;
 /// The header line of the Cabinet Office CSV.
 pub const CABINET_OFFICE_HEADER: &str = "国民の祝日・休日月日,国民の祝日・休日名称";
 
-const EMBEDDED_CSV: &str = include_str!("../../data/syukujitsu.csv");
+/// The Cabinet Office list compiled in (as UTF-8, stored deflated: [`crate::embedded`]).
+fn embedded_csv() -> String {
+    crate::embedded::inflate_text(crate::embedded::deflated!("data/syukujitsu.csv"))
+}
 
 /// Business days after registration before マイナ保険証 works (翌々営業日).
 pub const BUSINESS_DAYS_UNTIL_USABLE: u32 = 2;
@@ -58,7 +61,7 @@ impl HolidayCalendar {
         static EMBEDDED: OnceLock<HolidayCalendar> = OnceLock::new();
         // The embedded file is checked by a test; were it ever broken, the calendar
         // would still count weekends and the year-end closure.
-        EMBEDDED.get_or_init(|| Self::parse_text(EMBEDDED_CSV).unwrap_or_default())
+        EMBEDDED.get_or_init(|| Self::parse_text(&embedded_csv()).unwrap_or_default())
     }
 
     /// Parses the Cabinet Office CSV as published: CP932, CRLF. A UTF-8 copy (with or
@@ -231,7 +234,7 @@ mod tests {
 
     #[test]
     fn embedded_list_parses_and_covers_1955_to_2027() {
-        let parsed = HolidayCalendar::parse_text(EMBEDDED_CSV);
+        let parsed = HolidayCalendar::parse_text(&embedded_csv());
         assert!(parsed.is_ok(), "{parsed:?}");
         let calendar = HolidayCalendar::embedded();
         let (first, last) = calendar.years().unwrap_or_default();

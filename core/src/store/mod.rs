@@ -1,5 +1,5 @@
-//! The household store: SQLite (bundled, the same engine on every platform) in WAL mode
-//! with foreign keys on, versioned migrations ([`schema`]), and every mutation in one
+//! The household store: SQLite (bundled, the same engine on every platform) with a
+//! rollback journal and foreign keys on, versioned migrations ([`schema`]), and every mutation in one
 //! IMMEDIATE transaction, so a crash leaves the previous state whole and two writers
 //! wait for each other instead of failing (DESIGN.md principle 6).
 //!
@@ -7,7 +7,7 @@
 //! in a [`SecretStore`] (`keys`); a sealed `manifest` lists every member and
 //! document with the counter of its last write, so a record rolled back, deleted or
 //! moved is told apart from a sound one. Deleted records are overwritten
-//! (`secure_delete`) and the WAL is checkpointed after a removal. A member keeps the
+//! (`secure_delete`), and a store still in WAL mode is checkpointed after a removal. A member keeps the
 //! last two versions of their 資格情報 PDF.
 //!
 //! - `members`: the household's members; a damaged one is listed as such, the others
@@ -134,11 +134,6 @@ impl Store {
         existed: bool,
     ) -> Result<Store> {
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
-        // Before anything writes to the file (setting WAL mode does).
-        if existed && schema::is_empty(&connection)? {
-            keys::refuse_if_a_store_was_here(secrets)?;
-        }
-        connection.pragma_update(None, "journal_mode", "WAL")?;
         connection.pragma_update(None, "synchronous", "FULL")?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
         connection.pragma_update(None, "temp_store", "MEMORY")?;
@@ -146,7 +141,14 @@ impl Store {
         // Pages are read from a mapping of the file rather than one read call each (a
         // 1 MiB PDF is 256 pages).
         connection.pragma_update(None, "mmap_size", 256 * 1024 * 1024)?;
-        let (key, store_id) = schema::open_or_create(&mut connection, secrets)?;
+        let (key, store_id) = schema::open_or_create(&mut connection, secrets, existed)?;
+        // The rollback journal (SQLite's default, which a new store keeps): a read needs
+        // the database file alone, where WAL creates, maps and removes two more files on
+        // every first connection (a third of a cold tap at the counter). A store an
+        // earlier release left in WAL mode is checkpointed and switched once it has opened
+        // (a migration that fails leaves its file as it was); while another connection
+        // keeps it in WAL mode, it stays so until the next opening.
+        connection.pragma_update(None, "journal_mode", "DELETE")?;
         Ok(Store {
             connection,
             key,
@@ -191,9 +193,11 @@ impl Store {
         Ok(value)
     }
 
-    /// After a removal: copies the WAL into the database and empties it, so removed
-    /// records (already overwritten in the database by `secure_delete`) leave no copy
-    /// in the WAL. Best effort: a reader elsewhere may keep frames until it finishes.
+    /// After a removal from a store still in WAL mode (another connection kept it so when
+    /// it was opened): copies the WAL into the database and empties it, so removed
+    /// records (already overwritten in the database by `secure_delete`) leave no copy in
+    /// the WAL. Best effort: a reader elsewhere may keep frames until it finishes. With
+    /// the rollback journal this does nothing.
     fn checkpoint_after_removal(&self) -> Result<()> {
         self.connection
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;

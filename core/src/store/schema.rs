@@ -77,11 +77,6 @@ fn user_version(connection: &Connection) -> Result<u32> {
     Ok(connection.pragma_query_value(None, "user_version", |row| row.get(0))?)
 }
 
-/// Whether the database has no schema at all (a new or an emptied file).
-pub(super) fn is_empty(connection: &Connection) -> Result<bool> {
-    Ok(user_version(connection)? == 0)
-}
-
 /// Applies the SQL of migrations `from + 1 ..= to` inside `transaction`.
 fn apply(transaction: &Transaction<'_>, from: u32, to: u32) -> Result<()> {
     for (index, migration) in MIGRATIONS.iter().enumerate() {
@@ -105,12 +100,19 @@ pub fn migrate_to(connection: &mut Connection, target: u32) -> Result<()> {
 }
 
 /// Brings the database to the latest schema and returns the store's key and id: a new
-/// store is created, an older one migrated, a current one unlocked.
+/// store is created, an older one migrated, a current one unlocked. A database file that
+/// `existed` but holds no store is only started while the secret store holds no other
+/// store's key.
 pub(super) fn open_or_create(
     connection: &mut Connection,
     secrets: &dyn SecretStore,
+    existed: bool,
 ) -> Result<(Key, String)> {
-    let version = user_version(connection)?;
+    let OpeningState {
+        version,
+        store_id,
+        check,
+    } = OpeningState::read(connection)?;
     if version > latest_version() {
         return Err(Error::Storage {
             reason: format!(
@@ -119,6 +121,9 @@ pub(super) fn open_or_create(
         });
     }
     if version == 0 {
+        if existed {
+            keys::refuse_if_a_store_was_here(secrets)?;
+        }
         let transaction = begin_write(connection)?;
         apply(&transaction, 0, latest_version())?;
         // Saved before any key exists, so a key saved before a crash is found again.
@@ -128,10 +133,9 @@ pub(super) fn open_or_create(
         let key = finish_new_store(connection, secrets, &store_id)?;
         return Ok((key, store_id));
     }
-    let store_id = keys::store_id(connection)?.ok_or_else(|| Error::Integrity {
+    let store_id = store_id.ok_or_else(|| Error::Integrity {
         what: "the store id is missing".to_owned(),
     })?;
-    let check = read_setting(connection, SETTING_KEY_CHECK)?;
     if version < FORMAT_2_SCHEMA {
         let key = match &check {
             Some(check) => keys::unlock(secrets, &store_id, check, CheckFormat::Format1)?,
@@ -155,6 +159,35 @@ pub(super) fn open_or_create(
         None => finish_new_store(connection, secrets, &store_id)?,
     };
     Ok((key, store_id))
+}
+
+/// What opening reads before it knows what to do, in one snapshot (one lock of the file).
+struct OpeningState {
+    version: u32,
+    store_id: Option<String>,
+    check: Option<Vec<u8>>,
+}
+
+impl OpeningState {
+    fn read(connection: &Connection) -> Result<OpeningState> {
+        let snapshot = connection.unchecked_transaction()?;
+        let version = user_version(&snapshot)?;
+        // A newer app's schema is refused before its tables are read.
+        let (store_id, check) = if version == 0 || version > latest_version() {
+            (None, None)
+        } else {
+            (
+                keys::store_id(&snapshot)?,
+                read_setting(&snapshot, SETTING_KEY_CHECK)?,
+            )
+        };
+        snapshot.finish()?;
+        Ok(OpeningState {
+            version,
+            store_id,
+            check,
+        })
+    }
 }
 
 /// Gives a new store (or one whose creation was cut short) its key, key check and

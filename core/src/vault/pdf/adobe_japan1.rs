@@ -4,18 +4,24 @@
 //! in 32 KB, written by `scripts/make-adobe-japan1-table.py` from pdfminer.six's copy of
 //! Adobe's Adobe-Japan1-UCS2 data.
 
-/// Runs of consecutive CIDs and their code points; the format is described in the script.
-static TABLE: &[u8] = include_bytes!("../../../data/adobe-japan1-ucs2.bin");
+/// Runs of consecutive CIDs and their code points; the format is described in the
+/// script. Stored deflated ([`crate::embedded`]).
+fn table() -> &'static [u8] {
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        crate::embedded::inflate(crate::embedded::deflated!("data/adobe-japan1-ucs2.bin"))
+    })
+}
 
 fn u16_at(offset: usize) -> Option<u16> {
-    let bytes = TABLE.get(offset..offset + 2)?;
+    let bytes = table().get(offset..offset + 2)?;
     Some(u16::from_be_bytes([*bytes.first()?, *bytes.get(1)?]))
 }
 
 /// The character Adobe-Japan1 `cid` stands for, when a 資格情報 can print it.
 pub fn character(cid: u32) -> Option<char> {
     let cid = u16::try_from(cid).ok()?;
-    if TABLE.get(..4) != Some(b"AJ1U") {
+    if table().get(..4) != Some(b"AJ1U") {
         return None;
     }
     let runs = usize::from(u16_at(4)?);
