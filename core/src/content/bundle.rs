@@ -140,8 +140,14 @@ fn invalid(field: &str, reason: impl Into<String>) -> Rejection {
 }
 
 impl ContentBundle {
-    /// The bundle compiled into the app (a test proves it parses and checks out).
+    /// The bundle compiled into the app (a test proves it parses and checks out), parsed
+    /// and checked once: every Companion that opens starts from it.
     pub fn embedded() -> ContentBundle {
+        static EMBEDDED: std::sync::OnceLock<ContentBundle> = std::sync::OnceLock::new();
+        EMBEDDED.get_or_init(Self::parse_embedded).clone()
+    }
+
+    fn parse_embedded() -> ContentBundle {
         serde_json::from_str::<ContentBundle>(DEFAULT_BUNDLE_JSON)
             .ok()
             .filter(|bundle| bundle.check().is_ok())
