@@ -17,6 +17,18 @@ macro_rules! deflated {
 }
 pub(crate) use deflated;
 
+/// The bytes of a file of this crate, inflated on first use and kept:
+/// `inflated!("data/x.bin")` is a `&'static [u8]`.
+macro_rules! inflated {
+    ($path:literal) => {{
+        static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        BYTES
+            .get_or_init(|| $crate::embedded::inflate($crate::embedded::deflated!($path)))
+            .as_slice()
+    }};
+}
+pub(crate) use inflated;
+
 /// The bytes `deflated` holds (empty if they do not inflate).
 pub(crate) fn inflate(deflated: &[u8]) -> Vec<u8> {
     let mut bytes = Vec::new();

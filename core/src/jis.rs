@@ -2,15 +2,13 @@
 //! page 932: the Cabinet Office's holiday list, RKSJ fonts in a 資格情報 PDF) and the
 //! JIS X 0208 part of EUC-JP, decoded as the WHATWG Encoding Standard says, through one
 //! table of 11 280 characters (22 KB) that `scripts/make-jis-table.py` writes from
-//! Python's cp932 codec (stored deflated, [`crate::embedded`]). Text that does not decode is refused, never guessed: a caller
-//! that screens text for a マイナンバー (R10) sees either the text or an error.
+//! Python's cp932 codec (stored deflated, [`crate::embedded`]). Text that does not
+//! decode is refused, never guessed: a caller that screens text for a マイナンバー (R10)
+//! sees either the text or an error.
 
 /// For each pointer, the character as a big-endian UTF-16 unit (0: nothing).
 fn table() -> &'static [u8] {
-    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        crate::embedded::inflate(crate::embedded::deflated!("data/jis0208-cp932.bin"))
-    })
+    crate::embedded::inflated!("data/jis0208-cp932.bin")
 }
 
 /// The character at `pointer` (row × 94 + cell of JIS X 0208, with Windows' rows).

@@ -25,52 +25,25 @@ pub enum Locale {
     En,
 }
 
+/// The deflated Fluent files of each locale, `JA` and `EN`: every `.ftl` file of
+/// `locales/{ja,en}/`, listed by build.rs.
+mod fluent_files {
+    include!(concat!(env!("OUT_DIR"), "/fluent_files.rs"));
+}
+
 /// The Fluent files of a locale: compiled in (stored deflated, [`crate::embedded`]) and
 /// inflated once, on first use.
 pub fn sources(locale: Locale) -> &'static [(&'static str, String)] {
-    use crate::embedded::{deflated, inflate_text};
     static JA: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
     static EN: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
-    let (cell, files): (_, [(&'static str, &[u8]); 6]) = match locale {
-        Locale::Ja => (
-            &JA,
-            [
-                ("main.ftl", deflated!("src/i18n/locales/ja/main.ftl")),
-                (
-                    "guidance.ftl",
-                    deflated!("src/i18n/locales/ja/guidance.ftl"),
-                ),
-                ("shell.ftl", deflated!("src/i18n/locales/ja/shell.ftl")),
-                ("errors.ftl", deflated!("src/i18n/locales/ja/errors.ftl")),
-                ("forms.ftl", deflated!("src/i18n/locales/ja/forms.ftl")),
-                (
-                    "documents.ftl",
-                    deflated!("src/i18n/locales/ja/documents.ftl"),
-                ),
-            ],
-        ),
-        Locale::En => (
-            &EN,
-            [
-                ("main.ftl", deflated!("src/i18n/locales/en/main.ftl")),
-                (
-                    "guidance.ftl",
-                    deflated!("src/i18n/locales/en/guidance.ftl"),
-                ),
-                ("shell.ftl", deflated!("src/i18n/locales/en/shell.ftl")),
-                ("errors.ftl", deflated!("src/i18n/locales/en/errors.ftl")),
-                ("forms.ftl", deflated!("src/i18n/locales/en/forms.ftl")),
-                (
-                    "documents.ftl",
-                    deflated!("src/i18n/locales/en/documents.ftl"),
-                ),
-            ],
-        ),
+    let (cell, files) = match locale {
+        Locale::Ja => (&JA, fluent_files::JA),
+        Locale::En => (&EN, fluent_files::EN),
     };
     cell.get_or_init(|| {
         files
-            .into_iter()
-            .map(|(file, deflated)| (file, inflate_text(deflated)))
+            .iter()
+            .map(|&(file, deflated)| (file, crate::embedded::inflate_text(deflated)))
             .collect()
     })
 }

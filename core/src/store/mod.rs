@@ -1,14 +1,14 @@
 //! The household store: SQLite (bundled, the same engine on every platform) with a
-//! rollback journal and foreign keys on, versioned migrations ([`schema`]), and every mutation in one
-//! IMMEDIATE transaction, so a crash leaves the previous state whole and two writers
-//! wait for each other instead of failing (DESIGN.md principle 6).
+//! rollback journal and foreign keys on, versioned migrations ([`schema`]), and every
+//! mutation in one IMMEDIATE transaction, so a crash leaves the previous state whole and
+//! two writers wait for each other instead of failing (DESIGN.md principle 6).
 //!
 //! Members and documents are sealed ([`crate::vault::seal`]) with the master key held
 //! in a [`SecretStore`] (`keys`); a sealed `manifest` lists every member and
 //! document with the counter of its last write, so a record rolled back, deleted or
 //! moved is told apart from a sound one. Deleted records are overwritten
-//! (`secure_delete`), and a store still in WAL mode is checkpointed after a removal. A member keeps the
-//! last two versions of their 資格情報 PDF.
+//! (`secure_delete`), and a store still in WAL mode is checkpointed after a removal. A
+//! member keeps the last two versions of their 資格情報 PDF.
 //!
 //! - `members`: the household's members; a damaged one is listed as such, the others
 //!   still show.

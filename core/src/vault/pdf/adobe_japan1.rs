@@ -7,10 +7,7 @@
 /// Runs of consecutive CIDs and their code points; the format is described in the
 /// script. Stored deflated ([`crate::embedded`]).
 fn table() -> &'static [u8] {
-    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        crate::embedded::inflate(crate::embedded::deflated!("data/adobe-japan1-ucs2.bin"))
-    })
+    crate::embedded::inflated!("data/adobe-japan1-ucs2.bin")
 }
 
 fn u16_at(offset: usize) -> Option<u16> {
