@@ -7,6 +7,8 @@
 #   9c3c48c  the first store: schema 2 (schema 1 never shipped alone), blobs sealed with
 #            XChaCha20-Poly1305 and no format byte
 #   fbd66dc  the last release before sealed-blob format 2 (schema 2, XChaCha20-Poly1305)
+#   25a55ad  the last store with its PDFs inside the database (schema 3, format 2,
+#            the table document_pdfs, rollback journal)
 # Add the commit of every later release that changes the schema or the blob format.
 #
 # Each release is exported with `git archive` into target/store-fixtures/src/<commit>, a
@@ -17,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 commits=("$@")
-[ ${#commits[@]} -gt 0 ] || commits=(9c3c48c fbd66dc)
+[ ${#commits[@]} -gt 0 ] || commits=(9c3c48c fbd66dc 25a55ad)
 work=$root/target/store-fixtures
 export CARGO_TARGET_DIR=$work/target
 

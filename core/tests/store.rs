@@ -302,6 +302,16 @@ fn flip_byte(db: &Path, sql_table: &str, column: &str) {
         .unwrap();
 }
 
+/// The sealed PDF files beside the database.
+fn pdf_files(db: &Path) -> Vec<PathBuf> {
+    let dir = db.with_file_name("shikaku.sqlite3-pdfs");
+    if dir.exists() {
+        files_under(&dir)
+    } else {
+        Vec::new()
+    }
+}
+
 fn count(db: &Path, table: &str) -> i64 {
     rusqlite::Connection::open(db)
         .unwrap()
@@ -312,7 +322,7 @@ fn count(db: &Path, table: &str) -> i64 {
 #[test]
 fn a_flipped_ciphertext_byte_is_an_integrity_error_and_nothing_is_deleted() {
     for (table, column) in [
-        ("document_pdfs", "sealed"),
+        ("pdf file", ""),
         ("documents", "wrapped_key"),
         ("documents", "sealed_info"),
         ("members", "sealed"),
@@ -320,7 +330,15 @@ fn a_flipped_ciphertext_byte_is_an_integrity_error_and_nothing_is_deleted() {
         let fx = Fixture::new();
         let (store, member) = fx.with_member(Some("shikaku-kenpo.pdf"));
         drop(store);
-        flip_byte(&fx.db(), table, column);
+        if column.is_empty() {
+            let [file] = pdf_files(&fx.db()).try_into().unwrap();
+            let mut sealed = std::fs::read(&file).unwrap();
+            let middle = sealed.len() / 2;
+            sealed[middle] ^= 0x40;
+            std::fs::write(&file, sealed).unwrap();
+        } else {
+            flip_byte(&fx.db(), table, column);
+        }
         let store = fx.open();
         let read = if column == "sealed_info" {
             store.document_info(&member.id, now()).map(|_| ())
@@ -346,6 +364,55 @@ fn a_flipped_ciphertext_byte_is_an_integrity_error_and_nothing_is_deleted() {
             (1, 1)
         );
     }
+}
+
+#[test]
+fn a_pdf_file_swapped_or_missing_is_an_integrity_error() {
+    let fx = Fixture::new();
+    let (mut store, first) = fx.with_member(Some("shikaku-kenpo.pdf"));
+    let second = store.add_member(draft("b"), now()).unwrap();
+    store
+        .import_document(&second.id, &fixture("shikaku-kokuho.pdf"), now())
+        .unwrap();
+    let [a, b] = pdf_files(&fx.db()).try_into().unwrap();
+    let (bytes_a, bytes_b) = (std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+    std::fs::write(&a, &bytes_b).unwrap();
+    std::fs::write(&b, &bytes_a).unwrap();
+    for member in [&first, &second] {
+        let read = store.document(&member.id);
+        assert!(matches!(read, Err(Error::Integrity { .. })), "{read:?}");
+    }
+    std::fs::remove_file(&a).unwrap();
+    std::fs::remove_file(&b).unwrap();
+    let read = store.document(&first.id);
+    assert!(matches!(read, Err(Error::Integrity { .. })), "{read:?}");
+    // The details are in the database and still answer.
+    assert_eq!(store.document_info(&first.id, now()).unwrap().pages, 1);
+}
+
+#[test]
+fn a_pdf_file_no_row_names_is_removed_by_the_next_import_and_no_other() {
+    let fx = Fixture::new();
+    let (mut store, member) = fx.with_member(Some("shikaku-kenpo.pdf"));
+    let [kept] = pdf_files(&fx.db()).try_into().unwrap();
+    // What an import cut short by a crash leaves: a file no committed row names.
+    let dir = kept.parent().unwrap();
+    let stray = dir.join("0123456789abcdef0123456789abcdef");
+    std::fs::write(&stray, b"sealed bytes of an import that never committed").unwrap();
+    std::fs::write(dir.join("notes.txt"), b"not the store's").unwrap();
+    // Reading changes nothing on disk.
+    store.document(&member.id).unwrap();
+    assert_eq!(pdf_files(&fx.db()).len(), 3);
+    store
+        .import_document(&member.id, &fixture("shikaku-kokuho.pdf"), now())
+        .unwrap();
+    let left = pdf_files(&fx.db());
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(left.contains(&kept));
+    assert_eq!(
+        store.document(&member.id).unwrap().as_slice(),
+        fixture("shikaku-kokuho.pdf").as_slice()
+    );
 }
 
 #[test]
@@ -402,6 +469,8 @@ fn two_versions_are_kept_and_the_member_can_go_back() {
     store.import_document(&member.id, &second, now()).unwrap();
     store.import_document(&member.id, &third, now()).unwrap();
     assert_eq!(count(&fx.db(), "documents"), 2);
+    // The first version's file went with its row.
+    assert_eq!(pdf_files(&fx.db()).len(), 2);
     assert_eq!(
         store.document(&member.id).unwrap().as_slice(),
         third.as_slice()

@@ -1,7 +1,8 @@
 //! Stores written by earlier releases (tests/fixtures/stores/<commit>, made by
 //! scripts/make-store-fixtures.sh from git history) open with today's code: the schema
-//! is migrated, every blob sealed again in format 2, and every PDF reads back byte for
-//! byte; a migration that meets a damaged blob changes nothing.
+//! is migrated, every blob sealed again in format 2, the PDFs moved to their files, and
+//! every PDF reads back byte for byte; a migration that meets a damaged blob or cannot
+//! write the files changes nothing.
 
 #![allow(
     clippy::expect_used,
@@ -67,7 +68,7 @@ fn every_earlier_release_opens_and_every_pdf_reads_back_byte_identical() {
         .unwrap();
     for (release, dir) in copies() {
         let contents = contents(dir.path());
-        assert!(contents["schema_version"].as_u64().unwrap() < u64::from(schema::FORMAT_2_SCHEMA));
+        assert!(contents["schema_version"].as_u64().unwrap() < u64::from(schema::latest_version()));
         let mut store = open(dir.path()).unwrap();
         assert_eq!(
             store.schema_version().unwrap(),
@@ -126,18 +127,37 @@ fn every_earlier_release_opens_and_every_pdf_reads_back_byte_identical() {
             .filter(|name| name.ends_with("-wal") || name.ends_with("-journal"))
             .collect();
         assert!(beside.is_empty(), "{release}: {beside:?}");
-        // Every blob is in format 2 now: its first byte names the format and cipher.
+        // Every blob is in format 2 now: its first byte names the format and cipher. The
+        // PDFs are files, one per document row, named by its id.
         let mut statement = connection
             .prepare(
                 "SELECT sealed FROM members UNION ALL SELECT wrapped_key FROM documents
-                 UNION ALL SELECT sealed FROM document_pdfs UNION ALL SELECT sealed_info FROM documents",
+                 UNION ALL SELECT sealed_info FROM documents",
             )
             .unwrap();
-        let first_bytes: Vec<u8> = statement
+        let mut first_bytes: Vec<u8> = statement
             .query_map([], |row| row.get::<_, Vec<u8>>(0))
             .unwrap()
             .map(|blob| blob.unwrap()[0])
             .collect();
+        let mut ids: Vec<String> = connection
+            .prepare("SELECT id FROM documents ORDER BY id")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let mut files: Vec<String> = std::fs::read_dir(dir.path().join("shikaku.sqlite3-pdfs"))
+            .unwrap()
+            .map(|entry| {
+                let path = entry.unwrap().path();
+                first_bytes.push(std::fs::read(&path).unwrap()[0]);
+                path.file_name().unwrap().to_string_lossy().into_owned()
+            })
+            .collect();
+        files.sort();
+        ids.sort();
+        assert_eq!(files, ids, "{release}");
         assert!(first_bytes.len() > 4);
         assert!(
             first_bytes.iter().all(|b| b >> 4 == 2),
@@ -151,9 +171,37 @@ fn every_earlier_release_opens_and_every_pdf_reads_back_byte_identical() {
     }
 }
 
+/// The committed stores written before schema `version`.
+fn copies_before(version: u32) -> Vec<tempfile::TempDir> {
+    copies()
+        .into_iter()
+        .filter(|(_, dir)| {
+            contents(dir.path())["schema_version"].as_u64().unwrap() < u64::from(version)
+        })
+        .map(|(_, dir)| dir)
+        .collect()
+}
+
+#[test]
+fn a_migration_that_cannot_write_the_pdf_files_changes_nothing() {
+    for (_, dir) in copies() {
+        let db = dir.path().join("shikaku.sqlite3");
+        // Where the folder of PDFs goes, a file: no PDF can be written.
+        std::fs::write(dir.path().join("shikaku.sqlite3-pdfs"), b"").unwrap();
+        let before = std::fs::read(&db).unwrap();
+        assert!(matches!(open(dir.path()), Err(Error::Storage { .. })));
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+        // Once the way is clear, the same store migrates.
+        std::fs::remove_file(dir.path().join("shikaku.sqlite3-pdfs")).unwrap();
+        let store = open(dir.path()).unwrap();
+        assert_eq!(store.schema_version().unwrap(), schema::latest_version());
+    }
+}
+
 #[test]
 fn a_migration_that_meets_a_damaged_blob_changes_nothing() {
-    let (_, dir) = copies().remove(0);
+    // Format-1 stores, whose PDFs are still in `documents.sealed_pdf`.
+    let dir = copies_before(schema::FORMAT_2_SCHEMA).remove(0);
     let db = dir.path().join("shikaku.sqlite3");
     {
         let connection = rusqlite::Connection::open(&db).unwrap();

@@ -3,10 +3,10 @@
 //! back to the previous PDF, and the clinic card built from them (R8).
 
 use super::ShikakuCompanion;
-use crate::error::{Entity, Error, Result, ShikakuError};
+use crate::error::{Entity, Result, ShikakuError};
 use crate::guidance::clinic::{ClinicCard, clinic_card};
 use crate::household::Member;
-use crate::store::Store;
+use crate::store::MemberWithDocument;
 use crate::vault::identity::identity_warnings;
 use crate::vault::{DocumentFields, DocumentInfo, ImportReport};
 use crate::view::{
@@ -14,18 +14,15 @@ use crate::view::{
 };
 
 impl ShikakuCompanion {
-    /// The member's current document, if any, with the warnings that it may not be
-    /// theirs while its fields are not confirmed.
-    pub(super) fn checked_document(
-        &self,
-        store: &Store,
-        member: &Member,
-    ) -> Result<Option<DocumentInfo>> {
-        match store.document_info(&member.id, self.now()) {
-            Ok(info) => Ok(Some(with_identity_warnings(info, member))),
-            Err(Error::NotFound { .. }) => Ok(None),
-            Err(error) => Err(error),
-        }
+    /// The member, the household's members that open, and the member's current document
+    /// if any, with the warnings that it may not be theirs while its fields are not
+    /// confirmed: one snapshot of the store.
+    pub(super) fn member_with_document(&self, member_id: &str) -> Result<MemberWithDocument> {
+        let mut read = self.store().member_with_document(member_id, self.now())?;
+        read.document = read
+            .document
+            .map(|info| with_identity_warnings(info, &read.member));
+        Ok(read)
     }
 
     /// The member and their document, checked, read in one go.
@@ -33,10 +30,8 @@ impl ShikakuCompanion {
         &self,
         member_id: &str,
     ) -> Result<(Member, Option<DocumentInfo>)> {
-        let store = self.store();
-        let member = store.member(member_id)?;
-        let document = self.checked_document(&store, &member)?;
-        Ok((member, document))
+        let read = self.member_with_document(member_id)?;
+        Ok((read.member, read.document))
     }
 }
 

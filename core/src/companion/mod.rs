@@ -33,7 +33,7 @@ use crate::rules::era::parse_era_date;
 use crate::rules::facts::parse_iso_date;
 use crate::rules::insurer_type;
 use crate::secrets::SecretStore;
-use crate::store::{OpenMode, Store};
+use crate::store::{MemberWithDocument, OpenMode, Store};
 use crate::vault::DocumentInfo;
 use crate::view::{
     FormModel, FormOutcome, FormValues, MemberRow, OtherMember, ShellTexts, TimelineEntry,
@@ -209,20 +209,19 @@ impl ShikakuCompanion {
     /// the type their 保険者番号 tells (R13).
     fn member_context(&self, member_id: &str) -> Result<MemberContext> {
         let today = self.today();
-        let (member, household, document) = {
-            let store = self.store();
-            let member = store.member(member_id)?;
-            let document = self.checked_document(&store, &member)?;
-            // Only the insured member a dependent is linked to matters (R13); a link to a
-            // member who is gone or does not open is ignored, as in the household list.
-            let insured: Vec<Member> = member
-                .dependent_of
-                .as_deref()
-                .and_then(|id| store.member(id).ok())
-                .into_iter()
-                .collect();
-            (member, insured, document)
-        };
+        let MemberWithDocument {
+            member,
+            household,
+            document,
+        } = self.member_with_document(member_id)?;
+        // Only the insured member a dependent is linked to matters (R13); a link to a
+        // member who is gone or does not open is ignored, as in the household list.
+        let household: Vec<Member> = member
+            .dependent_of
+            .as_deref()
+            .and_then(|id| household.into_iter().find(|other| other.id == id))
+            .into_iter()
+            .collect();
         let insurer_type = document
             .as_ref()
             .and_then(|d| d.fields.insurer_number.as_deref())

@@ -1,18 +1,21 @@
 //! The members' 資格情報 PDFs: each version sealed under its own fresh key (wrapped by
 //! the master key), its details sealed beside it bound to the row's version, import time
 //! and revision, and every version listed in the manifest. The last two versions are
-//! kept, so the member can go back.
+//! kept, so the member can go back. The sealed PDF is a file of its own (`pdf_files`),
+//! written before its row commits and unlinked after the row is removed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, MAIN_DB, OptionalExtension, params};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 
 use super::manifest::{DocumentEntry, Manifest};
+use super::members::{listing_in, member_of};
+use super::pdf_files::PdfFiles;
 use super::{Store, aad, from_unix_seconds, json_error, random_id, to_json, unix_seconds};
 use crate::error::{Entity, Error, Result};
-use crate::household::insurance_change_days;
+use crate::household::{Member, insurance_change_days};
 use crate::vault::seal::{Key, Plaintext};
 use crate::vault::{
     CheckedDocument, DocumentFields, DocumentInfo, DocumentTiming, FieldWarning, ImportReport,
@@ -33,7 +36,16 @@ struct SealedInfo {
     fields_confirmed: bool,
 }
 
-/// A document version's row (its PDF is in `document_pdfs`).
+/// A member with their household and current document, as one snapshot holds them.
+#[derive(Debug, Clone)]
+pub struct MemberWithDocument {
+    pub member: Member,
+    /// Every member of the household that opens (the member among them).
+    pub household: Vec<Member>,
+    pub document: Option<DocumentInfo>,
+}
+
+/// A document version's row (its sealed PDF is the file named by its id).
 struct DocumentRow {
     id: String,
     version: i64,
@@ -69,7 +81,7 @@ fn integrity(what: String) -> Error {
 }
 
 fn document_rows(connection: &Connection, member_id: &str) -> Result<Vec<DocumentRow>> {
-    let mut statement = connection.prepare(
+    let mut statement = connection.prepare_cached(
         "SELECT id, version, imported_at, revision, wrapped_key, sealed_info
          FROM documents WHERE member_id = ?1 ORDER BY version",
     )?;
@@ -138,14 +150,8 @@ fn seal_info(key: &Key, member_id: &str, row: &DocumentRow, info: &SealedInfo) -
     key.seal(&row.info_aad(member_id), &to_json(info)?)
 }
 
-/// Reads a sealed PDF straight from its row into one buffer (SQLite's incremental blob
-/// read: no intermediate copy), then decrypts it where it lies.
-fn read_pdf(
-    connection: &Connection,
-    key: &Key,
-    member_id: &str,
-    row: &DocumentRow,
-) -> Result<Plaintext> {
+/// Reads a sealed PDF from its file in one read and decrypts it where it lies.
+fn read_pdf(pdfs: &PdfFiles, key: &Key, member_id: &str, row: &DocumentRow) -> Result<Plaintext> {
     let what = format!("document of member {member_id}");
     let key_bytes = key.open(
         &aad::document_key(member_id, &row.id),
@@ -153,19 +159,17 @@ fn read_pdf(
         &what,
     )?;
     let document_key = Key::from_slice(&key_bytes)?;
-    let rowid: i64 = connection
-        .query_row(
-            "SELECT rowid FROM document_pdfs WHERE document_id = ?1",
-            [&row.id],
-            |r| r.get(0),
-        )
-        .optional()?
+    let sealed = pdfs
+        .read(&row.id)?
         .ok_or_else(|| integrity(format!("the PDF of member {member_id} is missing")))?;
-    let blob = connection.blob_open(MAIN_DB, c"document_pdfs", c"sealed", rowid, true)?;
-    let mut sealed = vec![0u8; blob.len()];
-    blob.read_at_exact(&mut sealed, 0)?;
-    blob.close()?;
     document_key.open_owned(&aad::document_pdf(member_id, &row.id), sealed, &what)
+}
+
+/// The ids of every document row, the files a sweep keeps.
+fn document_ids(connection: &Connection) -> Result<HashSet<String>> {
+    let mut statement = connection.prepare("SELECT id FROM documents")?;
+    let ids = statement.query_map([], |row| row.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
 impl Store {
@@ -201,8 +205,12 @@ impl Store {
             fields_confirmed: false,
         };
         let imported_at = unix_seconds(now);
-        let (replaced_previous, pruned) = self.write(|transaction, key, manifest| {
+        let pdfs = self.pdfs.clone();
+        let written = self.write(|transaction, key, manifest| {
             let rows = checked_rows(transaction, manifest, member_id)?;
+            // Under the write lock: no other writer is between its file and its commit.
+            pdfs.sweep(&document_ids(transaction)?)?;
+            pdfs.write(&document_id, &sealed_pdf)?;
             let version = rows.last().map_or(0, |row| row.version) + 1;
             let row = DocumentRow {
                 id: document_id.clone(),
@@ -226,25 +234,30 @@ impl Store {
                     row.revision
                 ],
             )?;
-            transaction.execute(
-                "INSERT INTO document_pdfs (document_id, sealed) VALUES (?1, ?2)",
-                params![row.id, sealed_pdf],
-            )?;
             manifest
                 .documents
                 .insert(row.id.clone(), row.entry(member_id));
-            let mut pruned = false;
+            let mut pruned = Vec::new();
             for old in rows
                 .iter()
                 .filter(|old| old.version <= version - KEPT_DOCUMENT_VERSIONS)
             {
                 transaction.execute("DELETE FROM documents WHERE id = ?1", [&old.id])?;
                 manifest.documents.remove(&old.id);
-                pruned = true;
+                pruned.push(old.id.clone());
             }
             Ok((!rows.is_empty(), pruned))
-        })?;
-        if pruned {
+        });
+        let (replaced_previous, pruned) = match written {
+            Ok(written) => written,
+            Err(error) => {
+                // The row did not commit: its file goes too (a sweep would, later).
+                self.pdfs.remove([&document_id]);
+                return Err(error);
+            }
+        };
+        if !pruned.is_empty() {
+            self.pdfs.remove(&pruned);
             self.checkpoint_after_removal()?;
         }
         Ok(ImportReport {
@@ -257,54 +270,86 @@ impl Store {
     pub fn document(&self, member_id: &str) -> Result<Plaintext> {
         self.read(|connection, manifest| {
             let (row, _) = current_row(connection, manifest, member_id)?;
-            read_pdf(connection, &self.key, member_id, &row)
+            read_pdf(&self.pdfs, &self.key, member_id, &row)
         })
-    }
-
-    /// R13: the days the member's 資格情報 changes with their age or their insured
-    /// member's (none for a member who cannot be read).
-    fn insurance_change_days(&self, member_id: &str) -> Result<Vec<NaiveDate>> {
-        let household = self.members()?.members;
-        Ok(household
-            .iter()
-            .find(|member| member.id == member_id)
-            .map(|member| insurance_change_days(member, &household))
-            .unwrap_or_default())
     }
 
     /// What is known about the member's current document, judged at `now`: stale 12
     /// months after its 出力日 (else its import), after a change of the member's facts,
     /// or from a change of insurance (R13).
     pub fn document_info(&self, member_id: &str, now: DateTime<Utc>) -> Result<DocumentInfo> {
-        let insurance_changes = self.insurance_change_days(member_id)?;
         self.read(|connection, manifest| {
-            let (row, versions_kept) = current_row(connection, manifest, member_id)?;
-            let info = open_info(&self.key, member_id, &row)?;
-            let facts_changed_at = manifest
-                .members
-                .get(member_id)
-                .and_then(|entry| entry.facts_changed_at)
-                .map(from_unix_seconds);
-            let imported_at = from_unix_seconds(row.imported_at);
-            let timing = DocumentTiming {
-                imported_at,
-                output_on: info.fields.issued_on,
-                facts_changed_at,
-            };
-            Ok(DocumentInfo {
-                document_id: row.id,
-                member_id: member_id.to_owned(),
-                version: row.version,
-                pages: info.pages,
-                byte_len: info.byte_len,
-                sha256: info.sha256,
-                imported_at,
-                fields: info.fields,
-                warnings: info.warnings,
-                fields_confirmed: info.fields_confirmed,
-                staleness: timing.staleness(&insurance_changes, now),
-                versions_kept,
+            let household = listing_in(connection, &self.key, manifest)?.members;
+            self.document_info_in(connection, manifest, member_id, &household, now)
+        })
+    }
+
+    /// A member, the household's members that open, and the member's current document
+    /// (`None` without one), read in one snapshot.
+    pub fn member_with_document(
+        &self,
+        member_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<MemberWithDocument> {
+        self.read(|connection, manifest| {
+            let listing = listing_in(connection, &self.key, manifest)?;
+            let member = member_of(&listing, member_id)?;
+            let document =
+                match self.document_info_in(connection, manifest, member_id, &listing.members, now)
+                {
+                    Ok(info) => Some(info),
+                    Err(Error::NotFound { .. }) => None,
+                    Err(error) => return Err(error),
+                };
+            Ok(MemberWithDocument {
+                member,
+                household: listing.members,
+                document,
             })
+        })
+    }
+
+    fn document_info_in(
+        &self,
+        connection: &Connection,
+        manifest: &Manifest,
+        member_id: &str,
+        household: &[Member],
+        now: DateTime<Utc>,
+    ) -> Result<DocumentInfo> {
+        // R13: the days the member's 資格情報 changes with their age or their insured
+        // member's (none for a member who cannot be read).
+        let insurance_changes = household
+            .iter()
+            .find(|member| member.id == member_id)
+            .map(|member| insurance_change_days(member, household))
+            .unwrap_or_default();
+        let (row, versions_kept) = current_row(connection, manifest, member_id)?;
+        let info = open_info(&self.key, member_id, &row)?;
+        let facts_changed_at = manifest
+            .members
+            .get(member_id)
+            .and_then(|entry| entry.facts_changed_at)
+            .map(from_unix_seconds);
+        let imported_at = from_unix_seconds(row.imported_at);
+        let timing = DocumentTiming {
+            imported_at,
+            output_on: info.fields.issued_on,
+            facts_changed_at,
+        };
+        Ok(DocumentInfo {
+            document_id: row.id,
+            member_id: member_id.to_owned(),
+            version: row.version,
+            pages: info.pages,
+            byte_len: info.byte_len,
+            sha256: info.sha256,
+            imported_at,
+            fields: info.fields,
+            warnings: info.warnings,
+            fields_confirmed: info.fields_confirmed,
+            staleness: timing.staleness(&insurance_changes, now),
+            versions_kept,
         })
     }
 

@@ -21,7 +21,7 @@ struct MemberRow {
 }
 
 fn member_rows(connection: &Connection, only: Option<&str>) -> Result<Vec<MemberRow>> {
-    let mut statement = connection.prepare(
+    let mut statement = connection.prepare_cached(
         "SELECT id, sealed, revision, facts_changed_at FROM members
          WHERE ?1 IS NULL OR id = ?1 ORDER BY position, id",
     )?;
@@ -70,26 +70,44 @@ fn seal_member(key: &Key, id: &str, revision: i64, draft: &MemberDraft) -> Resul
     key.seal(&aad::member(id, revision), &to_json(draft)?)
 }
 
+/// Every member that opens, in the order they were added, and the damaged ones.
+pub(super) fn listing_in(
+    connection: &Connection,
+    key: &Key,
+    manifest: &Manifest,
+) -> Result<MemberListing> {
+    let mut listing = MemberListing::default();
+    let rows = member_rows(connection, None)?;
+    for id in manifest.members.keys() {
+        if !rows.iter().any(|row| &row.id == id) {
+            listing.damaged.push((id.clone(), MemberDamage::Missing));
+        }
+    }
+    for row in rows {
+        let id = row.id.clone();
+        match open_member(key, manifest, row) {
+            Ok(member) => listing.members.push(member),
+            Err(damage) => listing.damaged.push((id, damage)),
+        }
+    }
+    Ok(listing)
+}
+
+/// The member `id` of a listing; a damaged one is an [`Error::Integrity`].
+pub(super) fn member_of(listing: &MemberListing, id: &str) -> Result<Member> {
+    if let Some(member) = listing.members.iter().find(|member| member.id == id) {
+        return Ok(member.clone());
+    }
+    match listing.damaged.iter().find(|(damaged, _)| damaged == id) {
+        Some((_, damage)) => Err(damage_error(id, *damage)),
+        None => Err(Error::not_found(Entity::Member)),
+    }
+}
+
 impl Store {
     /// Every member that opens, in the order they were added, and the damaged ones.
     pub fn members(&self) -> Result<MemberListing> {
-        self.read(|connection, manifest| {
-            let mut listing = MemberListing::default();
-            let rows = member_rows(connection, None)?;
-            for id in manifest.members.keys() {
-                if !rows.iter().any(|row| &row.id == id) {
-                    listing.damaged.push((id.clone(), MemberDamage::Missing));
-                }
-            }
-            for row in rows {
-                let id = row.id.clone();
-                match open_member(&self.key, manifest, row) {
-                    Ok(member) => listing.members.push(member),
-                    Err(damage) => listing.damaged.push((id, damage)),
-                }
-            }
-            Ok(listing)
-        })
+        self.read(|connection, manifest| listing_in(connection, &self.key, manifest))
     }
 
     /// One member; a damaged record is an [`Error::Integrity`].
@@ -181,15 +199,23 @@ impl Store {
 
     /// Removes a member and their documents; the removed records are overwritten.
     pub fn remove_member(&mut self, id: &str) -> Result<()> {
-        self.write(|transaction, _, manifest| {
+        let documents = self.write(|transaction, _, manifest| {
+            let documents: Vec<String> = manifest
+                .documents
+                .iter()
+                .filter(|(_, entry)| entry.member_id == id)
+                .map(|(document_id, _)| document_id.clone())
+                .collect();
             let removed = transaction.execute("DELETE FROM members WHERE id = ?1", [id])?;
             if removed == 0 && manifest.members.remove(id).is_none() {
                 return Err(Error::not_found(Entity::Member));
             }
             manifest.members.remove(id);
             manifest.documents.retain(|_, entry| entry.member_id != id);
-            Ok(())
+            Ok(documents)
         })?;
+        // The rows (and the keys of the PDFs) are gone: the files follow.
+        self.pdfs.remove(&documents);
         self.checkpoint_after_removal()
     }
 }

@@ -12,7 +12,8 @@
 //!
 //! - `members`: the household's members; a damaged one is listed as such, the others
 //!   still show.
-//! - `documents`: the 資格情報 PDFs, their versions and fields.
+//! - `documents`: the 資格情報 PDFs, their versions and fields; the sealed PDFs
+//!   themselves are files beside the database (`pdf_files`).
 //! - `settings`: reminder settings and state, installed content, plain settings.
 
 mod aad;
@@ -20,6 +21,7 @@ mod documents;
 mod keys;
 mod manifest;
 mod members;
+mod pdf_files;
 mod reseal;
 pub mod schema;
 mod settings;
@@ -31,8 +33,9 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use self::documents::KEPT_DOCUMENT_VERSIONS;
+pub use self::documents::{KEPT_DOCUMENT_VERSIONS, MemberWithDocument};
 use self::manifest::Manifest;
+use self::pdf_files::PdfFiles;
 use crate::error::{Entity, Error, Result};
 use crate::secrets::SecretStore;
 use crate::vault::hex;
@@ -51,6 +54,7 @@ pub enum OpenMode {
 #[derive(Debug)]
 pub struct Store {
     connection: Connection,
+    pdfs: PdfFiles,
     key: Key,
     store_id: String,
 }
@@ -120,16 +124,12 @@ impl Store {
             }
         }
         let connection = Connection::open_with_flags(path, flags)?;
-        Self::with_connection(connection, secrets, existed)
-    }
-
-    /// A store in memory, for tests and benchmarks.
-    pub fn open_in_memory(secrets: &dyn SecretStore) -> Result<Store> {
-        Self::with_connection(Connection::open_in_memory()?, secrets, false)
+        Self::with_connection(connection, PdfFiles::beside(path), secrets, existed)
     }
 
     fn with_connection(
         mut connection: Connection,
+        pdfs: PdfFiles,
         secrets: &dyn SecretStore,
         existed: bool,
     ) -> Result<Store> {
@@ -138,10 +138,7 @@ impl Store {
         connection.pragma_update(None, "foreign_keys", "ON")?;
         connection.pragma_update(None, "temp_store", "MEMORY")?;
         connection.pragma_update(None, "secure_delete", "ON")?;
-        // Pages are read from a mapping of the file rather than one read call each (a
-        // 1 MiB PDF is 256 pages).
-        connection.pragma_update(None, "mmap_size", 256 * 1024 * 1024)?;
-        let (key, store_id) = schema::open_or_create(&mut connection, secrets, existed)?;
+        let (key, store_id) = schema::open_or_create(&mut connection, &pdfs, secrets, existed)?;
         // The rollback journal (SQLite's default, which a new store keeps): a read needs
         // the database file alone, where WAL creates, maps and removes two more files on
         // every first connection (a third of a cold tap at the counter). A store an
@@ -151,6 +148,7 @@ impl Store {
         connection.pragma_update(None, "journal_mode", "DELETE")?;
         Ok(Store {
             connection,
+            pdfs,
             key,
             store_id,
         })

@@ -1,14 +1,15 @@
 //! The SQLite schema, one migration per version, and opening a database at any earlier
 //! version. `PRAGMA user_version` holds the version a database is at; opening applies
-//! the missing migrations in one transaction, together with the step that needs the key
-//! (sealing format-1 blobs again in format 2, `reseal`), so a crash or a
-//! failure leaves the database as it was.
+//! the missing migrations in one transaction, together with the steps SQL cannot do
+//! (sealing format-1 blobs again in format 2, `reseal`; writing the PDFs to their own
+//! files, `pdf_files`), so a crash or a failure leaves the database as it was.
 //!
 //! | schema | blobs | what changed |
 //! |---|---|---|
 //! | 1 | format 1 | settings, members, documents |
 //! | 2 | format 1 | `members.facts_changed_at` |
 //! | 3 | format 2 | `revision` per row, the sealed manifest, `document_pdfs`, ring's AEAD |
+//! | 4 | format 2 | the sealed PDFs in files beside the database, `document_pdfs` dropped |
 //!
 //! Nothing personal is stored in the clear: member records and documents are sealed
 //! blobs (see `crate::vault::seal`); the clear columns are random ids, ordering numbers,
@@ -18,6 +19,7 @@ use rusqlite::{Connection, Transaction};
 
 use super::keys::{self, CheckFormat, SETTING_KEY_CHECK, SETTING_STORE_ID};
 use super::manifest::Manifest;
+use super::pdf_files::PdfFiles;
 use super::settings::{read_setting, write_setting};
 use super::{begin_write, random_id, reseal};
 use crate::error::{Error, Result};
@@ -63,10 +65,16 @@ pub const MIGRATIONS: &[&str] = &[
      ) STRICT;
      INSERT INTO document_pdfs (document_id, sealed) SELECT id, sealed_pdf FROM documents;
      ALTER TABLE documents DROP COLUMN sealed_pdf;",
+    // 4: the sealed PDFs are files beside the database (written by `pdf_files` in the
+    // migration's transaction, before this runs).
+    "DROP TABLE document_pdfs;",
 ];
 
 /// The first schema whose blobs are in format 2, with a manifest.
 pub const FORMAT_2_SCHEMA: u32 = 3;
+
+/// The first schema whose sealed PDFs are files beside the database.
+pub const PDF_FILES_SCHEMA: u32 = 4;
 
 /// The version a database has after every migration.
 pub fn latest_version() -> u32 {
@@ -105,6 +113,7 @@ pub fn migrate_to(connection: &mut Connection, target: u32) -> Result<()> {
 /// store's key.
 pub(super) fn open_or_create(
     connection: &mut Connection,
+    pdfs: &PdfFiles,
     secrets: &dyn SecretStore,
     existed: bool,
 ) -> Result<(Key, String)> {
@@ -136,22 +145,8 @@ pub(super) fn open_or_create(
     let store_id = store_id.ok_or_else(|| Error::Integrity {
         what: "the store id is missing".to_owned(),
     })?;
-    if version < FORMAT_2_SCHEMA {
-        let key = match &check {
-            Some(check) => keys::unlock(secrets, &store_id, check, CheckFormat::Format1)?,
-            None => keys::key_for_new_store(secrets, &store_id)?,
-        };
-        let transaction = begin_write(connection)?;
-        apply(&transaction, version, latest_version())?;
-        let manifest = reseal::format_1_to_2(&transaction, &key)?;
-        manifest.write(&transaction, &key, &store_id)?;
-        write_setting(
-            &transaction,
-            SETTING_KEY_CHECK,
-            &keys::seal_check(&key, &store_id)?,
-        )?;
-        transaction.commit()?;
-        keys::mark(secrets, &store_id)?;
+    if version < latest_version() {
+        let key = migrate(connection, pdfs, secrets, version, &store_id, check)?;
         return Ok((key, store_id));
     }
     let key = match check {
@@ -159,6 +154,76 @@ pub(super) fn open_or_create(
         None => finish_new_store(connection, secrets, &store_id)?,
     };
     Ok((key, store_id))
+}
+
+/// Brings a store at `version` (1 to 3) to the latest schema in one transaction: the
+/// format-1 blobs of a schema 1 or 2 store sealed again in format 2 (with its
+/// manifest), then the PDFs written to their files. A PDF file written before a failure
+/// is removed; one left by a crash is named by no row and swept by a later write.
+fn migrate(
+    connection: &mut Connection,
+    pdfs: &PdfFiles,
+    secrets: &dyn SecretStore,
+    version: u32,
+    store_id: &str,
+    check: Option<Vec<u8>>,
+) -> Result<Key> {
+    let format = if version < FORMAT_2_SCHEMA {
+        CheckFormat::Format1
+    } else {
+        CheckFormat::Format2
+    };
+    let key = match &check {
+        Some(check) => keys::unlock(secrets, store_id, check, format)?,
+        None => keys::key_for_new_store(secrets, store_id)?,
+    };
+    let transaction = begin_write(connection)?;
+    apply(&transaction, version, FORMAT_2_SCHEMA)?;
+    if version < FORMAT_2_SCHEMA || check.is_none() {
+        let manifest = if version < FORMAT_2_SCHEMA {
+            reseal::format_1_to_2(&transaction, &key)?
+        } else {
+            Manifest::default()
+        };
+        manifest.write(&transaction, &key, store_id)?;
+        write_setting(
+            &transaction,
+            SETTING_KEY_CHECK,
+            &keys::seal_check(&key, store_id)?,
+        )?;
+    }
+    let mut written = Vec::new();
+    if let Err(error) = move_pdfs_to_files_and_commit(transaction, pdfs, &mut written) {
+        pdfs.remove(&written);
+        return Err(error);
+    }
+    if format == CheckFormat::Format1 {
+        keys::mark(secrets, store_id)?;
+    }
+    Ok(key)
+}
+
+/// Schema 4's step: every sealed PDF of `document_pdfs` written to its file as it is
+/// (format 2, bound to its member and document id; `written` lists the files made),
+/// then the table dropped and the migration committed.
+fn move_pdfs_to_files_and_commit(
+    transaction: Transaction<'_>,
+    pdfs: &PdfFiles,
+    written: &mut Vec<String>,
+) -> Result<()> {
+    {
+        let mut statement = transaction.prepare("SELECT document_id, sealed FROM document_pdfs")?;
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            let id: String = row.get(0)?;
+            let sealed: Vec<u8> = row.get(1)?;
+            pdfs.write(&id, &sealed)?;
+            written.push(id);
+        }
+    }
+    apply(&transaction, PDF_FILES_SCHEMA - 1, latest_version())?;
+    transaction.commit()?;
+    Ok(())
 }
 
 /// What opening reads before it knows what to do, in one snapshot (one lock of the file).

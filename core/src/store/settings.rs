@@ -22,11 +22,8 @@ const SETTING_CONTENT_MARK: &str = "content_mark";
 /// A setting's value.
 pub(super) fn read_setting(connection: &Connection, name: &str) -> Result<Option<Vec<u8>>> {
     Ok(connection
-        .query_row(
-            "SELECT value FROM settings WHERE name = ?1",
-            [name],
-            |row| row.get(0),
-        )
+        .prepare_cached("SELECT value FROM settings WHERE name = ?1")?
+        .query_row([name], |row| row.get(0))
         .optional()?)
 }
 
