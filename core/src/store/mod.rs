@@ -31,6 +31,7 @@ mod tests;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 pub use self::documents::{KEPT_DOCUMENT_VERSIONS, MemberWithDocument};
@@ -107,7 +108,7 @@ impl Store {
     /// [`OpenMode::CreateIfMissing`]; otherwise a missing store is [`Error::NotFound`]
     /// and nothing is created, neither a file, a folder nor a key.
     pub fn open_with_mode(path: &Path, secrets: &dyn SecretStore, mode: OpenMode) -> Result<Store> {
-        let existed = path.exists();
+        let (existed, in_wal_mode) = database_header(path);
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
@@ -117,27 +118,21 @@ impl Store {
             }
             OpenMode::ExistingOnly => {}
             OpenMode::CreateIfMissing => {
-                if let Some(parent) = path.parent() {
+                if let Some(parent) = path.parent().filter(|_| !existed) {
                     create_private_dir(parent)?;
                 }
                 flags |= OpenFlags::SQLITE_OPEN_CREATE;
             }
         }
-        let connection = Connection::open_with_flags(path, flags)?;
-        Self::with_connection(connection, PdfFiles::beside(path), secrets, existed)
-    }
-
-    fn with_connection(
-        mut connection: Connection,
-        pdfs: PdfFiles,
-        secrets: &dyn SecretStore,
-        existed: bool,
-    ) -> Result<Store> {
+        let mut connection = Connection::open_with_flags(path, flags)?;
+        let pdfs = PdfFiles::beside(path);
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
-        connection.pragma_update(None, "synchronous", "FULL")?;
-        connection.pragma_update(None, "foreign_keys", "ON")?;
-        connection.pragma_update(None, "temp_store", "MEMORY")?;
-        connection.pragma_update(None, "secure_delete", "ON")?;
+        // Foreign keys on (secure deletion, memory-only temporary data and full syncs are
+        // built into this SQLite: .cargo/config.toml). One plan per statement whatever
+        // the values bound, so a cached statement run with another id is not compiled
+        // again (the store's queries are all by key).
+        connection.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_FKEY, true)?;
+        connection.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         let (key, store_id) = schema::open_or_create(&mut connection, &pdfs, secrets, existed)?;
         // The rollback journal (SQLite's default, which a new store keeps): a read needs
         // the database file alone, where WAL creates, maps and removes two more files on
@@ -145,7 +140,9 @@ impl Store {
         // earlier release left in WAL mode is checkpointed and switched once it has opened
         // (a migration that fails leaves its file as it was); while another connection
         // keeps it in WAL mode, it stays so until the next opening.
-        connection.pragma_update(None, "journal_mode", "DELETE")?;
+        if in_wal_mode {
+            connection.pragma_update(None, "journal_mode", "DELETE")?;
+        }
         Ok(Store {
             connection,
             pdfs,
@@ -170,11 +167,9 @@ impl Store {
 
     /// Runs `read` on one consistent snapshot of the database with the manifest.
     fn read<T>(&self, read: impl FnOnce(&Connection, &Manifest) -> Result<T>) -> Result<T> {
-        let snapshot = self.connection.unchecked_transaction()?;
-        let manifest = Manifest::read(&snapshot, &self.key, &self.store_id)?;
-        let value = read(&snapshot, &manifest)?;
-        snapshot.finish()?;
-        Ok(value)
+        let snapshot = Snapshot::begin(&self.connection)?;
+        let manifest = Manifest::read(snapshot.0, &self.key, &self.store_id)?;
+        read(snapshot.0, &manifest)
     }
 
     /// Runs `change` in one IMMEDIATE transaction with the manifest, which is sealed
@@ -200,6 +195,40 @@ impl Store {
         self.connection
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
+    }
+}
+
+/// Whether a database file is at `path`, and whether its header says WAL mode (bytes
+/// 18 and 19 are 2; 1 is the rollback journal), read before SQLite opens it.
+fn database_header(path: &Path) -> (bool, bool) {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return (path.exists(), false);
+    };
+    let mut header = [0u8; 20];
+    let in_wal_mode = file.read_exact(&mut header).is_ok() && header.get(18..20) == Some(&[2, 2]);
+    (true, in_wal_mode)
+}
+
+/// A read transaction, ended when dropped (a read has nothing to commit). Its BEGIN and
+/// ROLLBACK are cached statements: a tap at the counter makes several reads on a
+/// connection just opened, and compiling them again for each was a measurable part of it.
+struct Snapshot<'c>(&'c Connection);
+
+impl<'c> Snapshot<'c> {
+    fn begin(connection: &'c Connection) -> Result<Snapshot<'c>> {
+        connection.prepare_cached("BEGIN")?.execute([])?;
+        Ok(Snapshot(connection))
+    }
+}
+
+impl Drop for Snapshot<'_> {
+    fn drop(&mut self) {
+        // Ending a read cannot lose anything; should it fail, the next BEGIN says so.
+        let _ = self
+            .0
+            .prepare_cached("COMMIT")
+            .and_then(|mut end| end.execute([]));
     }
 }
 

@@ -235,18 +235,18 @@ struct OpeningState {
 
 impl OpeningState {
     fn read(connection: &Connection) -> Result<OpeningState> {
-        let snapshot = connection.unchecked_transaction()?;
-        let version = user_version(&snapshot)?;
+        let snapshot = super::Snapshot::begin(connection)?;
+        let version = user_version(snapshot.0)?;
         // A newer app's schema is refused before its tables are read.
         let (store_id, check) = if version == 0 || version > latest_version() {
             (None, None)
         } else {
             (
-                keys::store_id(&snapshot)?,
-                read_setting(&snapshot, SETTING_KEY_CHECK)?,
+                keys::store_id(snapshot.0)?,
+                read_setting(snapshot.0, SETTING_KEY_CHECK)?,
             )
         };
-        snapshot.finish()?;
+        drop(snapshot);
         Ok(OpeningState {
             version,
             store_id,

@@ -114,3 +114,32 @@ fn a_database_from_a_newer_app_is_refused() {
     let result = Store::open(&path, &MemorySecretStore::default());
     assert!(matches!(result, Err(Error::Storage { reason }) if reason.contains("newer")));
 }
+
+#[test]
+fn an_opened_store_overwrites_deletions_syncs_fully_and_checks_references() {
+    // Built into SQLite (.cargo/config.toml) or set on opening: a build without them
+    // would keep deleted records, lose a commit to a power cut or orphan documents.
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(
+        &dir.path().join("store.sqlite3"),
+        &MemorySecretStore::default(),
+    )
+    .unwrap();
+    let pragma = |name: &str| -> String {
+        store
+            .connection
+            .query_row(&format!("PRAGMA {name}"), [], |row| {
+                row.get::<_, rusqlite::types::Value>(0)
+            })
+            .map(|value| match value {
+                rusqlite::types::Value::Integer(n) => n.to_string(),
+                rusqlite::types::Value::Text(text) => text,
+                other => format!("{other:?}"),
+            })
+            .unwrap()
+    };
+    assert_eq!(pragma("secure_delete"), "1");
+    assert_eq!(pragma("synchronous"), "2");
+    assert_eq!(pragma("foreign_keys"), "1");
+    assert_eq!(pragma("journal_mode"), "delete");
+}
