@@ -129,3 +129,30 @@ impl PdfFiles {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_stores_own_ids_name_a_file() {
+        let pdfs = PdfFiles::beside(Path::new("/data/shikaku.sqlite3"));
+        let id = "0123456789abcdef0123456789abcdef";
+        assert_eq!(
+            pdfs.path(id).ok(),
+            Some(PathBuf::from("/data/shikaku.sqlite3-pdfs").join(id))
+        );
+        for bad in [
+            "../shikaku.sqlite3",
+            "0123456789ABCDEF0123456789ABCDEF",
+            "0123456789abcdef",
+            "0123456789abcdef0123456789abcde/",
+            "",
+        ] {
+            assert!(
+                matches!(pdfs.path(bad), Err(Error::Integrity { .. })),
+                "{bad}"
+            );
+        }
+    }
+}
