@@ -211,7 +211,7 @@ fn database_header(path: &Path) -> (bool, bool) {
 }
 
 /// A read transaction, ended when dropped (a read has nothing to commit). Its BEGIN and
-/// ROLLBACK are cached statements: a tap at the counter makes several reads on a
+/// COMMIT are cached statements: a tap at the counter makes several reads on a
 /// connection just opened, and compiling them again for each was a measurable part of it.
 struct Snapshot<'c>(&'c Connection);
 
@@ -224,11 +224,15 @@ impl<'c> Snapshot<'c> {
 
 impl Drop for Snapshot<'_> {
     fn drop(&mut self) {
-        // Ending a read cannot lose anything; should it fail, the next BEGIN says so.
-        let _ = self
+        // Ending a read cannot lose anything; should COMMIT fail, ROLLBACK still ends it,
+        // so the next read can begin.
+        let ended = self
             .0
             .prepare_cached("COMMIT")
             .and_then(|mut end| end.execute([]));
+        if ended.is_err() && !self.0.is_autocommit() {
+            let _ = self.0.execute_batch("ROLLBACK");
+        }
     }
 }
 
