@@ -1,5 +1,6 @@
 //! The Companion driven as a shell drives it: open, add a member, the household rows and
-//! the dashboard, a 資格情報 PDF imported, the clinic card, the reminder plan with an
+//! the dashboard, a 資格情報 PDF imported, the clinic card (alone, and with its PDF for
+//! the counter), the reminder plan with an
 //! acknowledgement and a snooze (also after delivery, when the plan no longer holds the
 //! reminder), the calendar export, guidance, and errors worded in both languages; and
 //! two Companions in one process, each speaking with its own content's texts.
@@ -96,6 +97,75 @@ fn fixture(name: &str) -> Vec<u8> {
             .join(name),
     )
     .unwrap()
+}
+
+#[test]
+fn the_counter_display_is_the_clinic_card_with_the_pdf_it_speaks_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = MemorySecretStore::default();
+    let companion = open(dir.path(), &secrets, TestClock::at(2026, 1, 5, 12));
+    let facts = Facts {
+        card_issued_on: Some(day(2022, 3, 1)),
+        ..Facts::born_on(day(1980, 10, 10))
+    };
+    let member = companion.add_member(draft("山田 太郎", facts)).unwrap();
+
+    // No PDF stored: the card alone, and it says so.
+    let display = companion.counter_display(member.id.clone()).unwrap();
+    assert!(!display.card.record_available_offline);
+    assert_eq!(display.pdf, None);
+    assert_eq!(
+        display.card,
+        companion.clinic_card(member.id.clone()).unwrap()
+    );
+
+    // Two versions stored: the card and the PDF are both of the current one.
+    let first = fixture("shikaku-kenpo.pdf");
+    companion
+        .import_document(member.id.clone(), first.clone())
+        .unwrap();
+    let current = fixture("shikaku-kokuho.pdf");
+    companion
+        .import_document(member.id.clone(), current.clone())
+        .unwrap();
+    let display = companion.counter_display(member.id.clone()).unwrap();
+    assert!(display.card.record_available_offline);
+    assert_eq!(display.pdf.as_deref(), Some(current.as_slice()));
+    assert_eq!(
+        display.card,
+        companion.clinic_card(member.id.clone()).unwrap()
+    );
+    companion.revert_document(member.id.clone()).unwrap();
+    let display = companion.counter_display(member.id.clone()).unwrap();
+    assert_eq!(display.pdf.as_deref(), Some(first.as_slice()));
+    assert_eq!(
+        display.card,
+        companion.clinic_card(member.id.clone()).unwrap()
+    );
+
+    // A member who is not in the household is not found.
+    assert!(matches!(
+        companion.counter_display("0123456789abcdef".to_owned()),
+        Err(ShikakuError::NotFound {
+            what: Entity::Member
+        })
+    ));
+
+    // The PDF's file gone: an integrity error, not a card that promises a PDF.
+    let pdfs = dir.path().join(format!("{DATABASE_FILE}-pdfs"));
+    for file in std::fs::read_dir(&pdfs).unwrap() {
+        std::fs::remove_file(file.unwrap().path()).unwrap();
+    }
+    assert!(matches!(
+        companion.counter_display(member.id.clone()),
+        Err(ShikakuError::Integrity)
+    ));
+    assert!(
+        companion
+            .clinic_card(member.id)
+            .unwrap()
+            .record_available_offline
+    );
 }
 
 #[test]

@@ -2,12 +2,13 @@
 //! details with the warnings that it may be someone else's, the document form, going
 //! back to the previous PDF, and the clinic card built from them (R8).
 
-use super::ShikakuCompanion;
+use super::{MemberContext, ShikakuCompanion};
 use crate::error::{Entity, Result, ShikakuError};
-use crate::guidance::clinic::{ClinicCard, clinic_card};
+use crate::guidance::clinic::{ClinicCard, CounterDisplay, clinic_card};
 use crate::household::Member;
-use crate::store::MemberWithDocument;
+use crate::store::{MemberWithDocument, WithPdf};
 use crate::vault::identity::identity_warnings;
+use crate::vault::seal::Plaintext;
 use crate::vault::{DocumentFields, DocumentInfo, ImportReport};
 use crate::view::{
     DocumentSource, FormModel, FormOutcome, FormValues, document_form, submit_document_form,
@@ -15,14 +16,33 @@ use crate::view::{
 
 impl ShikakuCompanion {
     /// The member, the household's members that open, and the member's current document
-    /// if any, with the warnings that it may not be theirs while its fields are not
-    /// confirmed: one snapshot of the store.
-    pub(super) fn member_with_document(&self, member_id: &str) -> Result<MemberWithDocument> {
-        let mut read = self.store().member_with_document(member_id, self.now())?;
+    /// if any (its PDF too when `with_pdf` asks), with the warnings that it may not be
+    /// theirs while its fields are not confirmed: one snapshot of the store.
+    pub(super) fn member_with_document(
+        &self,
+        member_id: &str,
+        with_pdf: WithPdf,
+    ) -> Result<MemberWithDocument> {
+        let mut read = self
+            .store()
+            .member_with_document(member_id, self.now(), with_pdf)?;
         read.document = read
             .document
             .map(|info| with_identity_warnings(info, &read.member));
         Ok(read)
+    }
+
+    /// The clinic card of a member's context.
+    fn card_of(&self, context: &MemberContext) -> ClinicCard {
+        self.with_words(|words, _| {
+            clinic_card(
+                &context.member,
+                &context.status,
+                context.document.as_ref(),
+                &context.insurer,
+                words,
+            )
+        })
     }
 
     /// The member and their document, checked, read in one go.
@@ -30,7 +50,7 @@ impl ShikakuCompanion {
         &self,
         member_id: &str,
     ) -> Result<(Member, Option<DocumentInfo>)> {
-        let read = self.member_with_document(member_id)?;
+        let read = self.member_with_document(member_id, WithPdf::No)?;
         Ok((read.member, read.document))
     }
 }
@@ -84,15 +104,18 @@ impl ShikakuCompanion {
     /// The card a member shows across the counter.
     pub fn clinic_card(&self, member_id: String) -> Result<ClinicCard, ShikakuError> {
         let context = self.member_context(&member_id)?;
-        Ok(self.with_words(|words, _| {
-            clinic_card(
-                &context.member,
-                &context.status,
-                context.document.as_ref(),
-                &context.insurer,
-                words,
-            )
-        }))
+        Ok(self.card_of(&context))
+    }
+
+    /// What a tap on "show at the counter" shows: the member's clinic card and, when
+    /// their record is available offline, their current PDF exactly as imported; both
+    /// from one snapshot of the store, so the card speaks of the PDF shown.
+    pub fn counter_display(&self, member_id: String) -> Result<CounterDisplay, ShikakuError> {
+        let mut read = self.member_with_document(&member_id, WithPdf::Yes)?;
+        // Handed over whole: the shell owns the bytes from here.
+        let pdf = read.pdf.take().map(Plaintext::into_unwiped);
+        let card = self.card_of(&self.member_context_of(read)?);
+        Ok(CounterDisplay { card, pdf })
     }
 
     /// Imports a member's 資格情報 PDF (checked, read, sealed; the previous one is kept).

@@ -33,7 +33,7 @@ use crate::rules::era::parse_era_date;
 use crate::rules::facts::parse_iso_date;
 use crate::rules::insurer_type;
 use crate::secrets::SecretStore;
-use crate::store::{MemberWithDocument, OpenMode, Store};
+use crate::store::{MemberWithDocument, OpenMode, Store, WithPdf};
 use crate::vault::DocumentInfo;
 use crate::view::{
     FormModel, FormOutcome, FormValues, MemberRow, OtherMember, ShellTexts, TimelineEntry,
@@ -121,8 +121,14 @@ impl ShikakuCompanion {
         trusted: Vec<TrustedKey>,
         mode: OpenMode,
     ) -> Result<Self> {
-        let store = Store::open_with_mode(&data_dir.join(DATABASE_FILE), secret_store, mode)?;
-        let content = LoadedContent::new(store.content(&trusted, clock.today())?);
+        let (store, content) = Store::open_with_content(
+            &data_dir.join(DATABASE_FILE),
+            secret_store,
+            mode,
+            &trusted,
+            clock.today(),
+        )?;
+        let content = LoadedContent::new(content);
         Ok(ShikakuCompanion {
             store: Mutex::new(store),
             content: RwLock::new(content),
@@ -208,12 +214,18 @@ impl ShikakuCompanion {
     /// insurer guidance speaks of: the installed insurer's content, else the defaults of
     /// the type their 保険者番号 tells (R13).
     fn member_context(&self, member_id: &str) -> Result<MemberContext> {
+        self.member_context_of(self.member_with_document(member_id, WithPdf::No)?)
+    }
+
+    /// [`ShikakuCompanion::member_context`] of what was read of the member.
+    fn member_context_of(&self, read: MemberWithDocument) -> Result<MemberContext> {
         let today = self.today();
         let MemberWithDocument {
             member,
             household,
             document,
-        } = self.member_with_document(member_id)?;
+            pdf: _,
+        } = read;
         // Only the insured member a dependent is linked to matters (R13); a link to a
         // member who is gone or does not open is ignored, as in the household list.
         let household: Vec<Member> = member

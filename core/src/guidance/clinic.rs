@@ -98,6 +98,16 @@ pub struct ClinicCard {
     pub presenting: Vec<PresentWay>,
 }
 
+/// What a tap on "show at the counter" shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "ffi", derive(uniffi::Record))]
+pub struct CounterDisplay {
+    pub card: ClinicCard,
+    /// The member's current 資格情報 PDF, exactly as imported; `None` exactly when the
+    /// card says the record is not available offline.
+    pub pdf: Option<Vec<u8>>,
+}
+
 fn field(
     kind: ClinicFieldKind,
     words: Words<'_>,

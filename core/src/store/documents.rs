@@ -37,12 +37,21 @@ struct SealedInfo {
 }
 
 /// A member with their household and current document, as one snapshot holds them.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct MemberWithDocument {
     pub member: Member,
     /// Every member of the household that opens (the member among them).
     pub household: Vec<Member>,
     pub document: Option<DocumentInfo>,
+    /// The current document's PDF, decrypted, when it was asked for and there is one.
+    pub pdf: Option<Plaintext>,
+}
+
+/// Whether a read of a member ([`Store::member_with_document`]) decrypts their PDF too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WithPdf {
+    No,
+    Yes,
 }
 
 /// A document version's row (its sealed PDF is the file named by its id).
@@ -80,10 +89,11 @@ fn integrity(what: String) -> Error {
     Error::Integrity { what }
 }
 
+/// The member's document rows, oldest version first (ordered here: see `member_rows`).
 fn document_rows(connection: &Connection, member_id: &str) -> Result<Vec<DocumentRow>> {
     let mut statement = connection.prepare_cached(
         "SELECT id, version, imported_at, revision, wrapped_key, sealed_info
-         FROM documents WHERE member_id = ?1 ORDER BY version",
+         FROM documents WHERE member_id = ?1",
     )?;
     let rows = statement.query_map([member_id], |row| {
         Ok(DocumentRow {
@@ -95,7 +105,9 @@ fn document_rows(connection: &Connection, member_id: &str) -> Result<Vec<Documen
             sealed_info: row.get(5)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.sort_by_key(|row| row.version);
+    Ok(rows)
 }
 
 /// The member's document versions, oldest first, each matched with the manifest: a row
@@ -285,26 +297,40 @@ impl Store {
     }
 
     /// A member, the household's members that open, and the member's current document
-    /// (`None` without one), read in one snapshot.
+    /// (`None` without one) with, when `with_pdf` asks, its PDF: read in one snapshot.
     pub fn member_with_document(
         &self,
         member_id: &str,
         now: DateTime<Utc>,
+        with_pdf: WithPdf,
     ) -> Result<MemberWithDocument> {
         self.read(|connection, manifest| {
             let listing = listing_in(connection, &self.key, manifest)?;
             let member = member_of(&listing, member_id)?;
-            let document =
-                match self.document_info_in(connection, manifest, member_id, &listing.members, now)
-                {
-                    Ok(info) => Some(info),
-                    Err(Error::NotFound { .. }) => None,
-                    Err(error) => return Err(error),
-                };
+            let (document, pdf) = match current_row(connection, manifest, member_id) {
+                Ok((row, versions_kept)) => {
+                    let pdf = match with_pdf {
+                        WithPdf::Yes => Some(read_pdf(&self.pdfs, &self.key, member_id, &row)?),
+                        WithPdf::No => None,
+                    };
+                    let info = self.document_info_of(
+                        manifest,
+                        member_id,
+                        &listing.members,
+                        row,
+                        versions_kept,
+                        now,
+                    )?;
+                    (Some(info), pdf)
+                }
+                Err(Error::NotFound { .. }) => (None, None),
+                Err(error) => return Err(error),
+            };
             Ok(MemberWithDocument {
                 member,
                 household: listing.members,
                 document,
+                pdf,
             })
         })
     }
@@ -317,6 +343,21 @@ impl Store {
         household: &[Member],
         now: DateTime<Utc>,
     ) -> Result<DocumentInfo> {
+        let (row, versions_kept) = current_row(connection, manifest, member_id)?;
+        self.document_info_of(manifest, member_id, household, row, versions_kept, now)
+    }
+
+    /// What is known of the document `row` (the member's current one, of
+    /// `versions_kept`), judged at `now`.
+    fn document_info_of(
+        &self,
+        manifest: &Manifest,
+        member_id: &str,
+        household: &[Member],
+        row: DocumentRow,
+        versions_kept: u32,
+        now: DateTime<Utc>,
+    ) -> Result<DocumentInfo> {
         // R13: the days the member's 資格情報 changes with their age or their insured
         // member's (none for a member who cannot be read).
         let insurance_changes = household
@@ -324,7 +365,6 @@ impl Store {
             .find(|member| member.id == member_id)
             .map(|member| insurance_change_days(member, household))
             .unwrap_or_default();
-        let (row, versions_kept) = current_row(connection, manifest, member_id)?;
         let info = open_info(&self.key, member_id, &row)?;
         let facts_changed_at = manifest
             .members

@@ -30,13 +30,17 @@ mod tests;
 
 use std::path::Path;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-pub use self::documents::{KEPT_DOCUMENT_VERSIONS, MemberWithDocument};
+pub use self::documents::{KEPT_DOCUMENT_VERSIONS, MemberWithDocument, WithPdf};
 use self::manifest::Manifest;
 use self::pdf_files::PdfFiles;
+use self::schema::Opened;
+use self::settings::content_in_force;
+use crate::content::InstalledContent;
+use crate::content::bundle::TrustedKey;
 use crate::error::{Entity, Error, Result};
 use crate::secrets::SecretStore;
 use crate::vault::hex;
@@ -108,23 +112,45 @@ impl Store {
     /// [`OpenMode::CreateIfMissing`]; otherwise a missing store is [`Error::NotFound`]
     /// and nothing is created, neither a file, a folder nor a key.
     pub fn open_with_mode(path: &Path, secrets: &dyn SecretStore, mode: OpenMode) -> Result<Store> {
-        let (existed, in_wal_mode) = database_header(path);
-        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        Ok(Self::open_reading_content(path, secrets, mode)?.0)
+    }
+
+    /// Opens the store as [`Store::open_with_mode`] does, with the content in force on
+    /// `today` ([`Store::content`]) read in the same snapshot as the opening's own reads.
+    pub fn open_with_content(
+        path: &Path,
+        secrets: &dyn SecretStore,
+        mode: OpenMode,
+        trusted: &[TrustedKey],
+        today: NaiveDate,
+    ) -> Result<(Store, InstalledContent)> {
+        let (store, envelope) = Self::open_reading_content(path, secrets, mode)?;
+        Ok((store, content_in_force(envelope, trusted, today)))
+    }
+
+    /// Opens the store; returns it with the installed content's envelope.
+    fn open_reading_content(
+        path: &Path,
+        secrets: &dyn SecretStore,
+        mode: OpenMode,
+    ) -> Result<(Store, Option<Vec<u8>>)> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        match mode {
-            OpenMode::ExistingOnly if !existed => {
-                return Err(Error::not_found(Entity::HouseholdStore));
-            }
-            OpenMode::ExistingOnly => {}
-            OpenMode::CreateIfMissing => {
-                if let Some(parent) = path.parent().filter(|_| !existed) {
+        // Opened without creating first: a store that exists (every opening but the
+        // first) costs no look at the file beforehand.
+        let (mut connection, existed) = match Connection::open_with_flags(path, flags) {
+            Ok(connection) => (connection, true),
+            Err(_) if mode == OpenMode::CreateIfMissing && !path.exists() => {
+                if let Some(parent) = path.parent() {
                     create_private_dir(parent)?;
                 }
-                flags |= OpenFlags::SQLITE_OPEN_CREATE;
+                let create = flags | OpenFlags::SQLITE_OPEN_CREATE;
+                (Connection::open_with_flags(path, create)?, false)
             }
-        }
-        let mut connection = Connection::open_with_flags(path, flags)?;
+            Err(_) if !path.exists() => return Err(Error::not_found(Entity::HouseholdStore)),
+            Err(error) => return Err(error.into()),
+        };
         let pdfs = PdfFiles::beside(path);
         connection.busy_timeout(std::time::Duration::from_secs(5))?;
         // Foreign keys on (secure deletion, memory-only temporary data and full syncs are
@@ -133,22 +159,29 @@ impl Store {
         // again (the store's queries are all by key).
         connection.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_FKEY, true)?;
         connection.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
-        let (key, store_id) = schema::open_or_create(&mut connection, &pdfs, secrets, existed)?;
+        let Opened {
+            key,
+            store_id,
+            content_envelope,
+        } = schema::open_or_create(&mut connection, &pdfs, secrets, existed)?;
         // The rollback journal (SQLite's default, which a new store keeps): a read needs
         // the database file alone, where WAL creates, maps and removes two more files on
         // every first connection (a third of a cold tap at the counter). A store an
         // earlier release left in WAL mode is checkpointed and switched once it has opened
         // (a migration that fails leaves its file as it was); while another connection
         // keeps it in WAL mode, it stays so until the next opening.
-        if in_wal_mode {
+        let journal_mode: String =
+            connection.pragma_query_value(None, "journal_mode", |row| row.get(0))?;
+        if journal_mode.eq_ignore_ascii_case("wal") {
             connection.pragma_update(None, "journal_mode", "DELETE")?;
         }
-        Ok(Store {
+        let store = Store {
             connection,
             pdfs,
             key,
             store_id,
-        })
+        };
+        Ok((store, content_envelope))
     }
 
     /// The schema version of the open database.
@@ -196,18 +229,6 @@ impl Store {
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
-}
-
-/// Whether a database file is at `path`, and whether its header says WAL mode (bytes
-/// 18 and 19 are 2; 1 is the rollback journal), read before SQLite opens it.
-fn database_header(path: &Path) -> (bool, bool) {
-    use std::io::Read;
-    let Ok(mut file) = std::fs::File::open(path) else {
-        return (path.exists(), false);
-    };
-    let mut header = [0u8; 20];
-    let in_wal_mode = file.read_exact(&mut header).is_ok() && header.get(18..20) == Some(&[2, 2]);
-    (true, in_wal_mode)
 }
 
 /// A read transaction, ended when dropped (a read has nothing to commit). Its BEGIN and

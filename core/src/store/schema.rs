@@ -20,7 +20,7 @@ use rusqlite::{Connection, Transaction};
 use super::keys::{self, CheckFormat, SETTING_KEY_CHECK, SETTING_STORE_ID};
 use super::manifest::Manifest;
 use super::pdf_files::PdfFiles;
-use super::settings::{read_setting, write_setting};
+use super::settings::{SETTING_CONTENT_ENVELOPE, read_setting, write_setting};
 use super::{begin_write, random_id, reseal};
 use crate::error::{Error, Result};
 use crate::secrets::SecretStore;
@@ -107,20 +107,30 @@ pub fn migrate_to(connection: &mut Connection, target: u32) -> Result<()> {
     Ok(())
 }
 
-/// Brings the database to the latest schema and returns the store's key and id: a new
-/// store is created, an older one migrated, a current one unlocked. A database file that
-/// `existed` but holds no store is only started while the secret store holds no other
-/// store's key.
+/// A store brought to the latest schema and unlocked.
+pub(super) struct Opened {
+    pub key: Key,
+    pub store_id: String,
+    /// The installed content's signed envelope (`None` when none was installed), read
+    /// with the rest of the opening: the content is needed as soon as the store is.
+    pub content_envelope: Option<Vec<u8>>,
+}
+
+/// Brings the database to the latest schema and returns the store's key, id and
+/// installed content: a new store is created, an older one migrated, a current one
+/// unlocked. A database file that `existed` but holds no store is only started while the
+/// secret store holds no other store's key.
 pub(super) fn open_or_create(
     connection: &mut Connection,
     pdfs: &PdfFiles,
     secrets: &dyn SecretStore,
     existed: bool,
-) -> Result<(Key, String)> {
+) -> Result<Opened> {
     let OpeningState {
         version,
         store_id,
         check,
+        content_envelope,
     } = OpeningState::read(connection)?;
     if version > latest_version() {
         return Err(Error::Storage {
@@ -140,20 +150,28 @@ pub(super) fn open_or_create(
         write_setting(&transaction, SETTING_STORE_ID, store_id.as_bytes())?;
         transaction.commit()?;
         let key = finish_new_store(connection, secrets, &store_id)?;
-        return Ok((key, store_id));
+        return Ok(Opened {
+            key,
+            store_id,
+            content_envelope: None,
+        });
     }
     let store_id = store_id.ok_or_else(|| Error::Integrity {
         what: "the store id is missing".to_owned(),
     })?;
-    if version < latest_version() {
-        let key = migrate(connection, pdfs, secrets, version, &store_id, check)?;
-        return Ok((key, store_id));
-    }
-    let key = match check {
-        Some(check) => keys::unlock(secrets, &store_id, &check, CheckFormat::Format2)?,
-        None => finish_new_store(connection, secrets, &store_id)?,
+    let key = if version < latest_version() {
+        migrate(connection, pdfs, secrets, version, &store_id, check)?
+    } else {
+        match check {
+            Some(check) => keys::unlock(secrets, &store_id, &check, CheckFormat::Format2)?,
+            None => finish_new_store(connection, secrets, &store_id)?,
+        }
     };
-    Ok((key, store_id))
+    Ok(Opened {
+        key,
+        store_id,
+        content_envelope,
+    })
 }
 
 /// Brings a store at `version` (1 to 3) to the latest schema in one transaction: the
@@ -227,10 +245,12 @@ fn move_pdfs_to_files_and_commit(
 }
 
 /// What opening reads before it knows what to do, in one snapshot (one lock of the file).
+/// Neither a migration nor finishing a new store changes the installed content.
 struct OpeningState {
     version: u32,
     store_id: Option<String>,
     check: Option<Vec<u8>>,
+    content_envelope: Option<Vec<u8>>,
 }
 
 impl OpeningState {
@@ -238,19 +258,19 @@ impl OpeningState {
         let snapshot = super::Snapshot::begin(connection)?;
         let version = user_version(snapshot.0)?;
         // A newer app's schema is refused before its tables are read.
-        let (store_id, check) = if version == 0 || version > latest_version() {
-            (None, None)
-        } else {
-            (
-                keys::store_id(snapshot.0)?,
-                read_setting(snapshot.0, SETTING_KEY_CHECK)?,
-            )
-        };
-        drop(snapshot);
+        if version == 0 || version > latest_version() {
+            return Ok(OpeningState {
+                version,
+                store_id: None,
+                check: None,
+                content_envelope: None,
+            });
+        }
         Ok(OpeningState {
             version,
-            store_id,
-            check,
+            store_id: keys::store_id(snapshot.0)?,
+            check: read_setting(snapshot.0, SETTING_KEY_CHECK)?,
+            content_envelope: read_setting(snapshot.0, SETTING_CONTENT_ENVELOPE)?,
         })
     }
 }

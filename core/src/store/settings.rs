@@ -16,7 +16,7 @@ use crate::vault::seal::Key;
 
 const SETTING_REMINDERS: &str = "reminder_settings";
 pub(super) const SETTING_REMINDER_STATE: &str = "reminder_state";
-const SETTING_CONTENT_ENVELOPE: &str = "content_envelope";
+pub(super) const SETTING_CONTENT_ENVELOPE: &str = "content_envelope";
 const SETTING_CONTENT_MARK: &str = "content_mark";
 
 /// A setting's value.
@@ -35,6 +35,31 @@ pub(super) fn write_setting(transaction: &Transaction<'_>, name: &str, value: &[
         params![name, value],
     )?;
     Ok(())
+}
+
+/// The content in force on `today` from the installed `envelope` ([`Store::content`]).
+pub(super) fn content_in_force(
+    envelope: Option<Vec<u8>>,
+    trusted: &[TrustedKey],
+    today: NaiveDate,
+) -> InstalledContent {
+    let Some(envelope) = envelope else {
+        return InstalledContent::embedded(None);
+    };
+    let set_aside = |why: String| {
+        InstalledContent::embedded(Some(format!(
+            "the installed content {why}; using the built-in content"
+        )))
+    };
+    match open_envelope(&envelope, trusted) {
+        Ok(bundle) if !version_is_plausible(bundle.version, today) => {
+            set_aside(format!("has an implausible version ({})", bundle.version))
+        }
+        Ok(bundle) => {
+            InstalledContent::from_bundle(bundle, ContentSource::Installed).in_force_on(today)
+        }
+        Err(rejection) => set_aside(format!("no longer verifies ({rejection})")),
+    }
 }
 
 fn read_reminder_state(connection: &Connection, key: &Key) -> Result<ReminderState> {
@@ -137,23 +162,8 @@ impl Store {
     /// `trusted` and the limits of this build, still within its `valid_until`; or the one
     /// built into the app.
     pub fn content(&self, trusted: &[TrustedKey], today: NaiveDate) -> Result<InstalledContent> {
-        let Some(envelope) = self.setting(SETTING_CONTENT_ENVELOPE)? else {
-            return Ok(InstalledContent::embedded(None));
-        };
-        let set_aside = |why: String| {
-            InstalledContent::embedded(Some(format!(
-                "the installed content {why}; using the built-in content"
-            )))
-        };
-        Ok(match open_envelope(&envelope, trusted) {
-            Ok(bundle) if !version_is_plausible(bundle.version, today) => {
-                set_aside(format!("has an implausible version ({})", bundle.version))
-            }
-            Ok(bundle) => {
-                InstalledContent::from_bundle(bundle, ContentSource::Installed).in_force_on(today)
-            }
-            Err(rejection) => set_aside(format!("no longer verifies ({rejection})")),
-        })
+        let envelope = self.setting(SETTING_CONTENT_ENVELOPE)?;
+        Ok(content_in_force(envelope, trusted, today))
     }
 
     /// A setting's value.
