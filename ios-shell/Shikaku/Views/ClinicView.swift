@@ -75,11 +75,11 @@ struct ClinicView: View {
             }
         }
         .onAppear {
-            // Read once: the PDF is decrypted into memory for as long as the view is shown.
-            card = model.read(nil) { try $0.clinicCard(memberId: memberId) }
-            if card?.recordAvailableOffline == true {
-                pdf = model.read(nil) { try $0.document(memberId: memberId) }
-            }
+            // Read once, card and PDF together: the PDF is decrypted into memory for as
+            // long as the view is shown.
+            let display = model.read(nil) { try $0.counterDisplay(memberId: memberId) }
+            card = display?.card
+            pdf = display?.pdf
             UIApplication.shared.isIdleTimerDisabled = true
             savedBrightness = UIScreen.main.brightness
             UIScreen.main.brightness = 1.0

@@ -152,8 +152,9 @@ final class AppModelTests: XCTestCase {
 
         XCTAssertEqual(harness.model.message, harness.model.texts.imported)
         XCTAssertNil(harness.model.sharedPDF)
-        let card = try XCTUnwrapCompanion(harness.model).clinicCard(memberId: member.id)
-        XCTAssertTrue(card.recordAvailableOffline)
+        let display = try XCTUnwrapCompanion(harness.model).counterDisplay(memberId: member.id)
+        XCTAssertTrue(display.card.recordAvailableOffline)
+        XCTAssertEqual(display.pdf?.prefix(5), Data("%PDF-".utf8))
         XCTAssertFalse(FileManager.default.fileExists(atPath: copy.path), "the Inbox copy is deleted")
     }
 

@@ -64,6 +64,9 @@ class CompanionTest {
         val card = companion.clinicCard(member.id)
         assertTrue(card.staffNoteJa.contains("マイナンバーカードと一緒に"))
         assertTrue(card.recordAvailableOffline)
+        val display = companion.counterDisplay(member.id)
+        assertEquals(card, display.card)
+        assertArrayEquals(pdf, display.pdf)
 
         val plan = companion.reminderPlan(64u)
         assertTrue(plan.reminders.isNotEmpty())

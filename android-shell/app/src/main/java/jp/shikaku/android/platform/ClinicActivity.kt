@@ -78,9 +78,8 @@ class ClinicActivity : ShellActivity() {
                     (members.firstOrNull { it.relationship == Relationship.MYSELF } ?: members.firstOrNull())?.id
                 }
                 ?: return Shown.Failed(companion.shellTexts().householdEmpty)
-        val card = companion.clinicCard(memberId)
-        val pages = if (card.recordAvailableOffline) openPages(companion.document(memberId)) else null
-        return Shown.Card(card, pages)
+        val display = companion.counterDisplay(memberId)
+        return Shown.Card(display.card, display.pdf?.let(::openPages))
     }
 
     /** The pages to draw, or none where the platform's renderer refuses the file: the card's fields still show. */
