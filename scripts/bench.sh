@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark and writes docs/performance.md: criterion (clinic path and its
-# floor, import, household of 8, the Rust side of the FFI calls), OpenSSL's own speed,
+# floor, import, household of 8, the Rust side of the FFI calls), the clinic path and its
+# floor timed in pairs, OpenSSL's own speed,
 # showing a stored 16 MiB PDF through the release CLI against OpenSSL in one process,
 # the same calls through the Python and Kotlin bindings on the release library, the
 # release library's size (x86_64 and aarch64), and the CLI demo's peak memory. Figures
@@ -11,6 +12,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --python
 cargo bench --locked -p shikaku-core --bench clinic_path --bench reminder_plan --bench ffi_calls \
   -- --noplot "$@"
+# The clinic path and its floor timed in pairs, for their ratio (target/bench/clinic-paired.json).
+cargo bench --locked -p shikaku-core --bench clinic_paired
 
 # OpenSSL's figure for the floor's work, recorded beside ring's.
 mkdir -p target/bench

@@ -1,4 +1,5 @@
-//! What the benches share: a Companion opened the way a shell opens one.
+//! What the benches share: a Companion opened the way a shell opens one; the clinic
+//! benches also share `clinic`.
 
 use std::path::Path;
 use std::sync::Arc;
