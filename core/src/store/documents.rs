@@ -106,7 +106,8 @@ fn document_rows(connection: &Connection, member_id: &str) -> Result<Vec<Documen
         })
     })?;
     let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.sort_by_key(|row| row.version);
+    // UNIQUE (member_id, version): no two rows compare equal.
+    rows.sort_unstable_by_key(|row| row.version);
     Ok(rows)
 }
 

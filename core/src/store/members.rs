@@ -31,7 +31,7 @@ fn member_rows(connection: &Connection, only: Option<&str>) -> Result<Vec<Member
             "SELECT id, position, sealed, revision, facts_changed_at FROM members WHERE id = ?1"
         }
     })?;
-    let read = |row: &rusqlite::Row<'_>| {
+    let rows = statement.query_map(rusqlite::params_from_iter(only), |row| {
         Ok(MemberRow {
             id: row.get(0)?,
             position: row.get(1)?,
@@ -39,13 +39,10 @@ fn member_rows(connection: &Connection, only: Option<&str>) -> Result<Vec<Member
             revision: row.get(3)?,
             facts_changed_at: row.get(4)?,
         })
-    };
-    let rows = match only {
-        None => statement.query_map([], read)?,
-        Some(id) => statement.query_map([id], read)?,
-    };
+    })?;
     let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.sort_by(|a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
+    // Ids are unique: no two rows compare equal.
+    rows.sort_unstable_by(|a, b| (a.position, &a.id).cmp(&(b.position, &b.id)));
     Ok(rows)
 }
 
